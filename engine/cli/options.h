@@ -1,0 +1,46 @@
+/* options.h - the CLI's option table: one table drives parsing, --help
+ * and the man page's option list. */
+#ifndef SK_CLI_OPTIONS_H
+#define SK_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "samkoll/common.h"
+#include "samkoll/limits.h"
+
+/* Exit statuses (documented in --help, README and the man page). */
+enum {
+    EXIT_CLEAN = 0,      /* nothing at or above --fail-on */
+    EXIT_FINDINGS = 1,   /* findings at or above --fail-on / test failures */
+    EXIT_INPUT = 2,      /* some input could not be read or validated */
+    EXIT_USAGE = 64,     /* bad command line */
+    EXIT_SOFTWARE = 70,  /* internal error (out of memory) */
+    EXIT_IOERR = 74      /* output could not be written */
+};
+
+typedef struct cli_opts {
+    const char *command;
+    const char **args;      /* positional arguments after the command */
+    size_t nargs;
+    const char *format;
+    const char *output;
+    const char *rules;
+    sk_lang lang;
+    int fail_on;            /* sk_status */
+    int32_t date;
+    bool date_given;
+    bool quiet;
+    bool coverage;
+    bool no_color;
+    bool help;
+    bool version;
+    sk_limits limits;
+} cli_opts;
+
+/* Parses argv; on error prints a message to stderr and returns 0. */
+int cli_parse(int argc, char **argv, cli_opts *o);
+void cli_help(const cli_opts *o);
+
+#endif

@@ -1,0 +1,40 @@
+/* samkoll/report.h - writing results: one writer per output format,
+ * chosen by name from a table. A report is opened on a stream, fed case
+ * results and input errors in input order, and closed (which writes the
+ * summary). Nothing is re-derived in the writers: they print the
+ * findings as the evaluator made them. */
+#ifndef SAMKOLL_REPORT_H
+#define SAMKOLL_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "samkoll/common.h"
+#include "samkoll/diag.h"
+#include "samkoll/eval.h"
+#include "samkoll/ruleset.h"
+
+typedef struct sk_report sk_report;
+
+typedef struct sk_report_opts {
+    sk_lang lang;
+    bool color;          /* ANSI colour (text format) */
+    bool quiet;          /* only non-pass findings */
+    int32_t run_date;    /* the run's default date */
+} sk_report_opts;
+
+/* Names of the available formats, NULL-terminated ("text", "json", ...). */
+const char *const *sk_report_formats(void);
+/* SK_ENOTFOUND for an unknown format name. The stream is borrowed. */
+sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
+                     const sk_ruleset *rs, const sk_report_opts *opts);
+void sk_report_case(sk_report *r, const sk_result *res);
+/* An input that could not be checked: its diagnostics (all of them are
+ * copied); line is the line of the document (0 = whole file). */
+void sk_report_input_error(sk_report *r, const char *file, unsigned line,
+                           const sk_diags *diags);
+/* Writes the summary, flushes, frees. SK_EIO if any write failed. */
+sk_rc sk_report_close(sk_report *r);
+
+#endif

@@ -1,0 +1,27 @@
+/* buf.h - growable byte buffer with a ceiling (for output and messages). */
+#ifndef SK_BUF_H
+#define SK_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct sk_buf {
+    char *data;     /* NUL-terminated when len > 0 or after sk_buf_cstr */
+    size_t len;
+    size_t cap;
+    size_t limit;   /* 0 = no ceiling */
+    bool failed;    /* an append hit malloc failure or the ceiling */
+} sk_buf;
+
+void sk_buf_init(sk_buf *b, size_t limit);
+void sk_buf_free(sk_buf *b);
+void sk_buf_clear(sk_buf *b);
+bool sk_buf_append(sk_buf *b, const char *s, size_t n);
+bool sk_buf_puts(sk_buf *b, const char *s);
+bool sk_buf_putc(sk_buf *b, char c);
+bool sk_buf_printf(sk_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Always returns a valid string ("" for an empty buffer). */
+const char *sk_buf_cstr(sk_buf *b);
+
+#endif

@@ -1,0 +1,246 @@
+/* report_json.c - JSON (one document) and JSON Lines (one object per
+ * case, written as each case is reported). Schema: docs/output-json.md. */
+#include <string.h>
+
+#include "date.h"
+#include "report_int.h"
+
+#define FORMAT_VERSION 1
+
+static void kv_str(sk_buf *b, const char *k, const char *v, int comma)
+{
+    sk_buf_printf(b, "%s\"%s\":", comma ? "," : "", k);
+    if (v)
+        sk_json_str(b, v);
+    else
+        sk_buf_puts(b, "null");
+}
+
+static void citations(sk_buf *b, const sk_cite *c, uint32_t n, int en)
+{
+    sk_buf_puts(b, "[");
+    for (uint32_t i = 0; i < n; i++) {
+        sk_buf_puts(b, i ? ",{" : "{");
+        kv_str(b, "act", c[i].act->id, 0);
+        kv_str(b, "text", c[i].text[en], 1);
+        kv_str(b, "url", c[i].url, 1);
+        sk_buf_puts(b, "}");
+    }
+    sk_buf_puts(b, "]");
+}
+
+static void fact(sk_buf *b, const sk_fact *f, sk_buf *tmp)
+{
+    sk_buf_clear(tmp);
+    sk_fact_path(f, tmp);
+    sk_buf_puts(b, "{");
+    kv_str(b, "path", sk_buf_cstr(tmp), 0);
+    char vb[64];
+    const char *v = sk_fact_value(f, vb, sizeof vb);
+    kv_str(b, "value", v, 1);
+    int located = f->node && f->path->root != SK_ROOT_FORM &&
+                  !(f->path->root == SK_ROOT_DATE && f->node->kind == SK_MAP);
+    if (located && !f->missing) {
+        kv_str(b, "file", f->node->file, 1);
+        sk_buf_printf(b, ",\"line\":%u,\"column\":%u", f->node->line, f->node->col);
+    }
+    sk_buf_puts(b, "}");
+}
+
+static void finding(sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *tmp)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf *b = &r->out;
+    const sk_rule *rule = f->rule;
+    sk_buf_puts(b, "{");
+    kv_str(b, "rule", rule->id, 0);
+    kv_str(b, "status", sk_status_name((sk_status)f->status), 1);
+    kv_str(b, "severity", sk_status_name((sk_status)rule->severity), 1);
+    kv_str(b, "basis", sk_basis_names[rule->basis], 1);
+    sk_buf_printf(b, ",\"verified\":%s", rule->verified ? "true" : "false");
+    kv_str(b, "title", rule->title[en], 1);
+    sk_buf_clear(tmp);
+    if (f->status == SK_ST_UNKNOWN)
+        sk_finding_explanation(res, f, en, tmp);
+    else if (f->status == SK_ST_ERROR)
+        sk_buf_printf(tmp, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
+    else if (f->status == SK_ST_FAIL || f->status == SK_ST_WARN || f->status == SK_ST_WAIVED)
+        sk_finding_message(res, f, en, tmp);
+    kv_str(b, "message", tmp->len ? sk_buf_cstr(tmp) : NULL, 1);
+    kv_str(b, "reason", f->reason ? sk_reason_text((sk_reason)f->reason, en) : NULL, 1);
+    if (f->other)
+        kv_str(b, f->reason == SK_R_SUPERSEDED ? "superseded_by" : "exception", f->other->id, 1);
+    sk_buf_puts(b, ",\"citations\":");
+    citations(b, rule->cites, rule->ncites, en);
+    sk_buf_puts(b, ",\"facts\":[");
+    int n = 0;
+    for (uint16_t i = 0; i < f->nfacts; i++)
+        if (!f->facts[i].missing) {
+            if (n++)
+                sk_buf_putc(b, ',');
+            fact(b, &f->facts[i], tmp);
+        }
+    sk_buf_puts(b, "],\"missing\":[");
+    for (uint16_t i = 0; i < f->nmissing; i++) {
+        if (i)
+            sk_buf_putc(b, ',');
+        sk_buf_clear(tmp);
+        sk_fact_path(&f->missing[i], tmp);
+        sk_json_str(b, sk_buf_cstr(tmp));
+    }
+    sk_buf_puts(b, "]");
+    if (f->waiver) {
+        const sk_node *reason = sk_map_get(f->waiver, "reason");
+        const sk_node *by = sk_map_get(f->waiver, "decided_by");
+        const sk_node *until = sk_map_get(f->waiver, "until");
+        sk_buf_puts(b, ",\"waiver\":{");
+        kv_str(b, "reason", reason && reason->kind == SK_SCALAR ? reason->u.s : NULL, 0);
+        kv_str(b, "decided_by", by && by->kind == SK_SCALAR ? by->u.s : NULL, 1);
+        kv_str(b, "until", until && until->kind == SK_SCALAR ? until->u.s : NULL, 1);
+        sk_buf_printf(b, ",\"expired\":%s}", f->waiver_expired ? "true" : "false");
+    }
+    char fp[17];
+    sk_finding_fingerprint(res, f, fp);
+    kv_str(b, "fingerprint", fp, 1);
+    sk_buf_puts(b, "}");
+}
+
+static void counts(sk_buf *b, const size_t *c)
+{
+    sk_buf_puts(b, "{");
+    for (int s = 0; s < SK_ST__COUNT; s++)
+        sk_buf_printf(b, "%s\"%s\":%zu", s ? "," : "", sk_status_name((sk_status)s), c[s]);
+    sk_buf_puts(b, "}");
+}
+
+static void case_object(sk_report *r, const sk_result *res)
+{
+    sk_buf *b = &r->out;
+    const sk_case *c = res->c;
+    char date[11];
+    sk_date_format(c->date, date);
+    sk_buf_puts(b, "{");
+    kv_str(b, "id", c->id, 0);
+    kv_str(b, "file", c->file, 1);
+    sk_buf_printf(b, ",\"line\":%u", c->line);
+    kv_str(b, "title", c->title, 1);
+    kv_str(b, "form", sk_form_values[c->form], 1);
+    kv_str(b, "date", date, 1);
+    kv_str(b, "worst", sk_status_name((sk_status)res->worst), 1);
+    sk_buf_puts(b, ",\"counts\":");
+    counts(b, res->counts);
+    sk_buf_puts(b, ",\"findings\":[");
+    sk_buf tmp;
+    sk_buf_init(&tmp, 0);
+    int n = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = &res->findings[i];
+        if (r->o.quiet && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE))
+            continue;
+        if (n++)
+            sk_buf_putc(b, ',');
+        finding(r, res, f, &tmp);
+    }
+    sk_buf_free(&tmp);
+    sk_buf_puts(b, "]}");
+}
+
+static void error_object(sk_buf *b, const sk_input_error *e)
+{
+    sk_buf_puts(b, "{");
+    kv_str(b, "file", e->file, 0);
+    sk_buf_printf(b, ",\"line\":%u,\"diagnostics\":[", e->line);
+    for (size_t i = 0; i < e->diags.count; i++) {
+        const sk_diag *g = &e->diags.items[i];
+        sk_buf_puts(b, i ? ",{" : "{");
+        kv_str(b, "file", g->file, 0);
+        sk_buf_printf(b, ",\"line\":%u,\"column\":%u", g->line, g->col);
+        kv_str(b, "message", g->message, 1);
+        kv_str(b, "suggestion", g->hint, 1);
+        sk_buf_puts(b, "}");
+    }
+    sk_buf_puts(b, "]}");
+}
+
+static void header(sk_report *r)
+{
+    sk_buf *b = &r->out;
+    char date[11];
+    sk_date_format(r->o.run_date, date);
+    sk_buf_printf(b, "\"format\":\"samkoll-check\",\"format_version\":%d", FORMAT_VERSION);
+    sk_buf_puts(b, ",\"tool\":{\"name\":\"samkoll\",\"version\":\"" SK_VERSION "\"}");
+    sk_buf_printf(b, ",\"ruleset\":{\"rules\":%zu,\"sha256\":\"%s\"}", sk_ruleset_count(r->rs),
+                  sk_ruleset_hash(r->rs));
+    kv_str(b, "date", date, 1);
+    kv_str(b, "lang", r->o.lang == SK_LANG_EN ? "en" : "sv", 1);
+}
+
+static void summary(sk_report *r)
+{
+    sk_buf *b = &r->out;
+    sk_buf_printf(b, "\"summary\":{\"cases\":%zu,\"input_errors\":%zu,\"cases_by_worst\":",
+                  r->ncases, r->nerrors);
+    counts(b, r->worst);
+    sk_buf_puts(b, ",\"findings\":");
+    counts(b, r->counts);
+    sk_buf_puts(b, "}");
+}
+
+/* ---- json: one document ---- */
+
+static void j_begin(sk_report *r)
+{
+    sk_buf_puts(&r->out, "{");
+    header(r);
+    sk_buf_puts(&r->out, ",\"cases\":[\n");
+}
+
+static void j_case(sk_report *r, const sk_result *res)
+{
+    if (r->ncases > 1)
+        sk_buf_puts(&r->out, ",\n");
+    case_object(r, res);
+}
+
+static void j_end(sk_report *r)
+{
+    sk_buf *b = &r->out;
+    sk_buf_puts(b, "\n],\"errors\":[");
+    for (size_t i = 0; i < r->nerrs; i++) {
+        if (i)
+            sk_buf_puts(b, ",\n");
+        error_object(b, &r->errs[i]);
+    }
+    sk_buf_puts(b, "],");
+    summary(r);
+    sk_buf_puts(b, "}\n");
+}
+
+const sk_writer sk_writer_json = {"json", j_begin, j_case, NULL, j_end};
+
+/* ---- jsonl: one object per line ---- */
+
+static void l_case(sk_report *r, const sk_result *res)
+{
+    sk_buf_puts(&r->out, "{\"type\":\"case\",\"case\":");
+    case_object(r, res);
+    sk_buf_puts(&r->out, "}\n");
+}
+
+static void l_error(sk_report *r, const sk_input_error *e)
+{
+    sk_buf_puts(&r->out, "{\"type\":\"error\",\"error\":");
+    error_object(&r->out, e);
+    sk_buf_puts(&r->out, "}\n");
+}
+
+static void l_end(sk_report *r)
+{
+    sk_buf_puts(&r->out, "{\"type\":\"summary\",");
+    header(r);
+    sk_buf_putc(&r->out, ',');
+    summary(r);
+    sk_buf_puts(&r->out, "}\n");
+}
+
+const sk_writer sk_writer_jsonl = {"jsonl", NULL, l_case, l_error, l_end};

@@ -1,0 +1,153 @@
+/* report_text.c - the terminal report: grouped by case, worst first. */
+#include <string.h>
+
+#include "date.h"
+#include "report_int.h"
+
+static const char *const colors[SK_ST__COUNT] = {
+    [SK_ST_NOT_APPLICABLE] = "\033[2m", [SK_ST_PASS] = "\033[32m",
+    [SK_ST_WAIVED] = "\033[36m", [SK_ST_UNKNOWN] = "\033[35m",
+    [SK_ST_WARN] = "\033[33m", [SK_ST_FAIL] = "\033[31;1m", [SK_ST_ERROR] = "\033[31;1m",
+};
+
+static void label(sk_report *r, sk_status s)
+{
+    const char *l = sk_status_label(s, r->o.lang);
+    size_t chars = 0;
+    for (const char *p = l; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (r->o.color)
+        sk_buf_printf(&r->out, "%s%s\033[0m", colors[s], l);
+    else
+        sk_buf_puts(&r->out, l);
+    for (; chars < 13; chars++)
+        sk_buf_putc(&r->out, ' ');
+}
+
+static void detail_line(sk_report *r, const char *head, const char *text)
+{
+    sk_buf_printf(&r->out, "      %s: %s\n", head, text);
+}
+
+static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf *b = &r->out;
+    sk_buf_puts(b, "  ");
+    label(r, (sk_status)f->status);
+    sk_buf_printf(b, " %s  %s\n", f->rule->id, f->rule->title[en]);
+    if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE) {
+        if (f->reason == SK_R_SUPERSEDED)
+            sk_buf_printf(b, "      %s %s\n", sk_reason_text(SK_R_SUPERSEDED, en), f->other->id);
+        return;
+    }
+    sk_buf msg;
+    sk_buf_init(&msg, 0);
+    if (f->status == SK_ST_UNKNOWN) {
+        sk_finding_explanation(res, f, en, &msg);
+        if (f->reason == SK_R_EXCEPTION_UNKNOWN)
+            sk_buf_printf(&msg, " (%s: %s)", sk_reason_text(SK_R_EXCEPTION_UNKNOWN, en), f->other->id);
+    } else if (f->status == SK_ST_ERROR) {
+        sk_buf_printf(&msg, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
+    } else {
+        sk_finding_message(res, f, en, &msg);
+    }
+    sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
+    if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
+        sk_buf_clear(&msg);
+        sk_buf_printf(&msg, "%s%s", sk_basis_label((sk_basis)f->rule->basis, en),
+                      f->rule->verified ? "" : (en ? " (provision not verified against the statute text)"
+                                                   : " (lagrummet är inte verifierat mot lagtexten)"));
+        detail_line(r, en ? "Basis" : "Grund", sk_buf_cstr(&msg));
+    }
+    for (uint32_t i = 0; i < f->rule->ncites; i++)
+        detail_line(r, en ? "Law" : "Lagrum", f->rule->cites[i].text[en]);
+    for (uint16_t i = 0; i < f->nfacts; i++) {
+        const sk_fact *fa = &f->facts[i];
+        if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
+            continue;
+        sk_buf_clear(&msg);
+        sk_fact_path(fa, &msg);
+        char tmp[64];
+        const char *v = sk_fact_value(fa, tmp, sizeof tmp);
+        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", en ? "Fact" : "Fakta",
+                      sk_buf_cstr(&msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
+    }
+    if (f->waiver) {
+        const sk_node *reason = sk_map_get(f->waiver, "reason");
+        const sk_node *by = sk_map_get(f->waiver, "decided_by");
+        sk_buf_printf(b, "      %s: %s%s%s%s\n",
+                      f->waiver_expired ? (en ? "Waiver expired" : "Undantaget har löpt ut")
+                                        : (en ? "Waived" : "Undantag"),
+                      reason && reason->kind == SK_SCALAR ? reason->u.s : "",
+                      by && by->kind == SK_SCALAR ? " (" : "",
+                      by && by->kind == SK_SCALAR ? by->u.s : "",
+                      by && by->kind == SK_SCALAR ? ")" : "");
+    }
+    sk_buf_free(&msg);
+}
+
+static void on_case(sk_report *r, const sk_result *res)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_case *c = res->c;
+    char date[11];
+    sk_date_format(c->date, date);
+    if (!r->first)
+        sk_buf_putc(&r->out, '\n');
+    sk_buf_printf(&r->out, "%s%s%s — %s%s%s (%s, %s)\n   %s:%u\n",
+                  r->o.color ? "\033[1m" : "", c->id, r->o.color ? "\033[0m" : "",
+                  c->title ? c->title : "", c->title ? "" : "", "", sk_form_values[c->form],
+                  date, c->file, c->line);
+    const sk_finding *order[512];
+    const sk_finding **ord = res->n <= 512 ? order : NULL;
+    if (!ord)
+        return;
+    sk_report_order(res, ord);
+    size_t shown = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = ord[i];
+        if (f->status == SK_ST_NOT_APPLICABLE || (r->o.quiet && f->status == SK_ST_PASS))
+            continue;
+        finding(r, res, f);
+        shown++;
+    }
+    sk_buf_printf(&r->out, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
+                  en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en),
+                  res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
+                  res->counts[SK_ST_WARN], en ? "warn" : "varningar",
+                  res->counts[SK_ST_UNKNOWN], en ? "unknown" : "okända",
+                  res->counts[SK_ST_PASS], en ? "pass" : "godkända",
+                  res->counts[SK_ST_NOT_APPLICABLE], en ? "not applicable" : "ej tillämpliga");
+    (void)shown;
+}
+
+static void on_error(sk_report *r, const sk_input_error *e)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    if (!r->first || r->ncases)
+        sk_buf_putc(&r->out, '\n');
+    sk_buf_printf(&r->out, "%s%s%s %s:%u\n", r->o.color ? "\033[31;1m" : "",
+                  en ? "INPUT ERROR" : "INDATAFEL", r->o.color ? "\033[0m" : "", e->file, e->line);
+    for (size_t i = 0; i < e->diags.count; i++) {
+        char line[1400];
+        sk_diag_format(&e->diags.items[i], r->o.lang, line, sizeof line);
+        sk_buf_printf(&r->out, "  %s\n", line);
+    }
+    r->first = 0;
+}
+
+static void end(sk_report *r)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_printf(&r->out, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
+                  en ? "Summary" : "Sammanfattning", r->ncases, en ? "cases" : "ärenden",
+                  r->worst[SK_ST_FAIL], en ? "with fail" : "underkända",
+                  r->worst[SK_ST_WARN], en ? "with warnings" : "med varningar",
+                  r->worst[SK_ST_UNKNOWN], en ? "with unknowns" : "med okända uppgifter",
+                  r->worst[SK_ST_WAIVED], en ? "waived" : "med undantag",
+                  r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], en ? "passed" : "godkända",
+                  r->nerrors, en ? "input errors" : "indatafel");
+}
+
+const sk_writer sk_writer_text = {"text", NULL, on_case, on_error, end};

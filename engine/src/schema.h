@@ -1,0 +1,66 @@
+/* schema.h - case format v1 as a table of fields.
+ *
+ * The one description of the case format: validation (case.c), rule path
+ * resolution (rule.c), the JSON Schema (`samkoll schema`) and the docs all
+ * read this table. */
+#ifndef SK_SCHEMA_H
+#define SK_SCHEMA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum sk_ftype {
+    SK_F_TEXT,
+    SK_F_SLUG,        /* [a-z0-9][a-z0-9._-]* */
+    SK_F_BOOL,        /* true/false/ja/nej */
+    SK_F_INT,         /* integer >= 0 */
+    SK_F_NUM,         /* any number */
+    SK_F_PERCENT,     /* number 0..100 */
+    SK_F_DATE,        /* YYYY-MM-DD */
+    SK_F_ENUM,
+    SK_F_TEXT_OR_BOOL,
+    SK_F_PATH,        /* file path relative to the case file */
+    SK_F_RULE_ID,     /* area.slug, checked against the rule set */
+    SK_F_MAP,         /* sub-schema */
+    SK_F_LIST,        /* list of item (scalar type, or MAP with sub) */
+    SK_F_STATUS_MAP   /* expect.findings: rule id -> status */
+} sk_ftype;
+
+typedef struct sk_schema sk_schema;
+
+typedef struct sk_field {
+    const char *name;
+    uint8_t type;            /* sk_ftype */
+    uint8_t item;            /* SK_F_LIST: item type */
+    uint8_t required;
+    uint8_t ext;             /* samkoll extension of the v1 contract */
+    const char *const *values;  /* SK_F_ENUM (or list of enum): NULL-terminated */
+    const sk_schema *sub;       /* SK_F_MAP, or SK_F_LIST of SK_F_MAP */
+    const char *sv;          /* description, Swedish */
+    const char *en;          /* description, English */
+} sk_field;
+
+struct sk_schema {
+    const char *name;        /* "case", "tasks[]", "agreement.clauses" ... */
+    const sk_field *fields;
+    size_t count;
+};
+
+extern const sk_schema sk_case_schema;
+extern const char *const sk_form_values[];  /* the `form` enum, in order */
+extern const char *const sk_party_type_values[];
+extern const char *const sk_status_values[];
+
+/* Index of name in schema s, or -1. */
+int sk_schema_find(const sk_schema *s, const char *name);
+/* Number of entries of a NULL-terminated value list. */
+size_t sk_values_count(const char *const *values);
+/* Index of v in values, or -1. */
+int sk_values_find(const char *const *values, const char *v);
+/* Type name for messages ("ett datum (ÅÅÅÅ-MM-DD)" / "a date (YYYY-MM-DD)"). */
+const char *sk_ftype_desc(sk_ftype t, int lang);
+/* Writes the JSON Schema (2020-12) of case format v1 to f. */
+struct sk_buf;
+void sk_schema_json(struct sk_buf *out);
+
+#endif

@@ -1,0 +1,62 @@
+/* value.h - the value tree built from YAML: every node keeps its position.
+ *
+ * Nodes live in the arena of the document they were loaded from. Maps keep
+ * their pairs in source order; keys are scalar nodes so errors can point at
+ * them. Case validation annotates nodes in place (vtype, v, field). */
+#ifndef SK_VALUE_H
+#define SK_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum sk_vkind { SK_NULL, SK_SCALAR, SK_SEQ, SK_MAP } sk_vkind;
+
+/* Typed interpretation of a scalar, set by validation against a schema. */
+typedef enum sk_vtype {
+    SK_VT_NONE,   /* not (yet) typed, or unknown */
+    SK_VT_TEXT,   /* text, enum value, slug: compare as strings */
+    SK_VT_BOOL,
+    SK_VT_NUM,    /* integers and numbers */
+    SK_VT_DATE    /* days since 1970-01-01 */
+} sk_vtype;
+
+typedef struct sk_node sk_node;
+typedef struct sk_pair { sk_node *key; sk_node *val; } sk_pair;
+
+struct sk_node {
+    uint8_t kind;      /* sk_vkind */
+    uint8_t quoted;    /* scalar was quoted (so "ja" is text, ja is a bool) */
+    uint8_t vtype;     /* sk_vtype, for scalars after validation */
+    uint8_t unknown;   /* validation: explicit unknown / null */
+    uint32_t line, col;        /* 1-based source position */
+    const char *file;          /* shared by all nodes of a document */
+    sk_node *parent;           /* NULL for the root */
+    uint32_t index;            /* position in parent's items or pairs */
+    uint32_t len;              /* scalar bytes, or number of items/pairs */
+    uint32_t size;             /* nodes in this subtree (alias accounting) */
+    int32_t field;             /* key nodes: schema field index, else -1 */
+    union {
+        const char *s;         /* scalar text, NUL-terminated */
+        sk_node **items;       /* SK_SEQ */
+        sk_pair *pairs;        /* SK_MAP */
+    } u;
+    union {
+        bool b;
+        double num;
+        int32_t days;
+    } v;
+    const void *aux;           /* validation: schema of a map, or the merged
+                                  text node of a map with text_file */
+};
+
+/* The value of key in a map (by string), or NULL. */
+sk_node *sk_map_get(const sk_node *map, const char *key);
+/* The pair whose key has schema field index f, or NULL. */
+const sk_pair *sk_map_field(const sk_node *map, int32_t f);
+/* True for a node that states nothing: NULL, absent or marked unknown. */
+bool sk_node_is_unknown(const sk_node *n);
+/* Short English name of the node's shape, for "expected X, got Y". */
+const char *sk_node_shape(const sk_node *n, int lang);
+
+#endif
