@@ -192,18 +192,22 @@ void sk_cite_render(sk_ruleset *rs, sk_cite *c)
         if (c->section)
             section_text(c->section, sec, sizeof sec, article, lang);
         if (lang == 0) {
+            /* "9 kap. 37 § andra stycket punkt 3 kommunallagen (2017:725)" */
+            char parts[200] = "";
+            size_t n = 0;
             if (c->chapter)
-                snprintf(ch, sizeof ch, "%d kap. ", c->chapter);
-            if (c->paragraph)
-                snprintf(par, sizeof par, " %s stycket", ordinal(c->paragraph, 0));
-            if (c->point)
-                snprintf(pt, sizeof pt, " punkt %d", c->point);
+                n += (size_t)snprintf(parts + n, sizeof parts - n, "%d kap.", c->chapter);
+            if (c->section && n < sizeof parts)
+                n += (size_t)snprintf(parts + n, sizeof parts - n, "%s%s", n ? " " : "", sec);
+            if (c->paragraph && n < sizeof parts)
+                n += (size_t)snprintf(parts + n, sizeof parts - n, " %s stycket", ordinal(c->paragraph, 0));
+            if (c->point && n < sizeof parts)
+                n += (size_t)snprintf(parts + n, sizeof parts - n, " punkt %d", c->point);
             if (a->sfs)
-                snprintf(buf, sizeof buf, "%s%s%s%s%s%s (%s)", ch, sec, par, pt,
-                         c->section || c->chapter ? " " : "", a->name[0], a->sfs);
+                snprintf(buf, sizeof buf, "%s%s%s (%s)", parts, n ? " " : "", a->name[0], a->sfs);
             else
-                snprintf(buf, sizeof buf, "%s%s%s%s%s", sec, par, pt,
-                         c->section ? " " : "", a->name[0]);
+                snprintf(buf, sizeof buf, "%s%s%s", parts, n ? " " : "", a->name[0]);
+            (void)ch; (void)par; (void)pt;
         } else {
             /* "Chapter 9, Section 37, second paragraph of the ... (2017:725)" */
             char parts[160] = "";

@@ -8,7 +8,7 @@
 #include "result_int.h"
 
 /* Appends the place of node n in its tree ("tasks[1].name"). */
-static void node_path(const sk_node *n, sk_buf *b)
+static void node_path(const sk_node *n, sk_buf *b, size_t start)
 {
     const sk_node *chain[64];
     int depth = 0;
@@ -19,7 +19,7 @@ static void node_path(const sk_node *n, sk_buf *b)
         if (parent->kind == SK_SEQ) {
             sk_buf_printf(b, "[%u]", c->index);
         } else if (parent->kind == SK_MAP) {
-            if (b->len)
+            if (b->len > start)
                 sk_buf_putc(b, '.');
             sk_buf_puts(b, parent->u.pairs[c->index].key->u.s);
         }
@@ -34,7 +34,7 @@ void sk_fact_path(const sk_fact *f, sk_buf *b)
         return;
     }
     size_t start = b->len;
-    node_path(f->node, b);
+    node_path(f->node, b, start);
     if (f->from > 0 && f->from < p->nsteps && p->steps[f->from - 1].star)
         sk_buf_puts(b, "[*]");
     for (int i = f->from; i < p->nsteps; i++) {

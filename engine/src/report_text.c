@@ -95,9 +95,9 @@ static void on_case(sk_report *r, const sk_result *res)
     sk_date_format(c->date, date);
     if (!r->first)
         sk_buf_putc(&r->out, '\n');
-    sk_buf_printf(&r->out, "%s%s%s — %s%s%s (%s, %s)\n   %s:%u\n",
+    sk_buf_printf(&r->out, "%s%s%s%s%s (%s, %s)\n   %s:%u\n",
                   r->o.color ? "\033[1m" : "", c->id, r->o.color ? "\033[0m" : "",
-                  c->title ? c->title : "", c->title ? "" : "", "", sk_form_values[c->form],
+                  c->title ? " — " : "", c->title ? c->title : "", sk_form_values[c->form],
                   date, c->file, c->line);
     const sk_finding *order[512];
     const sk_finding **ord = res->n <= 512 ? order : NULL;

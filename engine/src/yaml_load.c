@@ -97,7 +97,6 @@ sk_rc sk_yaml_open_mem(sk_yaml **out, const char *name, const char *data,
     (*out)->mem = data;
     (*out)->mem_len = len;
     yaml_parser_set_input_string(&(*out)->parser, (const unsigned char *)data, len);
-    yaml_parser_set_encoding(&(*out)->parser, YAML_UTF8_ENCODING);
     return SK_OK;
 }
 
@@ -108,7 +107,6 @@ sk_rc sk_yaml_open_file(sk_yaml **out, const char *name, FILE *f,
     if (rc != SK_OK)
         return rc;
     yaml_parser_set_input_file(&(*out)->parser, f);
-    yaml_parser_set_encoding(&(*out)->parser, YAML_UTF8_ENCODING);
     return SK_OK;
 }
 
@@ -318,7 +316,10 @@ static sk_rc on_start(sk_yaml *y, sk_diags *d, yaml_event_t *ev, sk_vkind kind)
         return SK_EINVALID;
     }
     if (y->nframes >= y->lim.max_depth) {
+        /* libyaml's cost grows with the square of the nesting: stop
+         * reading this stream here rather than scan the rest */
         doc_error(y, d, m, NULL, M_TOO_DEEP, y->lim.max_depth);
+        y->broken = 1;
         return SK_EINVALID;
     }
     sk_node *n = new_node(y, kind, m);
@@ -564,5 +565,7 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
         yaml_event_delete(&ev);
         if (rc == SK_ENOMEM)
             return rc;
+        if (y->broken)
+            return SK_EINVALID;
     }
 }

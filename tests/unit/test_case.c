@@ -1,0 +1,138 @@
+/* test_case.c - case format v1 validation: every error kind, the
+ * positions and the "did you mean" suggestions. */
+#include "helpers.h"
+
+static sk_ruleset *rs;
+
+static void setup(void)
+{
+    rs = rule_with(NULL, "{path: form, ne: natverk}");
+}
+
+static void teardown(void)
+{
+    sk_ruleset_free(rs);
+}
+
+/* Validates text; returns the first diagnostic (or NULL when valid). */
+static const sk_diag *first_error(evald *e, const char *text)
+{
+    eval_case(e, rs, text);
+    return e->rc == SK_OK ? NULL : &e->d.items[0];
+}
+
+TestSuite(case_format, .init = setup, .fini = teardown);
+
+Test(case_format, valid_case_with_ja_nej)
+{
+    evald e;
+    cr_expect_null(first_error(&e, "case: ok-1\nform: avtalssamverkan\ndate: 2024-02-29\n"
+                                   "tasks: [{name: A, myndighetsutovning: ja, statutory: NEJ}]\n"));
+    eval_done(&e);
+}
+
+Test(case_format, misspelt_key_suggests)
+{
+    evald e;
+    const sk_diag *g = first_error(&e, "case: x\nform: avtalssamverkan\ntasks:\n  - name: A\n    myndighetsutövning: true\n");
+    cr_assert_not_null(g);
+    cr_expect_eq(g->line, 5);
+    cr_expect_eq(g->col, 5);
+    cr_expect_str_eq(g->hint, "myndighetsutovning");
+    eval_done(&e);
+}
+
+Test(case_format, misspelt_enum_suggests)
+{
+    evald e;
+    const sk_diag *g = first_error(&e, "case: x\nform: gemensam_nämnd\n");
+    cr_assert_not_null(g);
+    cr_expect_eq(g->line, 2);
+    cr_expect_eq(g->col, 7);
+    cr_expect_str_eq(g->hint, "gemensam_namnd");
+    eval_done(&e);
+    g = first_error(&e, "case: x\nform: natverk\nparties: [{name: A, type: komun}]\n");
+    cr_assert_not_null(g);
+    cr_expect_str_eq(g->hint, "kommun");
+    eval_done(&e);
+}
+
+Test(case_format, dates_are_validated)
+{
+    evald e;
+    const sk_diag *g = first_error(&e, "case: x\nform: natverk\ndate: 2023-02-30\n");
+    cr_assert_not_null(g);
+    cr_expect_eq(g->line, 3);
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\ndate: 2023-2-3\n"));
+    eval_done(&e);
+    cr_expect_null(first_error(&e, "case: x\nform: natverk\ndate: 2024-02-29\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\ndate: 2023-02-29\n"));
+    eval_done(&e);
+}
+
+Test(case_format, numbers_and_ranges)
+{
+    evald e;
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\nprocurement: {market_activity_percent: 120}\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\nprocurement: {market_activity_percent: -1}\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\nparties: [{name: A, population: 99999999999999999999999}]\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\noversight: {meetings_last_year: tre}\n"));
+    eval_done(&e);
+    cr_expect_null(first_error(&e, "case: x\nform: natverk\nprocurement: {market_activity_percent: 19.5}\n"));
+    eval_done(&e);
+}
+
+Test(case_format, required_keys_and_shapes)
+{
+    evald e;
+    const sk_diag *g = first_error(&e, "title: no id\nform: natverk\n");
+    cr_assert_not_null(g);
+    cr_expect(strstr(g->message, "'case'") != NULL);
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: Bad Id\nform: natverk\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\ntasks: {name: A}\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\ntasks: [{area: x}]\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "- just\n- a list\n"));
+    eval_done(&e);
+    cr_expect_not_null(first_error(&e, "case: x\nform: natverk\nagreement: {clauses: {termination: kanske}}\n"));
+    eval_done(&e);
+}
+
+Test(case_format, all_errors_of_a_document_are_reported)
+{
+    evald e;
+    eval_case(&e, rs, "case: x\nform: natverk\nfoo: 1\nbar: 2\ndate: 2023-13-01\n");
+    cr_expect_eq(e.rc, SK_EINVALID);
+    cr_expect_eq(e.d.count, 3);
+    eval_done(&e);
+}
+
+Test(case_format, explicit_unknown_is_unknown)
+{
+    evald e;
+    eval_case(&e, rs, "case: x\nform: natverk\ngovernance: {reglemente: unknown, host: ~}\n");
+    cr_assert_eq(e.rc, SK_OK);
+    const sk_node *g = sk_map_get(e.c->root, "governance");
+    cr_expect(sk_node_is_unknown(sk_map_get(g, "reglemente")));
+    cr_expect(sk_node_is_unknown(sk_map_get(g, "host")));
+    eval_done(&e);
+}
+
+Test(case_format, expect_block_is_checked)
+{
+    evald e;
+    const sk_diag *g = first_error(&e, "case: x\nform: natverk\nexpect: {findings: {t.rule: passs}}\n");
+    cr_assert_not_null(g);
+    cr_expect_str_eq(g->hint, "pass");
+    eval_done(&e);
+}

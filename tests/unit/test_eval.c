@@ -1,0 +1,294 @@
+/* test_eval.c - the three-valued evaluator: truth tables, quantifiers over
+ * empty and unknown lists, counts, sums, dates, regexes, collections,
+ * exceptions and waivers. */
+#include "helpers.h"
+
+#define PASS SK_ST_PASS
+#define FAIL SK_ST_FAIL
+#define UNK SK_ST_UNKNOWN
+#define NA SK_ST_NOT_APPLICABLE
+
+/* a = agreement.clauses.termination, b = agreement.clauses.damages */
+static const char *clauses(const char *a, const char *b)
+{
+    static char buf[512];
+    snprintf(buf, sizeof buf, "case: t\nform: avtalssamverkan\nagreement:\n  clauses:\n%s%s%s%s%s%s",
+             a ? "    termination: " : "", a ? a : "", a ? "\n" : "",
+             b ? "    damages: " : "", b ? b : "", b ? "\n" : "");
+    return buf;
+}
+
+static const char *const vals[3] = {"true", "false", NULL}; /* NULL: not stated */
+
+Test(eval, kleene_and_truth_table)
+{
+    sk_ruleset *rs = rule_with(NULL, "{all: [{path: agreement.clauses.termination, eq: true},"
+                                     " {path: agreement.clauses.damages, eq: true}]}");
+    /* rows: a = T, F, U; columns: b = T, F, U */
+    const sk_status want[3][3] = {{PASS, FAIL, UNK}, {FAIL, FAIL, FAIL}, {UNK, FAIL, UNK}};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            cr_expect_eq(status_of(rs, clauses(vals[i], vals[j])), want[i][j], "AND row %d col %d", i, j);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, kleene_or_truth_table)
+{
+    sk_ruleset *rs = rule_with(NULL, "{any: [{path: agreement.clauses.termination, eq: true},"
+                                     " {path: agreement.clauses.damages, eq: true}]}");
+    const sk_status want[3][3] = {{PASS, PASS, PASS}, {PASS, FAIL, UNK}, {PASS, UNK, UNK}};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            cr_expect_eq(status_of(rs, clauses(vals[i], vals[j])), want[i][j], "OR row %d col %d", i, j);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, kleene_not)
+{
+    sk_ruleset *rs = rule_with(NULL, "{not: {path: agreement.clauses.termination, eq: true}}");
+    cr_expect_eq(status_of(rs, clauses("true", NULL)), FAIL);
+    cr_expect_eq(status_of(rs, clauses("false", NULL)), PASS);
+    cr_expect_eq(status_of(rs, clauses(NULL, NULL)), UNK);
+    cr_expect_eq(status_of(rs, clauses("unknown", NULL)), UNK);
+    cr_expect_eq(status_of(rs, clauses("~", NULL)), UNK);
+    cr_expect_eq(status_of(rs, clauses("nej", NULL)), PASS);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, unknown_names_the_missing_fact)
+{
+    sk_ruleset *rs = rule_with(NULL, "{path: agreement.clauses.termination, eq: true}");
+    evald e;
+    eval_case(&e, rs, "case: t\nform: avtalssamverkan\n");
+    const sk_finding *f = &e.res->findings[0];
+    cr_assert_eq(f->status, UNK);
+    cr_assert_eq(f->nmissing, 1);
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_fact_path(&f->missing[0], &b);
+    cr_expect_str_eq(sk_buf_cstr(&b), "agreement.clauses.termination");
+    sk_buf_free(&b);
+    eval_done(&e);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, definite_result_drops_missing_facts)
+{
+    /* false AND unknown is false: nothing is reported missing */
+    sk_ruleset *rs = rule_with(NULL, "{all: [{path: agreement.clauses.termination, eq: true},"
+                                     " {path: agreement.clauses.damages, eq: true}]}");
+    evald e;
+    eval_case(&e, rs, clauses(NULL, "false"));
+    cr_expect_eq(e.res->findings[0].status, FAIL);
+    cr_expect_eq(e.res->findings[0].nmissing, 0);
+    eval_done(&e);
+    sk_ruleset_free(rs);
+}
+
+static const char *tasks(const char *items)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "case: t\nform: avtalssamverkan\n%s", items);
+    return buf;
+}
+
+Test(eval, quantifiers_over_empty_and_missing_lists)
+{
+    sk_ruleset *all = rule_with(NULL, "{all: \"tasks[*]\", where: {path: .myndighetsutovning, eq: false}}");
+    sk_ruleset *any = rule_with(NULL, "{any: \"tasks[*]\", where: {path: .myndighetsutovning, eq: true}}");
+    sk_ruleset *none = rule_with(NULL, "{none: \"tasks[*]\", where: {path: .myndighetsutovning, eq: true}}");
+    cr_expect_eq(status_of(all, tasks("tasks: []\n")), PASS);
+    cr_expect_eq(status_of(any, tasks("tasks: []\n")), FAIL);
+    cr_expect_eq(status_of(none, tasks("tasks: []\n")), PASS);
+    cr_expect_eq(status_of(all, tasks("")), UNK);
+    cr_expect_eq(status_of(any, tasks("")), UNK);
+    cr_expect_eq(status_of(none, tasks("")), UNK);
+    const char *mixed = "tasks:\n  - {name: a, myndighetsutovning: false}\n  - {name: b}\n";
+    cr_expect_eq(status_of(all, tasks(mixed)), UNK);
+    cr_expect_eq(status_of(any, tasks(mixed)), UNK);
+    const char *hit = "tasks:\n  - {name: a}\n  - {name: b, myndighetsutovning: true}\n";
+    cr_expect_eq(status_of(any, tasks(hit)), PASS);
+    cr_expect_eq(status_of(none, tasks(hit)), FAIL);
+    cr_expect_eq(status_of(all, tasks(hit)), FAIL);
+    sk_ruleset_free(all);
+    sk_ruleset_free(any);
+    sk_ruleset_free(none);
+}
+
+Test(eval, count_with_unknown_items_is_a_range)
+{
+    sk_ruleset *rs = rule_with(NULL, "{count: \"parties[*]\", where: {path: .role, eq: host}, eq: 1}");
+    cr_expect_eq(status_of(rs, tasks("parties:\n  - {name: A, role: host}\n  - {name: B, role: member}\n")), PASS);
+    cr_expect_eq(status_of(rs, tasks("parties:\n  - {name: A, role: host}\n  - {name: B, role: host}\n")), FAIL);
+    cr_expect_eq(status_of(rs, tasks("parties:\n  - {name: A, role: host}\n  - {name: B}\n")), UNK);
+    cr_expect_eq(status_of(rs, tasks("parties:\n  - {name: A, role: member}\n  - {name: B, role: member}\n")), FAIL);
+    cr_expect_eq(status_of(rs, tasks("parties: []\n")), FAIL);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, sums_to_one_hundred)
+{
+    sk_ruleset *rs = rule_with(NULL, "{sum: \"agreement.cost_allocation.shares[*].percent\", eq: 100}");
+    const char *ok = "agreement:\n  cost_allocation:\n    shares:\n      - {party: A, percent: 33.33}\n"
+                     "      - {party: B, percent: 33.33}\n      - {party: C, percent: 33.34}\n";
+    const char *bad = "agreement:\n  cost_allocation:\n    shares:\n      - {party: A, percent: 60}\n"
+                      "      - {party: B, percent: 30}\n";
+    const char *unk = "agreement:\n  cost_allocation:\n    shares:\n      - {party: A, percent: 60}\n"
+                      "      - {party: B}\n";
+    cr_expect_eq(status_of(rs, tasks(ok)), PASS);
+    cr_expect_eq(status_of(rs, tasks(bad)), FAIL);
+    cr_expect_eq(status_of(rs, tasks(unk)), UNK);
+    cr_expect_eq(status_of(rs, tasks("agreement:\n  cost_allocation:\n    shares: []\n")), FAIL);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, dates_and_validity)
+{
+    sk_ruleset *rs = rule_with(NULL, "{path: date, ge: 2018-07-01}");
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\ndate: 2018-07-01\n"), PASS);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\ndate: 2018-06-30\n"), FAIL);
+    /* no date: the run's date (20000 = 2024-10-04) is used, never unknown */
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\n"), PASS);
+    sk_ruleset_free(rs);
+    /* valid_from 2000-01-01 in rule_with: a case before it is not applicable */
+    rs = rule_with(NULL, "{path: form, eq: natverk}");
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\ndate: 1999-12-31\n"), NA);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\ndate: 2000-01-01\n"), PASS);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, applies_false_and_unknown)
+{
+    sk_ruleset *rs = rule_with("{path: procurement.services_between_parties, eq: true}",
+                               "{path: procurement.exemption, ne: none}");
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nprocurement: {services_between_parties: false}\n"), NA);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nprocurement: {exemption: none}\n"), UNK);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nprocurement: {services_between_parties: ja, exemption: none}\n"), FAIL);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nprocurement: {services_between_parties: ja, exemption: in_house}\n"), PASS);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, regex_unicode_and_icase)
+{
+    sk_ruleset *rs = rule_with(NULL, "{not: {path: agreement.text, matches: \"\\\\blandsting\\\\w*\", icase: true}}");
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nagreement: {text: \"Avtal mellan LANDSTINGET och kommunen\"}\n"), FAIL);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nagreement: {text: \"Avtal mellan regionen och kommunen\"}\n"), PASS);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\n"), UNK);
+    sk_ruleset_free(rs);
+    rs = rule_with(NULL, "{path: agreement.text, matches: \"^\\\\p{Lu}\\\\w+ nämnd$\"}");
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\nagreement: {text: \"Överförmyndarens nämnd\"}\n"), PASS);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, membership_and_collections)
+{
+    sk_ruleset *rs = rule_with(NULL, "{all: \"agreement.cost_allocation.shares[*]\", as: s,"
+                                     " where: {path: $s.party, in: {path: \"parties[*].name\"}}}");
+    const char *ok = "parties: [{name: A}, {name: B}]\nagreement: {cost_allocation: {shares: [{party: A, percent: 50}, {party: B, percent: 50}]}}\n";
+    const char *bad = "parties: [{name: A}, {name: B}]\nagreement: {cost_allocation: {shares: [{party: A, percent: 50}, {party: C, percent: 50}]}}\n";
+    cr_expect_eq(status_of(rs, tasks(ok)), PASS);
+    cr_expect_eq(status_of(rs, tasks(bad)), FAIL);
+    sk_ruleset_free(rs);
+    rs = rule_with(NULL, "{none: \"bodies[*]\", as: b, where: {path: $b.operates, intersects: {path: $b.supervises}}}");
+    cr_expect_eq(status_of(rs, tasks("bodies: [{name: X, operates: [skola], supervises: [skola, miljo]}]\n")), FAIL);
+    cr_expect_eq(status_of(rs, tasks("bodies: [{name: X, operates: [skola], supervises: [miljo]}]\n")), PASS);
+    cr_expect_eq(status_of(rs, tasks("bodies: [{name: X, operates: [skola]}]\n")), UNK);
+    sk_ruleset_free(rs);
+    rs = rule_with(NULL, "{path: governance.forbundsordning_contents, contains: disputes}");
+    cr_expect_eq(status_of(rs, tasks("governance: {forbundsordning_contents: [members, disputes]}\n")), PASS);
+    cr_expect_eq(status_of(rs, tasks("governance: {forbundsordning_contents: [members]}\n")), FAIL);
+    sk_ruleset_free(rs);
+    rs = rule_with(NULL, "{path: form, in: [gemensam_namnd, kommunalforbund]}");
+    cr_expect_eq(status_of(rs, "case: t\nform: kommunalforbund\n"), PASS);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\n"), FAIL);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, exists_is_two_valued)
+{
+    sk_ruleset *rs = rule_with(NULL, "{path: oversight.styrelse_uppsikt, exists: true}");
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\n"), FAIL);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\noversight: {styrelse_uppsikt: unknown}\n"), FAIL);
+    cr_expect_eq(status_of(rs, "case: t\nform: natverk\noversight: {styrelse_uppsikt: false}\n"), PASS);
+    sk_ruleset_free(rs);
+}
+
+static const char EXC_RULES[] =
+    "id: g.general\ntitle: {sv: G, en: G}\nseverity: fail\nbasis: statute\nverified: true\n"
+    "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 10, section: 1}]\n"
+    "require: {none: \"tasks[*]\", where: {path: .myndighetsutovning, eq: true}}\n"
+    "message: {sv: g, en: g}\n---\n"
+    "id: g.special\ntitle: {sv: S, en: S}\nseverity: warn\nbasis: statute\nverified: true\n"
+    "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 10, section: 1}]\n"
+    "exception_to: [g.general]\n"
+    "applies: {any: \"tasks[*]\", where: {path: .special_law, exists: true}}\n"
+    "require: {path: form, eq: aktiebolag}\nmessage: {sv: s, en: s}\n";
+
+Test(eval, exception_defeats_general_rule)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(EXC_RULES, &d);
+    cr_assert_not_null(rs);
+    evald e;
+    eval_case(&e, rs, "case: t\nform: aktiebolag\ntasks: [{name: a, myndighetsutovning: true}]\n");
+    cr_expect_eq(e.res->findings[0].status, FAIL);
+    eval_done(&e);
+    eval_case(&e, rs, "case: t\nform: aktiebolag\ntasks: [{name: a, myndighetsutovning: true, special_law: \"2003:778\"}]\n");
+    cr_expect_eq(e.res->findings[0].status, NA);
+    cr_expect_eq(e.res->findings[0].reason, SK_R_SUPERSEDED);
+    cr_expect_str_eq(e.res->findings[0].other->id, "g.special");
+    eval_done(&e);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}
+
+Test(eval, waivers_and_expiry)
+{
+    sk_ruleset *rs = rule_with(NULL, "{path: agreement.clauses.termination, eq: true}");
+    const char *base = "case: t\nform: natverk\ndate: 2025-01-01\nagreement: {clauses: {termination: false}}\n"
+                       "waivers: [{rule: t.rule, reason: Accepterad risk, decided_by: KS 2024-12-01 §5, until: %s}]\n";
+    char buf[512];
+    snprintf(buf, sizeof buf, base, "2025-06-30");
+    cr_expect_eq(status_of(rs, buf), SK_ST_WAIVED);
+    snprintf(buf, sizeof buf, base, "2024-12-31");
+    evald e;
+    eval_case(&e, rs, buf);
+    cr_expect_eq(e.res->findings[0].status, FAIL);
+    cr_expect(e.res->findings[0].waiver_expired);
+    eval_done(&e);
+    /* a waiver naming a rule that does not exist is an input error */
+    eval_case(&e, rs, "case: t\nform: natverk\nwaivers: [{rule: t.rulee, reason: x}]\n");
+    cr_expect_eq(e.rc, SK_EINVALID);
+    cr_assert_geq(e.d.count, 1);
+    cr_expect_str_eq(e.d.items[0].hint, "t.rule");
+    eval_done(&e);
+    sk_ruleset_free(rs);
+}
+
+Test(eval, placeholders_use_the_witness)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf,
+             "id: t.p\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+             "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 6, section: 38}]\n"
+             "require: {all: \"delegations[*]\", as: d, where: {path: $d.to, eq: employee}}\n"
+             "message: {sv: \"{$d.by} delegerar till {$d.to} ({case}, {{x}})\", en: \"{.by} to {.to}\"}\n");
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(buf, &d);
+    cr_assert_not_null(rs, "%s", d.count ? d.items[0].message : "");
+    evald e;
+    eval_case(&e, rs, "case: c1\nform: avtalssamverkan\ndelegations:\n  - {by: A, to: employee}\n  - {by: Bygg, to: company}\n");
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_finding_message(e.res, &e.res->findings[0], 0, &b);
+    cr_expect_str_eq(sk_buf_cstr(&b), "Bygg delegerar till company (c1, {x})");
+    sk_buf_clear(&b);
+    sk_finding_message(e.res, &e.res->findings[0], 1, &b);
+    cr_expect_str_eq(sk_buf_cstr(&b), "Bygg to company");
+    sk_buf_free(&b);
+    eval_done(&e);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}

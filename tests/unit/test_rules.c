@@ -1,0 +1,177 @@
+/* test_rules.c - compiling rules: positioned errors with suggestions,
+ * type checks, regex errors, the basis/severity rule, conflicts, and
+ * citation rendering. */
+#include "helpers.h"
+
+static const char HEAD[] =
+    "id: %s\ntitle: {sv: T, en: T}\nseverity: %s\nbasis: %s\nverified: %s\n"
+    "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+    "require: %s\nmessage: {sv: \"%s\", en: x}\n";
+
+/* Compiles one rule; returns the first error (copied) or "" if none. */
+static const char *compile_error(const char *require, const char *severity, const char *basis,
+                                 const char *verified, const char *msg, const char **hint,
+                                 unsigned *line, unsigned *col)
+{
+    static char err[512], hintbuf[128];
+    char buf[4096];
+    snprintf(buf, sizeof buf, HEAD, "t.rule", severity, basis, verified, require, msg);
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(buf, &d);
+    err[0] = '\0';
+    if (hint)
+        *hint = NULL;
+    if (d.count) {
+        snprintf(err, sizeof err, "%s", d.items[0].message);
+        if (hint && d.items[0].hint) {
+            snprintf(hintbuf, sizeof hintbuf, "%s", d.items[0].hint);
+            *hint = hintbuf;
+        }
+        if (line)
+            *line = d.items[0].line;
+        if (col)
+            *col = d.items[0].col;
+        cr_expect_null(rs);
+    }
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+    return err;
+}
+
+Test(rules, unknown_path_suggests_field)
+{
+    const char *hint;
+    unsigned line, col;
+    const char *e = compile_error("{path: \"tasks[*].myndighetsutövning\", eq: true}", "fail", "statute",
+                                  "true", "m", &hint, &line, &col);
+    cr_expect(strstr(e, "myndighets") != NULL, "%s", e);
+    cr_expect_str_eq(hint, "myndighetsutovning");
+    cr_expect_eq(line, 8);
+    e = compile_error("{path: agreement.clause.termination, eq: true}", "fail", "statute", "true",
+                      "m", &hint, NULL, NULL);
+    cr_expect_str_eq(hint, "clauses");
+}
+
+Test(rules, enum_literal_checked_against_the_schema)
+{
+    const char *hint;
+    const char *e = compile_error("{path: form, eq: gemensam_nämnd}", "fail", "statute", "true", "m",
+                                  &hint, NULL, NULL);
+    cr_expect(strstr(e, "gemensam_nämnd") != NULL);
+    cr_expect_str_eq(hint, "gemensam_namnd");
+}
+
+Test(rules, type_errors)
+{
+    cr_expect_neq(compile_error("{path: form, lt: 3}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{path: tasks, eq: x}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{path: date, eq: 2023-02-30}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{all: \"parties\", where: {path: .name, eq: x}}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{path: form, equals: natverk}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{path: .name, eq: x}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{sum: \"parties[*].name\", eq: 100}", "fail", "statute", "true", "m", NULL, NULL, NULL)[0], 0);
+    cr_expect_str_eq(compile_error("{sum: \"parties[*].population\", gt: 100}", "fail", "statute", "true", "m", NULL, NULL, NULL), "");
+}
+
+Test(rules, regex_error_points_into_the_pattern)
+{
+    unsigned line, col;
+    const char *e = compile_error("{path: agreement.text, matches: \"ab(c\"}", "fail", "statute", "true",
+                                  "m", NULL, &line, &col);
+    cr_expect(strstr(e, "regular expression") != NULL, "%s", e);
+    cr_expect_eq(line, 8);
+    cr_expect_gt(col, 33);
+}
+
+Test(rules, practice_and_unverified_must_warn)
+{
+    cr_expect(strstr(compile_error("{path: form, eq: natverk}", "fail", "practice", "true", "m", NULL, NULL, NULL),
+                     "severity fail") != NULL);
+    cr_expect(strstr(compile_error("{path: form, eq: natverk}", "fail", "statute", "false", "m", NULL, NULL, NULL),
+                     "severity fail") != NULL);
+    cr_expect_str_eq(compile_error("{path: form, eq: natverk}", "warn", "practice", "false", "m", NULL, NULL, NULL), "");
+}
+
+Test(rules, placeholders_are_checked)
+{
+    cr_expect_neq(compile_error("{path: form, eq: natverk}", "fail", "statute", "true", "{$x.name}", NULL, NULL, NULL)[0], 0);
+    cr_expect_neq(compile_error("{path: form, eq: natverk}", "fail", "statute", "true", "{titel}", NULL, NULL, NULL)[0], 0);
+    cr_expect_str_eq(compile_error("{path: form, eq: natverk}", "fail", "statute", "true", "{case} {title} {{x}}", NULL, NULL, NULL), "");
+}
+
+Test(rules, unknown_act_and_duplicate_id)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    const char *two =
+        "id: a.b\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "valid_from: 2000-01-01\ncitations: [{act: KLL, chapter: 9, section: 37}]\n"
+        "require: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n---\n"
+        "id: a.b\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+        "require: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n";
+    sk_ruleset *rs = rules_from(two, &d);
+    cr_expect_null(rs);
+    cr_assert_eq(d.count, 1, "one error: the unknown act (the duplicate is then the first valid rule)");
+    cr_expect_str_eq(d.items[0].hint, "KL");
+    sk_diags_free(&d);
+}
+
+Test(rules, opposite_requirements_are_reported)
+{
+    const char *two =
+        "id: a.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+        "require: {path: agreement.signed, eq: true}\nmessage: {sv: x, en: x}\n---\n"
+        "id: a.two\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+        "require: {path: agreement.signed, eq: false}\nmessage: {sv: x, en: x}\n";
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(two, &d);
+    cr_expect_null(rs);
+    cr_assert_eq(d.count, 1);
+    cr_expect(strstr(d.items[0].message, "a.one") && strstr(d.items[0].message, "a.two"));
+    sk_diags_free(&d);
+    /* kept apart by applicability (different forms): no conflict */
+    char buf[4096];
+    const char *cut1 = strstr(two, "require: {path: agreement.signed, eq: true}");
+    const char *cut2 = strstr(two, "require: {path: agreement.signed, eq: false}");
+    snprintf(buf, sizeof buf, "%.*sapplies: {path: form, eq: aktiebolag}\n%.*sapplies: {path: form, eq: natverk}\n%s",
+             (int)(cut1 - two), two, (int)(cut2 - cut1), cut1, cut2);
+    sk_diags_init(&d, SK_LANG_EN);
+    rs = rules_from(buf, &d);
+    cr_expect_eq(d.count, 0, "%s", d.count ? d.items[0].message : "");
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}
+
+Test(cite, renders_swedish_and_english)
+{
+    const char *rule =
+        "id: c.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "valid_from: 2000-01-01\ncitations:\n"
+        "  - {act: KL, chapter: 9, section: 37, paragraph: 2}\n"
+        "  - {act: KL, chapter: 6, section: 38, point: 3}\n"
+        "  - {act: KL, chapter: 3, section: \"17-18\"}\n"
+        "  - {act: GDPR, article: \"28\"}\n"
+        "  - {act: C-796/18}\n"
+        "require: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n";
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(rule, &d);
+    cr_assert_not_null(rs, "%s", d.count ? d.items[0].message : "");
+    const sk_cite *c = rs->rules[0].cites;
+    cr_expect_str_eq(c[0].text[0], "9 kap. 37 § andra stycket kommunallagen (2017:725)");
+    cr_expect_str_eq(c[0].text[1], "Chapter 9, Section 37, second paragraph of the Local Government Act (2017:725)");
+    cr_expect_str_eq(c[0].url, "https://lagen.nu/2017:725#K9P37S2");
+    cr_expect_str_eq(c[1].text[0], "6 kap. 38 § punkt 3 kommunallagen (2017:725)");
+    cr_expect_str_eq(c[2].text[0], "3 kap. 17–18 §§ kommunallagen (2017:725)");
+    cr_expect_str_eq(c[2].url, "https://lagen.nu/2017:725#K3P17");
+    cr_expect_str_eq(c[3].text[0], "artikel 28 dataskyddsförordningen");
+    cr_expect_str_eq(c[3].text[1], "Article 28 of the GDPR");
+    cr_expect_str_eq(c[4].text[0], "EU-domstolens dom i mål C-796/18");
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}

@@ -1,0 +1,292 @@
+/* test_yaml_load.c - the YAML loader: positions, duplicate keys, tags,
+ * encoding and every limit at and just past its value. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "yaml_load.h"
+
+typedef struct loaded {
+    sk_arena a;
+    sk_diags d;
+    sk_node *root;
+    sk_rc rc;
+} loaded;
+
+static void load(loaded *l, const char *text, size_t len, const sk_limits *lim)
+{
+    sk_arena_init(&l->a, 4096);
+    sk_diags_init(&l->d, SK_LANG_EN);
+    sk_yaml *y;
+    cr_assert_eq(sk_yaml_open_mem(&y, "in.yaml", text, len, lim), SK_OK);
+    l->rc = sk_yaml_next(y, &l->a, &l->root, &l->d);
+    sk_yaml_close(y);
+}
+
+static void done(loaded *l)
+{
+    sk_arena_free(&l->a);
+    sk_diags_free(&l->d);
+}
+
+static sk_limits limits(void)
+{
+    sk_limits l;
+    sk_limits_default(&l);
+    return l;
+}
+
+Test(yaml_load, positions_are_one_based)
+{
+    loaded l;
+    load(&l, "a: 1\nlist:\n  - x\n  - {k: v}\n", 27, NULL);
+    cr_assert_eq(l.rc, SK_OK);
+    sk_node *list = sk_map_get(l.root, "list");
+    cr_assert_not_null(list);
+    cr_expect_eq(list->kind, SK_SEQ);
+    cr_expect_eq(list->u.items[0]->line, 3);
+    cr_expect_eq(list->u.items[0]->col, 5);
+    sk_node *v = sk_map_get(list->u.items[1], "k");
+    cr_expect_eq(v->line, 4);
+    cr_expect_eq(v->col, 9);
+    cr_expect_eq(l.root->u.pairs[0].key->line, 1);
+    cr_expect_eq(l.root->u.pairs[0].key->col, 1);
+    done(&l);
+}
+
+Test(yaml_load, duplicate_key_is_rejected_with_both_lines)
+{
+    loaded l;
+    const char *t = "case: a\nform: x\ntitle: t\nform: y\n";
+    load(&l, t, strlen(t), NULL);
+    cr_assert_eq(l.rc, SK_EINVALID);
+    cr_assert_eq(l.d.count, 1);
+    cr_expect_eq(l.d.items[0].line, 4);
+    cr_expect_eq(l.d.items[0].col, 1);
+    cr_expect(strstr(l.d.items[0].message, "'form'") != NULL);
+    cr_expect(strstr(l.d.items[0].message, "line 2") != NULL);
+    done(&l);
+}
+
+Test(yaml_load, duplicate_key_in_large_map)
+{
+    char buf[4096];
+    size_t n = 0;
+    for (int i = 0; i < 50; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "k%d: %d\n", i, i);
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "k7: again\n");
+    loaded l;
+    load(&l, buf, n, NULL);
+    cr_assert_eq(l.rc, SK_EINVALID);
+    cr_expect_eq(l.d.items[0].line, 51);
+    done(&l);
+}
+
+Test(yaml_load, non_core_tags_are_rejected)
+{
+    loaded l;
+    const char *t = "a: !!python/object:os.system x\n";
+    load(&l, t, strlen(t), NULL);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    cr_expect_eq(l.d.items[0].line, 1);
+    done(&l);
+    t = "a: !!str 12\nb: !custom x\n";
+    load(&l, t, strlen(t), NULL);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    cr_expect_eq(l.d.items[0].line, 2);
+    done(&l);
+}
+
+Test(yaml_load, core_str_tag_makes_text)
+{
+    loaded l;
+    const char *t = "a: !!str yes\nb: ~\nc: \"~\"\n";
+    load(&l, t, strlen(t), NULL);
+    cr_assert_eq(l.rc, SK_OK);
+    cr_expect(sk_map_get(l.root, "a")->quoted);
+    cr_expect_eq(sk_map_get(l.root, "b")->kind, SK_NULL);
+    cr_expect_eq(sk_map_get(l.root, "c")->kind, SK_SCALAR);
+    done(&l);
+}
+
+Test(yaml_load, invalid_utf8_is_positioned)
+{
+    loaded l;
+    const char t[] = "a: ok\nb: \xc3\x28\n";
+    load(&l, t, sizeof t - 1, NULL);
+    cr_expect_eq(l.rc, SK_EIO);
+    cr_assert_eq(l.d.count, 1);
+    cr_expect_eq(l.d.items[0].line, 2);
+    cr_expect_eq(l.d.items[0].col, 5); /* the invalid trailing octet */
+    done(&l);
+}
+
+Test(yaml_load, nul_byte_is_rejected)
+{
+    loaded l;
+    const char t[] = "a: x\0y\n";
+    load(&l, t, sizeof t - 1, NULL);
+    cr_expect_eq(l.rc, SK_EIO);
+    done(&l);
+}
+
+Test(yaml_load, bom_and_crlf_are_accepted)
+{
+    loaded l;
+    const char t[] = "\xef\xbb\xbf" "a: 1\r\nb: 2\r\n";
+    load(&l, t, sizeof t - 1, NULL);
+    cr_assert_eq(l.rc, SK_OK);
+    cr_expect_eq(sk_map_get(l.root, "b")->line, 2);
+    cr_expect_str_eq(sk_map_get(l.root, "b")->u.s, "2");
+    done(&l);
+}
+
+static char *nested(size_t depth)
+{
+    char *s = malloc(depth * 2 + 8);
+    size_t n = 0;
+    for (size_t i = 0; i < depth; i++)
+        s[n++] = '[';
+    s[n++] = '1';
+    for (size_t i = 0; i < depth; i++)
+        s[n++] = ']';
+    s[n] = '\0';
+    return s;
+}
+
+Test(yaml_load, depth_limit_at_and_past)
+{
+    sk_limits lim = limits();
+    lim.max_depth = 10;
+    char *ok = nested(10), *bad = nested(11);
+    loaded l;
+    load(&l, ok, strlen(ok), &lim);
+    cr_expect_eq(l.rc, SK_OK);
+    done(&l);
+    load(&l, bad, strlen(bad), &lim);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    cr_expect(strstr(l.d.items[0].message, "deeper than the limit of 10") != NULL);
+    done(&l);
+    free(ok);
+    free(bad);
+}
+
+Test(yaml_load, very_deep_nesting_does_not_crash)
+{
+    char *bad = nested(100000);
+    loaded l;
+    load(&l, bad, strlen(bad), NULL);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    done(&l);
+    free(bad);
+}
+
+Test(yaml_load, alias_expansion_limit)
+{
+    sk_limits lim = limits();
+    lim.max_alias_nodes = 22; /* [1,2] is 3 nodes */
+    const char *ok = "a: &a [1, 2]\nb: [*a, *a, *a, *a, *a, *a, *a]\n";     /* 21 */
+    const char *bad = "a: &a [1, 2]\nb: [*a, *a, *a, *a, *a, *a, *a, *a]\n"; /* 24 */
+    loaded l;
+    load(&l, ok, strlen(ok), &lim);
+    cr_expect_eq(l.rc, SK_OK);
+    cr_expect_eq(sk_map_get(l.root, "b")->len, 7);
+    done(&l);
+    load(&l, bad, strlen(bad), &lim);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    cr_expect_eq(l.d.items[0].line, 2);
+    done(&l);
+}
+
+Test(yaml_load, billion_laughs)
+{
+    const char *t =
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+        "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
+    loaded l;
+    load(&l, t, strlen(t), NULL);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    done(&l);
+}
+
+Test(yaml_load, undefined_and_self_alias)
+{
+    loaded l;
+    const char *t = "a: *nothere\n";
+    load(&l, t, strlen(t), NULL);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    done(&l);
+    t = "a: &x [1, *x]\n"; /* an alias into its own node would be a cycle */
+    load(&l, t, strlen(t), NULL);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    done(&l);
+}
+
+Test(yaml_load, scalar_and_items_limits)
+{
+    sk_limits lim = limits();
+    lim.max_scalar_bytes = 5;
+    lim.max_items = 3;
+    loaded l;
+    load(&l, "a: 12345\n", 9, &lim);
+    cr_expect_eq(l.rc, SK_OK);
+    done(&l);
+    load(&l, "a: 123456\n", 10, &lim);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    done(&l);
+    load(&l, "[1, 2, 3]\n", 10, &lim);
+    cr_expect_eq(l.rc, SK_OK);
+    done(&l);
+    load(&l, "[1, 2, 3, 4]\n", 13, &lim);
+    cr_expect_eq(l.rc, SK_EINVALID);
+    done(&l);
+}
+
+Test(yaml_load, documents_in_a_stream)
+{
+    sk_limits lim = limits();
+    lim.max_documents = 2;
+    const char *t = "a: 1\n---\na: 2\n---\na: 3\n";
+    sk_arena a;
+    sk_arena_init(&a, 1024);
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_yaml *y;
+    cr_assert_eq(sk_yaml_open_mem(&y, "s", t, strlen(t), &lim), SK_OK);
+    sk_node *root;
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_OK);
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_OK);
+    cr_expect_str_eq(sk_map_get(root, "a")->u.s, "2");
+    cr_expect_eq(sk_yaml_doc_line(y), 2); /* the line of its "---" */
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_EIO);
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_EEND);
+    sk_yaml_close(y);
+    sk_arena_free(&a);
+    sk_diags_free(&d);
+}
+
+Test(yaml_load, bad_document_does_not_stop_the_stream)
+{
+    const char *t = "a: 1\n---\na: 1\na: 2\n---\nb: 3\n";
+    sk_arena a;
+    sk_arena_init(&a, 1024);
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_yaml *y;
+    cr_assert_eq(sk_yaml_open_mem(&y, "s", t, strlen(t), NULL), SK_OK);
+    sk_node *root;
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_OK);
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_EINVALID);
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_OK);
+    cr_expect_str_eq(sk_map_get(root, "b")->u.s, "3");
+    cr_expect_eq(sk_yaml_next(y, &a, &root, &d), SK_EEND);
+    sk_yaml_close(y);
+    sk_arena_free(&a);
+    sk_diags_free(&d);
+}
