@@ -16,6 +16,7 @@
 #include "samkoll/inspect.h"
 #include "samkoll/report.h"
 #include "samkoll/ruleset.h"
+#include "suggest.h"
 
 static void print_diags(const sk_diags *d, sk_lang lang)
 {
@@ -254,8 +255,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; commands[i]; i++)
         known |= !strcmp(o.command, commands[i]);
     if (!known) {
-        fprintf(stderr, o.lang ? "samkoll: unknown command '%s'\nTry 'samkoll --help'.\n"
-                               : "samkoll: okänt kommando '%s'\nSe 'samkoll --help'.\n", o.command);
+        static const char *const all[] = {"check", "test", "lint", "rules", "explain", "schema"};
+        const char *hint = sk_suggest(o.command, all, 6);
+        fprintf(stderr, o.lang ? "samkoll: unknown command '%s'" : "samkoll: okänt kommando '%s'", o.command);
+        if (hint)
+            fprintf(stderr, o.lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+        fprintf(stderr, o.lang ? "\nTry 'samkoll --help'.\n" : "\nSe 'samkoll --help'.\n");
         status = EXIT_USAGE;
         goto done;
     }

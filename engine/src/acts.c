@@ -57,6 +57,7 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
         a->id = sk_yu_str(d, e, "id");
         const char *kind = sk_yu_str(d, e, "kind");
         a->sfs = sk_yu_str(d, e, "sfs");
+        a->celex = sk_yu_str(d, e, "celex");
         a->url = sk_yu_str(d, e, "url");
         a->file = e->file;
         a->line = e->line;
@@ -180,7 +181,7 @@ static void section_text(const char *sec, char *out, size_t outsz, int article, 
 void sk_cite_render(sk_ruleset *rs, sk_cite *c)
 {
     const sk_act *a = c->act;
-    int article = a->sfs == NULL; /* EU regulation: articles, not sections */
+    int article = a->celex != NULL; /* EU acts: articles, not sections */
     for (int lang = 0; lang < 2; lang++) {
         char buf[512], sec[64] = "", par[64] = "", pt[32] = "", ch[32] = "";
         if (a->kind != SK_ACT_STATUTE) {

@@ -4,6 +4,9 @@
 #include "date.h"
 #include "report_int.h"
 
+/* Facts listed under a finding in text; JSON lists them all. */
+#define MAX_TEXT_FACTS 6
+
 static const char *const colors[SK_ST__COUNT] = {
     [SK_ST_NOT_APPLICABLE] = "\033[2m", [SK_ST_PASS] = "\033[32m",
     [SK_ST_WAIVED] = "\033[36m", [SK_ST_UNKNOWN] = "\033[35m",
@@ -60,12 +63,21 @@ static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
                                                    : " (lagrummet är inte verifierat mot lagtexten)"));
         detail_line(r, en ? "Basis" : "Grund", sk_buf_cstr(&msg));
     }
-    for (uint32_t i = 0; i < f->rule->ncites; i++)
-        detail_line(r, en ? "Law" : "Lagrum", f->rule->cites[i].text[en]);
+    for (uint32_t i = 0; i < f->rule->ncites; i++) {
+        int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
+        detail_line(r, statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"),
+                    f->rule->cites[i].text[en]);
+    }
+    size_t shown = 0, hidden = 0;
     for (uint16_t i = 0; i < f->nfacts; i++) {
         const sk_fact *fa = &f->facts[i];
         if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
             continue;
+        if (shown == MAX_TEXT_FACTS) {
+            hidden++;
+            continue;
+        }
+        shown++;
         sk_buf_clear(&msg);
         sk_fact_path(fa, &msg);
         char tmp[64];
@@ -73,6 +85,9 @@ static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
         sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", en ? "Fact" : "Fakta",
                       sk_buf_cstr(&msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
     }
+    if (hidden)
+        sk_buf_printf(b, en ? "      (%zu more facts in --format json)\n"
+                            : "      (%zu fakta till i --format json)\n", hidden);
     if (f->waiver) {
         const sk_node *reason = sk_map_get(f->waiver, "reason");
         const sk_node *by = sk_map_get(f->waiver, "decided_by");

@@ -101,6 +101,7 @@ typedef struct sk_act {
     uint8_t kind;             /* sk_act_kind */
     const char *name[2];      /* sv, en */
     const char *sfs;          /* statutes with an SFS number */
+    const char *celex;        /* EU acts: cited by article */
     const char *url;
     const char *file;
     unsigned line, col;

@@ -61,6 +61,7 @@ static const sk_field task_fields[] = {
     F("myndighetsutovning", SK_F_BOOL, "uppgiften innefattar myndighetsutövning", "the task includes exercise of public authority"),
     F("statutory", SK_F_BOOL, "parterna är skyldiga enligt lag att utföra uppgiften", "the parties are obliged by law to perform it"),
     F("special_law", SK_F_TEXT, "speciallag som reglerar uppgiften", "special law governing the task"),
+    FX("special_law_permits_transfer", SK_F_BOOL, "speciallagen medger att myndighetsutövningen lämnas över till en juridisk person", "the special law permits handing the public authority to a legal person"),
     F("support_service", SK_F_BOOL, "stödtjänst (IT, HR, inköp, kost)", "support service (IT, HR, purchasing, catering)"),
     F("part_of_public_service", SK_F_BOOL, "stödtjänsten är en del av den offentliga tjänsten (C-796/18)", "the support service is part of the public service (C-796/18)"),
     F("market_activity_percent", SK_F_PERCENT, "andel som utförs på den öppna marknaden", "share performed on the open market"),

@@ -17,7 +17,7 @@ static const char ACTS[] =
     "- {id: KL, kind: statute, name: {sv: kommunallagen, en: the Local Government Act},"
     " sfs: \"2017:725\", url: \"https://lagen.nu/2017:725\"}\n"
     "- {id: GDPR, kind: statute, name: {sv: dataskyddsförordningen, en: the GDPR},"
-    " url: \"https://eur-lex.europa.eu/eli/reg/2016/679/oj\"}\n"
+    " celex: \"32016R0679\", url: \"https://eur-lex.europa.eu/eli/reg/2016/679/oj\"}\n"
     "- {id: C-796/18, kind: eu_case_law, name: {sv: \"EU-domstolens dom i mål C-796/18\","
     " en: \"CJEU case C-796/18\"}, url: \"https://eur-lex.europa.eu/x\"}\n";
 
