@@ -56,6 +56,11 @@ static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
         sk_finding_message(res, f, en, &msg);
     }
     sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
+    if (f->status == SK_ST_UNKNOWN && !f->waiver) {
+        /* a question, not a verdict: the missing facts are the point */
+        sk_buf_free(&msg);
+        return;
+    }
     if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
         sk_buf_clear(&msg);
         sk_buf_printf(&msg, "%s%s", sk_basis_label((sk_basis)f->rule->basis, en),
@@ -102,6 +107,67 @@ static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
     sk_buf_free(&msg);
 }
 
+/* Unknown findings grouped by the fact they lack: one line per missing
+ * fact with the rules it would decide. */
+static void unknowns(sk_report *r, const sk_result *res, const sk_finding **ord)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++)
+        n += ord[i]->status == SK_ST_UNKNOWN && ord[i]->nmissing &&
+             ord[i]->reason != SK_R_EXCEPTION_UNKNOWN;
+    if (!n)
+        return;
+    sk_buf_puts(&r->out, "  ");
+    label(r, SK_ST_UNKNOWN);
+    sk_buf_printf(&r->out, en ? " %zu rules cannot be decided; the case does not state:\n"
+                              : " %zu regler kan inte avgöras; ärendet anger inte:\n", n);
+    sk_buf seen, path, line;
+    sk_buf_init(&seen, 0);
+    sk_buf_init(&path, 0);
+    sk_buf_init(&line, 0);
+    sk_buf_putc(&seen, '\n');
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = ord[i];
+        if (f->status != SK_ST_UNKNOWN || !f->nmissing || f->reason == SK_R_EXCEPTION_UNKNOWN)
+            continue;
+        for (uint16_t m = 0; m < f->nmissing; m++) {
+            sk_buf_clear(&path);
+            sk_buf_putc(&path, '\n');
+            sk_fact_path(&f->missing[m], &path);
+            sk_buf_putc(&path, '\n');
+            if (strstr(sk_buf_cstr(&seen), sk_buf_cstr(&path)))
+                continue;
+            sk_buf_append(&seen, path.data + 1, path.len - 1);
+            /* every unknown rule lacking this same fact */
+            sk_buf_clear(&line);
+            for (size_t j = i; j < res->n; j++) {
+                const sk_finding *g = ord[j];
+                if (g->status != SK_ST_UNKNOWN || g->reason == SK_R_EXCEPTION_UNKNOWN)
+                    continue;
+                for (uint16_t k = 0; k < g->nmissing; k++) {
+                    sk_buf tmp;
+                    sk_buf_init(&tmp, 0);
+                    sk_buf_putc(&tmp, '\n');
+                    sk_fact_path(&g->missing[k], &tmp);
+                    sk_buf_putc(&tmp, '\n');
+                    int same = strcmp(sk_buf_cstr(&tmp), sk_buf_cstr(&path)) == 0;
+                    sk_buf_free(&tmp);
+                    if (same) {
+                        sk_buf_printf(&line, "%s%s", line.len ? ", " : "", g->rule->id);
+                        break;
+                    }
+                }
+            }
+            sk_buf_printf(&r->out, "      %.*s: %s\n", (int)(path.len - 2), path.data + 1,
+                          sk_buf_cstr(&line));
+        }
+    }
+    sk_buf_free(&seen);
+    sk_buf_free(&path);
+    sk_buf_free(&line);
+}
+
 static void on_case(sk_report *r, const sk_result *res)
 {
     int en = r->o.lang == SK_LANG_EN;
@@ -124,9 +190,12 @@ static void on_case(sk_report *r, const sk_result *res)
         const sk_finding *f = ord[i];
         if (f->status == SK_ST_NOT_APPLICABLE || (r->o.quiet && f->status == SK_ST_PASS))
             continue;
+        if (f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN)
+            continue; /* grouped by missing fact below */
         finding(r, res, f);
         shown++;
     }
+    unknowns(r, res, ord);
     sk_buf_printf(&r->out, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
                   en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en),
                   res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
