@@ -62,6 +62,10 @@ with tempfile.TemporaryDirectory() as d:
     code, out = run("check", "--format", "jsonl", d)
     lines = [json.loads(line) for line in out.splitlines()]
     check([l["type"] for l in lines] == ["case", "error", "case", "summary"], "jsonl: one line per case, in order")
+    for l in lines:
+        if l["type"] == "case":
+            for e in validator.iter_errors({**doc, "cases": [l["case"]], "errors": []}):
+                check(False, f"schema (jsonl case): {e.json_path}: {e.message}")
 
 print("json output:", "ok" if failures == 0 else f"{failures} failures")
 sys.exit(1 if failures else 0)

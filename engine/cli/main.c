@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "date.h"
 #include "options.h"
+#include "samkoll/batch.h"
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
@@ -50,91 +51,82 @@ static sk_ruleset *load_rules(const cli_opts *o, int *status)
 typedef struct run {
     const cli_opts *o;
     const sk_ruleset *rs;
-    sk_evaluator *ev;
-    int32_t date;
-    int input_errors;
-    int worst;
+    sk_batch_opts bo;
 } run;
 
-/* Calls fn for each case of each input path, reporting input errors to
- * the report (if any) and to the count. */
-typedef void (*case_fn)(run *r, const sk_result *res, void *ud);
+/* One report being written: to standard output, or to a temporary file
+ * next to its target that is renamed into place only when complete. */
+typedef struct output {
+    const cli_output *spec;
+    FILE *f;
+    char tmp[4096];
+    sk_report *rep;
+} output;
 
-static void each_case(run *r, const char *const *paths, size_t n, sk_report *rep,
-                      case_fn fn, void *ud)
+static int open_output(output *out, const cli_opts *o, const run *r)
 {
-    sk_files files = {0};
-    for (size_t i = 0; i < n; i++) {
-        sk_diags d;
-        sk_diags_init(&d, r->o->lang);
-        if (sk_files_collect(&files, paths[i], &d)) {
-            r->input_errors++;
-            if (rep)
-                sk_report_input_error(rep, paths[i], 0, &d);
-            else
-                print_diags(&d, r->o->lang);
-        }
-        sk_diags_free(&d);
-    }
-    for (size_t i = 0; i < files.count; i++) {
-        sk_diags d;
-        sk_diags_init(&d, r->o->lang);
-        sk_source *src;
-        if (sk_source_open(&src, files.paths[i], &r->o->limits, &d) != SK_OK) {
-            r->input_errors++;
-            if (rep)
-                sk_report_input_error(rep, files.paths[i], 0, &d);
-            else
-                print_diags(&d, r->o->lang);
-            sk_diags_free(&d);
-            continue;
-        }
-        for (;;) {
-            sk_arena a;
-            sk_arena_init(&a, 32768);
-            sk_case *c;
-            sk_diags_free(&d);
-            sk_rc rc = sk_source_next(src, &a, r->rs, r->date, &c, &d);
-            if (rc == SK_OK) {
-                sk_result *res;
-                if (sk_evaluate(r->ev, c, &res) == SK_OK) {
-                    if (sk_status_rank(sk_result_worst(res)) > r->worst)
-                        r->worst = sk_status_rank(sk_result_worst(res));
-                    fn(r, res, ud);
-                }
-            } else if (rc == SK_EINVALID || rc == SK_EIO) {
-                r->input_errors++;
-                if (rep)
-                    sk_report_input_error(rep, files.paths[i], sk_source_doc_line(src), &d);
-                else
-                    print_diags(&d, r->o->lang);
+    out->f = stdout;
+    if (out->spec->file) {
+        snprintf(out->tmp, sizeof out->tmp, "%s.tmp.XXXXXX", out->spec->file);
+        int fd = mkstemp(out->tmp);
+        out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (!out->f) {
+            fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(errno));
+            if (fd >= 0) {
+                close(fd);
+                unlink(out->tmp);
             }
-            sk_arena_free(&a);
-            if (rc != SK_OK && rc != SK_EINVALID)
-                break;
+            return EXIT_IOERR;
         }
-        sk_diags_free(&d);
-        sk_source_close(src);
     }
-    sk_files_free(&files);
+    sk_report_opts ro = {o->lang, false, o->quiet, r->bo.default_date};
+    ro.color = out->f == stdout && !o->no_color && !getenv("NO_COLOR") &&
+               isatty(fileno(stdout)) && !strcmp(out->spec->format, "text");
+    sk_rc rc = sk_report_open(&out->rep, out->spec->format, out->f, r->rs, &ro);
+    if (rc == SK_ENOTFOUND) {
+        const char *const *names = sk_report_formats();
+        size_t n = 0;
+        while (names[n])
+            n++;
+        const char *hint = sk_suggest(out->spec->format, names, n);
+        fprintf(stderr, o->lang ? "samkoll: unknown format '%s'" : "samkoll: okänt format '%s'",
+                out->spec->format);
+        if (hint)
+            fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+        fputc('\n', stderr);
+    }
+    if (rc != SK_OK) {
+        if (out->f != stdout) {
+            fclose(out->f);
+            unlink(out->tmp);
+        }
+        out->f = NULL;
+        return rc == SK_ENOTFOUND ? EXIT_USAGE : EXIT_SOFTWARE;
+    }
+    return EXIT_CLEAN;
 }
 
-static void report_cb(run *r, const sk_result *res, void *ud)
+/* Closes a report; a file is renamed into place only if all went well. */
+static int close_output(output *out, const cli_opts *o, int ok)
 {
-    (void)r;
-    sk_report_case(ud, res);
-}
-
-/* Output goes to a temporary file next to the target, renamed on success. */
-static FILE *open_output(const cli_opts *o, char *tmp, size_t tmpsz)
-{
-    if (!o->output || !strcmp(o->output, "-"))
-        return stdout;
-    snprintf(tmp, tmpsz, "%s.tmp.XXXXXX", o->output);
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return NULL;
-    return fdopen(fd, "w");
+    if (!out->f)
+        return EXIT_CLEAN;
+    sk_rc rc = sk_report_close(out->rep);
+    int failed = rc != SK_OK;
+    if (out->f != stdout) {
+        failed |= fclose(out->f) != 0;
+        if (!failed && ok && rename(out->tmp, out->spec->file) != 0)
+            failed = 1;
+        if (failed || !ok)
+            unlink(out->tmp);
+    }
+    if (failed) {
+        fprintf(stderr, o->lang ? "samkoll: the report could not be written: %s\n"
+                                : "samkoll: rapporten kunde inte skrivas: %s\n",
+                out->spec->file ? out->spec->file : "-");
+        return EXIT_IOERR;
+    }
+    return EXIT_CLEAN;
 }
 
 static int cmd_check(const cli_opts *o, run *r)
@@ -143,56 +135,42 @@ static int cmd_check(const cli_opts *o, run *r)
         fprintf(stderr, o->lang ? "samkoll check: no PATH given\n" : "samkoll check: ingen SÖKVÄG angiven\n");
         return EXIT_USAGE;
     }
-    char tmp[4096];
-    FILE *out = open_output(o, tmp, sizeof tmp);
-    if (!out) {
-        fprintf(stderr, "samkoll: %s: %s\n", o->output, strerror(errno));
-        return EXIT_IOERR;
+    output outs[CLI_MAX_OUTPUTS];
+    sk_report *reps[CLI_MAX_OUTPUTS] = {0};
+    memset(outs, 0, sizeof outs);
+    int status = EXIT_CLEAN;
+    size_t opened = 0;
+    for (; opened < o->noutputs && status == EXIT_CLEAN; opened++) {
+        outs[opened].spec = &o->outputs[opened];
+        status = open_output(&outs[opened], o, r);
+        reps[opened] = outs[opened].rep;
     }
-    sk_report_opts ro = {o->lang, false, o->quiet, r->date};
-    ro.color = out == stdout && !o->no_color && !getenv("NO_COLOR") && isatty(fileno(stdout)) &&
-               !strcmp(o->format, "text");
-    sk_report *rep;
-    sk_rc rc = sk_report_open(&rep, o->format, out, r->rs, &ro);
-    if (rc == SK_ENOTFOUND) {
-        fprintf(stderr, o->lang ? "samkoll: unknown format '%s'\n" : "samkoll: okänt format '%s'\n", o->format);
-        if (out != stdout) {
-            fclose(out);
-            unlink(tmp);
-        }
-        return EXIT_USAGE;
+    sk_batch_stats st = {0, 0, 0};
+    if (status == EXIT_CLEAN &&
+        sk_batch_check(&r->bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK)
+        status = EXIT_SOFTWARE;
+    for (size_t i = 0; i < opened; i++) {
+        int s = close_output(&outs[i], o, status == EXIT_CLEAN);
+        if (status == EXIT_CLEAN)
+            status = s;
     }
-    if (rc != SK_OK)
-        return EXIT_SOFTWARE;
-    each_case(r, o->args, o->nargs, rep, report_cb, rep);
-    sk_rc wrc = sk_report_close(rep);
-    if (out != stdout) {
-        if (fclose(out) != 0)
-            wrc = SK_EIO;
-        if (wrc == SK_OK && rename(tmp, o->output) != 0)
-            wrc = SK_EIO;
-        if (wrc != SK_OK)
-            unlink(tmp);
-    }
-    if (wrc != SK_OK) {
-        fprintf(stderr, o->lang ? "samkoll: the report could not be written: %s\n"
-                                : "samkoll: rapporten kunde inte skrivas: %s\n", strerror(errno ? errno : EIO));
-        return EXIT_IOERR;
-    }
-    if (r->input_errors)
+    if (status != EXIT_CLEAN)
+        return status;
+    if (st.input_errors)
         return EXIT_INPUT;
-    return r->worst >= sk_status_rank((sk_status)o->fail_on) ? EXIT_FINDINGS : EXIT_CLEAN;
+    return st.worst >= sk_status_rank((sk_status)o->fail_on) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 typedef struct test_state {
+    const cli_opts *o;
     size_t passed, failed;
     sk_coverage *cov;
 } test_state;
 
-static void test_cb(run *r, const sk_result *res, void *ud)
+static void test_case(const sk_result *res, void *ud)
 {
     test_state *t = ud;
-    int bad = sk_expect_check(res, r->o->lang, stdout);
+    int bad = sk_expect_check(res, t->o->lang, stdout);
     if (bad < 0)
         return;
     if (bad)
@@ -203,12 +181,22 @@ static void test_cb(run *r, const sk_result *res, void *ud)
         sk_coverage_add(t->cov, res);
 }
 
+static void test_error(const char *file, unsigned line, const sk_diags *d, void *ud)
+{
+    (void)file;
+    (void)line;
+    print_diags(d, ((test_state *)ud)->o->lang);
+}
+
 static int cmd_test(const cli_opts *o, run *r)
 {
     static const char *const def[] = {"cases"};
-    test_state t = {0, 0, NULL};
-    t.cov = sk_coverage_new(r->rs);
-    each_case(r, o->nargs ? o->args : def, o->nargs ? o->nargs : 1, NULL, test_cb, &t);
+    test_state t = {o, 0, 0, sk_coverage_new(r->rs)};
+    if (!t.cov)
+        return EXIT_SOFTWARE;
+    sk_batch_stats st;
+    sk_rc rc = sk_batch_each(&r->bo, o->nargs ? o->args : def, o->nargs ? o->nargs : 1,
+                             test_case, test_error, &t, &st);
     size_t uncovered = 0;
     if (o->coverage) {
         uncovered = sk_coverage_report(t.cov, o->lang, stdout);
@@ -217,7 +205,9 @@ static int cmd_test(const cli_opts *o, run *r)
     }
     sk_coverage_free(t.cov);
     printf(o->lang ? "%zu passed, %zu failed\n" : "%zu godkända, %zu underkända\n", t.passed, t.failed);
-    if (r->input_errors)
+    if (rc != SK_OK)
+        return EXIT_SOFTWARE;
+    if (st.input_errors)
         return EXIT_INPUT;
     return t.failed || uncovered ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -267,7 +257,7 @@ int main(int argc, char **argv)
     sk_ruleset *rs = load_rules(&o, &status);
     if (!rs)
         goto done;
-    run r = {&o, rs, NULL, o.date_given ? o.date : sk_date_today(), 0, 0};
+    run r = {&o, rs, {rs, &o.limits, o.date_given ? o.date : sk_date_today(), o.lang, o.jobs}};
     if (!strcmp(o.command, "lint")) {
         status = cmd_lint(&o, rs);
     } else if (!strcmp(o.command, "rules")) {
@@ -277,11 +267,8 @@ int main(int argc, char **argv)
             status = EXIT_USAGE;
         else if (sk_rule_explain(rs, o.args[0], o.lang, stdout) != SK_OK)
             status = EXIT_USAGE;
-    } else if (sk_evaluator_new(&r.ev, rs) != SK_OK) {
-        status = EXIT_SOFTWARE;
     } else {
         status = !strcmp(o.command, "check") ? cmd_check(&o, &r) : cmd_test(&o, &r);
-        sk_evaluator_free(r.ev);
     }
     sk_ruleset_free(rs);
 done:

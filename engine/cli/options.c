@@ -11,7 +11,7 @@
 typedef enum opt_id {
     O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
     O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
-    O_MAX_ITEMS, O_ALLOW_OUTSIDE, O_HELP, O_VERSION
+    O_MAX_ITEMS, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION
 } opt_id;
 
 typedef struct opt {
@@ -23,8 +23,9 @@ typedef struct opt {
 } opt;
 
 static const opt options[] = {
-    {"format", 'f', "FORMAT", O_FORMAT, "utdataformat: text (standard), json, jsonl", "output format: text (default), json, jsonl"},
+    {"format", 'f', "FORMAT[=FILE]", O_FORMAT, "utdataformat: text (standard), json, jsonl; kan upprepas, =FILE skriver till en fil", "output format: text (default), json, jsonl; may be repeated, =FILE writes to a file"},
     {"output", 'o', "FILE", O_OUTPUT, "skriv rapporten till FILE (atomiskt) i stället för standard ut", "write the report to FILE (atomically) instead of standard output"},
+    {"jobs", 'j', "N", O_JOBS, "antal arbetstrådar (standard: antal processorer)", "number of worker threads (default: the number of CPUs)"},
     {"rules", 0, "PATH", O_RULES, "använd regeluppsättningen i katalogen PATH i stället för den inbyggda", "use the rule set in directory PATH instead of the embedded one"},
     {"lang", 0, "sv|en", O_LANG, "språk för meddelanden (standard sv)", "language of messages (default sv)"},
     {"fail-on", 0, "fail|warn|unknown", O_FAIL_ON, "lägsta status som ger slutstatus 1 (standard fail)", "lowest status that gives exit status 1 (default fail)"},
@@ -58,7 +59,30 @@ static int apply(cli_opts *o, const opt *op, const char *arg)
 {
     size_t n;
     switch (op->id) {
-    case O_FORMAT: o->format = arg; return 1;
+    case O_FORMAT: {
+        if (o->noutputs == CLI_MAX_OUTPUTS)
+            return 0;
+        cli_output *out = &o->outputs[o->noutputs++];
+        const char *eq = strchr(arg, '=');
+        out->format = arg;
+        out->file = NULL;
+        if (eq) {
+            char *fmt = strndup(arg, (size_t)(eq - arg));
+            if (!fmt || !eq[1])
+                return 0;
+            out->format = fmt; /* lives until exit */
+            out->file = eq + 1;
+        }
+        return 1;
+    }
+    case O_JOBS: {
+        char *end;
+        unsigned long v = strtoul(arg, &end, 10);
+        if (end == arg || *end || v > 256 || arg[0] == '-')
+            return 0;
+        o->jobs = (unsigned)v;
+        return 1;
+    }
     case O_OUTPUT: o->output = arg; return 1;
     case O_RULES: o->rules = arg; return 1;
     case O_LANG:
@@ -121,7 +145,6 @@ static int usage_error(const cli_opts *o, const char *what, const char *name, co
 int cli_parse(int argc, char **argv, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->format = "text";
     o->fail_on = SK_ST_FAIL;
     sk_limits_default(&o->limits);
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
@@ -159,9 +182,13 @@ int cli_parse(int argc, char **argv, cli_opts *o)
                                    sk_suggest(name, names, NOPTS));
             }
             val = eq ? eq + 1 : NULL;
-        } else if (!only_args && a[0] == '-' && a[1] && !a[2]) {
+        } else if (!only_args && a[0] == '-' && a[1] && a[1] != '-') {
             op = find_short(a[1]);
             if (!op)
+                return usage_error(o, en ? "unknown option" : "okänd flagga", a, NULL);
+            if (a[2] && op->arg)
+                val = a + 2; /* -j4 */
+            else if (a[2])
                 return usage_error(o, en ? "unknown option" : "okänd flagga", a, NULL);
         }
         if (!op) {
@@ -180,6 +207,25 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         }
         if (!apply(o, op, val))
             return usage_error(o, en ? "invalid value for" : "ogiltigt värde för", a, NULL);
+    }
+    if (o->noutputs == 0) {
+        o->outputs[0].format = "text";
+        o->outputs[0].file = NULL;
+        o->noutputs = 1;
+    }
+    size_t to_stdout = 0;
+    for (size_t i = 0; i < o->noutputs; i++)
+        if (!o->outputs[i].file) {
+            if (o->output && strcmp(o->output, "-") != 0)
+                o->outputs[i].file = o->output;
+            else
+                to_stdout++;
+        }
+    if (to_stdout > 1 || (o->output && o->noutputs > 1 && to_stdout == 0 &&
+                          o->outputs[0].file == o->output && o->outputs[1].file == o->output)) {
+        fprintf(stderr, en ? "samkoll: only one report can go to standard output; give the others a file (--format FORMAT=FILE)\n"
+                           : "samkoll: bara en rapport kan skrivas till standard ut; ge de andra en fil (--format FORMAT=FIL)\n");
+        return 0;
     }
     return 1;
 }

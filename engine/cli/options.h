@@ -20,12 +20,22 @@ enum {
     EXIT_IOERR = 74      /* output could not be written */
 };
 
+#define CLI_MAX_OUTPUTS 8
+
+/* One report: a format and where it goes (NULL = standard output). */
+typedef struct cli_output {
+    const char *format;
+    const char *file;
+} cli_output;
+
 typedef struct cli_opts {
     const char *command;
     const char **args;      /* positional arguments after the command */
     size_t nargs;
-    const char *format;
-    const char *output;
+    cli_output outputs[CLI_MAX_OUTPUTS];
+    size_t noutputs;
+    const char *output;     /* -o: the file of the format given without one */
+    unsigned jobs;          /* 0 = online CPUs */
     const char *rules;
     sk_lang lang;
     int fail_on;            /* sk_status */

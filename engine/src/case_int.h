@@ -31,6 +31,11 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
  * `text` + `text_file` where a map has both. */
 const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f);
 
+/* A source over one document cut out of a stream: data (malloc'd) is
+ * taken over; positions are offset by line_offset lines. */
+sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,
+                          unsigned line_offset, const sk_limits *lim);
+
 /* Lookup used by validation of rule ids (ruleset.c). */
 int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
 const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);

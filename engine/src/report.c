@@ -126,24 +126,51 @@ sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
     r->f = f;
     r->rs = rs;
     r->o = *opts;
-    r->first = 1;
     sk_buf_init(&r->out, 0);
     if (w->begin)
-        w->begin(r);
+        w->begin(r, &r->out);
     sk_report_flush(r);
     *out = r;
     return SK_OK;
 }
 
-void sk_report_case(sk_report *r, const sk_result *res)
+void sk_case_totals_of(const sk_result *res, sk_case_totals *t)
+{
+    t->worst = res->worst;
+    memcpy(t->counts, res->counts, sizeof t->counts);
+}
+
+void sk_report_render_case(const sk_report *r, const sk_result *res, sk_buf *out)
+{
+    r->w->render_case(r, res, out);
+}
+
+static void put_item(sk_report *r, const sk_buf *chunk)
+{
+    if (r->items++ && r->w->sep)
+        sk_buf_puts(&r->out, r->w->sep);
+    sk_buf_append(&r->out, chunk->data ? chunk->data : "", chunk->len);
+    sk_report_flush(r);
+}
+
+void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk)
 {
     r->ncases++;
-    r->worst[res->worst]++;
+    r->worst[t->worst]++;
     for (int s = 0; s < SK_ST__COUNT; s++)
-        r->counts[s] += res->counts[s];
-    r->w->on_case(r, res);
-    sk_report_flush(r);
-    r->first = 0;
+        r->counts[s] += t->counts[s];
+    put_item(r, chunk);
+}
+
+void sk_report_case(sk_report *r, const sk_result *res)
+{
+    sk_buf chunk;
+    sk_buf_init(&chunk, 0);
+    sk_report_render_case(r, res, &chunk);
+    sk_case_totals t;
+    sk_case_totals_of(res, &t);
+    sk_report_put_case(r, &t, &chunk);
+    sk_buf_free(&chunk);
 }
 
 void sk_report_input_error(sk_report *r, const char *file, unsigned line,
@@ -171,15 +198,19 @@ void sk_report_input_error(sk_report *r, const char *file, unsigned line,
         const sk_diag *g = &diags->items[i];
         sk_diag_addv(&e->diags, g->level, g->file, g->line, g->col, g->hint, g->message);
     }
-    if (r->w->on_error)
-        r->w->on_error(r, e);
-    sk_report_flush(r);
+    if (r->w->render_error) {
+        sk_buf chunk;
+        sk_buf_init(&chunk, 0);
+        r->w->render_error(r, e, &chunk);
+        put_item(r, &chunk);
+        sk_buf_free(&chunk);
+    }
 }
 
 sk_rc sk_report_close(sk_report *r)
 {
     if (r->w->end)
-        r->w->end(r);
+        r->w->end(r, &r->out);
     sk_report_flush(r);
     if (fflush(r->f) != 0 || ferror(r->f))
         r->io_error = true;

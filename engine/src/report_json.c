@@ -47,10 +47,9 @@ static void fact(sk_buf *b, const sk_fact *f, sk_buf *tmp)
     sk_buf_puts(b, "}");
 }
 
-static void finding(sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *tmp)
+static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f, sk_buf *tmp)
 {
     int en = r->o.lang == SK_LANG_EN;
-    sk_buf *b = &r->out;
     const sk_rule *rule = f->rule;
     sk_buf_puts(b, "{");
     kv_str(b, "rule", rule->id, 0);
@@ -113,9 +112,10 @@ static void counts(sk_buf *b, const size_t *c)
     sk_buf_puts(b, "}");
 }
 
-static void case_object(sk_report *r, const sk_result *res)
+/* brief: findings that pass or do not apply are written as {rule, status}
+ * (JSON Lines, where a library's output must stay small). */
+static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int brief)
 {
-    sk_buf *b = &r->out;
     const sk_case *c = res->c;
     char date[11];
     sk_date_format(c->date, date);
@@ -139,7 +139,11 @@ static void case_object(sk_report *r, const sk_result *res)
             continue;
         if (n++)
             sk_buf_putc(b, ',');
-        finding(r, res, f, &tmp);
+        if (brief && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE))
+            sk_buf_printf(b, "{\"rule\":\"%s\",\"status\":\"%s\"}", f->rule->id,
+                          sk_status_name((sk_status)f->status));
+        else
+            finding(r, b, res, f, &tmp);
     }
     sk_buf_free(&tmp);
     sk_buf_puts(b, "]}");
@@ -162,9 +166,8 @@ static void error_object(sk_buf *b, const sk_input_error *e)
     sk_buf_puts(b, "]}");
 }
 
-static void header(sk_report *r)
+static void header(const sk_report *r, sk_buf *b)
 {
-    sk_buf *b = &r->out;
     char date[11];
     sk_date_format(r->o.run_date, date);
     sk_buf_printf(b, "\"format\":\"samkoll-check\",\"format_version\":%d", FORMAT_VERSION);
@@ -175,9 +178,8 @@ static void header(sk_report *r)
     kv_str(b, "lang", r->o.lang == SK_LANG_EN ? "en" : "sv", 1);
 }
 
-static void summary(sk_report *r)
+static void summary(const sk_report *r, sk_buf *b)
 {
-    sk_buf *b = &r->out;
     sk_buf_printf(b, "\"summary\":{\"cases\":%zu,\"input_errors\":%zu,\"cases_by_worst\":",
                   r->ncases, r->nerrors);
     counts(b, r->worst);
@@ -188,23 +190,20 @@ static void summary(sk_report *r)
 
 /* ---- json: one document ---- */
 
-static void j_begin(sk_report *r)
+static void j_begin(sk_report *r, sk_buf *b)
 {
-    sk_buf_puts(&r->out, "{");
-    header(r);
-    sk_buf_puts(&r->out, ",\"cases\":[\n");
+    sk_buf_puts(b, "{");
+    header(r, b);
+    sk_buf_puts(b, ",\"cases\":[\n");
 }
 
-static void j_case(sk_report *r, const sk_result *res)
+static void j_case(const sk_report *r, const sk_result *res, sk_buf *b)
 {
-    if (r->ncases > 1)
-        sk_buf_puts(&r->out, ",\n");
-    case_object(r, res);
+    case_object(r, res, b, 0);
 }
 
-static void j_end(sk_report *r)
+static void j_end(sk_report *r, sk_buf *b)
 {
-    sk_buf *b = &r->out;
     sk_buf_puts(b, "\n],\"errors\":[");
     for (size_t i = 0; i < r->nerrs; i++) {
         if (i)
@@ -212,35 +211,36 @@ static void j_end(sk_report *r)
         error_object(b, &r->errs[i]);
     }
     sk_buf_puts(b, "],");
-    summary(r);
+    summary(r, b);
     sk_buf_puts(b, "}\n");
 }
 
-const sk_writer sk_writer_json = {"json", j_begin, j_case, NULL, j_end};
+const sk_writer sk_writer_json = {"json", j_begin, j_case, NULL, ",\n", j_end};
 
 /* ---- jsonl: one object per line ---- */
 
-static void l_case(sk_report *r, const sk_result *res)
+static void l_case(const sk_report *r, const sk_result *res, sk_buf *b)
 {
-    sk_buf_puts(&r->out, "{\"type\":\"case\",\"case\":");
-    case_object(r, res);
-    sk_buf_puts(&r->out, "}\n");
+    sk_buf_puts(b, "{\"type\":\"case\",\"case\":");
+    case_object(r, res, b, 1);
+    sk_buf_puts(b, "}\n");
 }
 
-static void l_error(sk_report *r, const sk_input_error *e)
+static void l_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
 {
-    sk_buf_puts(&r->out, "{\"type\":\"error\",\"error\":");
-    error_object(&r->out, e);
-    sk_buf_puts(&r->out, "}\n");
+    (void)r;
+    sk_buf_puts(b, "{\"type\":\"error\",\"error\":");
+    error_object(b, e);
+    sk_buf_puts(b, "}\n");
 }
 
-static void l_end(sk_report *r)
+static void l_end(sk_report *r, sk_buf *b)
 {
-    sk_buf_puts(&r->out, "{\"type\":\"summary\",");
-    header(r);
-    sk_buf_putc(&r->out, ',');
-    summary(r);
-    sk_buf_puts(&r->out, "}\n");
+    sk_buf_puts(b, "{\"type\":\"summary\",");
+    header(r, b);
+    sk_buf_putc(b, ',');
+    summary(r, b);
+    sk_buf_puts(b, "}\n");
 }
 
-const sk_writer sk_writer_jsonl = {"jsonl", NULL, l_case, l_error, l_end};
+const sk_writer sk_writer_jsonl = {"jsonl", NULL, l_case, l_error, "", l_end};

@@ -13,31 +13,30 @@ static const char *const colors[SK_ST__COUNT] = {
     [SK_ST_WARN] = "\033[33m", [SK_ST_FAIL] = "\033[31;1m", [SK_ST_ERROR] = "\033[31;1m",
 };
 
-static void label(sk_report *r, sk_status s)
+static void label(const sk_report *r, sk_buf *b, sk_status s)
 {
     const char *l = sk_status_label(s, r->o.lang);
     size_t chars = 0;
     for (const char *p = l; *p; p++)
         chars += ((unsigned char)*p & 0xC0) != 0x80;
     if (r->o.color)
-        sk_buf_printf(&r->out, "%s%s\033[0m", colors[s], l);
+        sk_buf_printf(b, "%s%s\033[0m", colors[s], l);
     else
-        sk_buf_puts(&r->out, l);
+        sk_buf_puts(b, l);
     for (; chars < 13; chars++)
-        sk_buf_putc(&r->out, ' ');
+        sk_buf_putc(b, ' ');
 }
 
-static void detail_line(sk_report *r, const char *head, const char *text)
+static void detail_line(sk_buf *b, const char *head, const char *text)
 {
-    sk_buf_printf(&r->out, "      %s: %s\n", head, text);
+    sk_buf_printf(b, "      %s: %s\n", head, text);
 }
 
-static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
+static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f)
 {
     int en = r->o.lang == SK_LANG_EN;
-    sk_buf *b = &r->out;
     sk_buf_puts(b, "  ");
-    label(r, (sk_status)f->status);
+    label(r, b, (sk_status)f->status);
     sk_buf_printf(b, " %s  %s\n", f->rule->id, f->rule->title[en]);
     if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE) {
         if (f->reason == SK_R_SUPERSEDED)
@@ -66,11 +65,11 @@ static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
         sk_buf_printf(&msg, "%s%s", sk_basis_label((sk_basis)f->rule->basis, en),
                       f->rule->verified ? "" : (en ? " (provision not verified against the statute text)"
                                                    : " (lagrummet är inte verifierat mot lagtexten)"));
-        detail_line(r, en ? "Basis" : "Grund", sk_buf_cstr(&msg));
+        detail_line(b, en ? "Basis" : "Grund", sk_buf_cstr(&msg));
     }
     for (uint32_t i = 0; i < f->rule->ncites; i++) {
         int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
-        detail_line(r, statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"),
+        detail_line(b, statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"),
                     f->rule->cites[i].text[en]);
     }
     size_t shown = 0, hidden = 0;
@@ -109,7 +108,7 @@ static void finding(sk_report *r, const sk_result *res, const sk_finding *f)
 
 /* Unknown findings grouped by the fact they lack: one line per missing
  * fact with the rules it would decide. */
-static void unknowns(sk_report *r, const sk_result *res, const sk_finding **ord)
+static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding **ord)
 {
     int en = r->o.lang == SK_LANG_EN;
     size_t n = 0;
@@ -118,9 +117,9 @@ static void unknowns(sk_report *r, const sk_result *res, const sk_finding **ord)
              ord[i]->reason != SK_R_EXCEPTION_UNKNOWN;
     if (!n)
         return;
-    sk_buf_puts(&r->out, "  ");
-    label(r, SK_ST_UNKNOWN);
-    sk_buf_printf(&r->out, en ? " %zu rules cannot be decided; the case does not state:\n"
+    sk_buf_puts(b, "  ");
+    label(r, b, SK_ST_UNKNOWN);
+    sk_buf_printf(b, en ? " %zu rules cannot be decided; the case does not state:\n"
                               : " %zu regler kan inte avgöras; ärendet anger inte:\n", n);
     sk_buf seen, path, line;
     sk_buf_init(&seen, 0);
@@ -159,7 +158,7 @@ static void unknowns(sk_report *r, const sk_result *res, const sk_finding **ord)
                     }
                 }
             }
-            sk_buf_printf(&r->out, "      %.*s: %s\n", (int)(path.len - 2), path.data + 1,
+            sk_buf_printf(b, "      %.*s: %s\n", (int)(path.len - 2), path.data + 1,
                           sk_buf_cstr(&line));
         }
     }
@@ -168,15 +167,13 @@ static void unknowns(sk_report *r, const sk_result *res, const sk_finding **ord)
     sk_buf_free(&line);
 }
 
-static void on_case(sk_report *r, const sk_result *res)
+static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
     const sk_case *c = res->c;
     char date[11];
     sk_date_format(c->date, date);
-    if (!r->first)
-        sk_buf_putc(&r->out, '\n');
-    sk_buf_printf(&r->out, "%s%s%s%s%s (%s, %s)\n   %s:%u\n",
+    sk_buf_printf(b, "%s%s%s%s%s (%s, %s)\n   %s:%u\n",
                   r->o.color ? "\033[1m" : "", c->id, r->o.color ? "\033[0m" : "",
                   c->title ? " — " : "", c->title ? c->title : "", sk_form_values[c->form],
                   date, c->file, c->line);
@@ -192,11 +189,11 @@ static void on_case(sk_report *r, const sk_result *res)
             continue;
         if (f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN)
             continue; /* grouped by missing fact below */
-        finding(r, res, f);
+        finding(r, b, res, f);
         shown++;
     }
-    unknowns(r, res, ord);
-    sk_buf_printf(&r->out, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
+    unknowns(r, b, res, ord);
+    sk_buf_printf(b, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
                   en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en),
                   res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
                   res->counts[SK_ST_WARN], en ? "warn" : "varningar",
@@ -206,25 +203,22 @@ static void on_case(sk_report *r, const sk_result *res)
     (void)shown;
 }
 
-static void on_error(sk_report *r, const sk_input_error *e)
+static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
-    if (!r->first || r->ncases)
-        sk_buf_putc(&r->out, '\n');
-    sk_buf_printf(&r->out, "%s%s%s %s:%u\n", r->o.color ? "\033[31;1m" : "",
+    sk_buf_printf(b, "%s%s%s %s:%u\n", r->o.color ? "\033[31;1m" : "",
                   en ? "INPUT ERROR" : "INDATAFEL", r->o.color ? "\033[0m" : "", e->file, e->line);
     for (size_t i = 0; i < e->diags.count; i++) {
         char line[1400];
         sk_diag_format(&e->diags.items[i], r->o.lang, line, sizeof line);
-        sk_buf_printf(&r->out, "  %s\n", line);
+        sk_buf_printf(b, "  %s\n", line);
     }
-    r->first = 0;
 }
 
-static void end(sk_report *r)
+static void end(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
-    sk_buf_printf(&r->out, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
+    sk_buf_printf(b, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
                   en ? "Summary" : "Sammanfattning", r->ncases, en ? "cases" : "ärenden",
                   r->worst[SK_ST_FAIL], en ? "with fail" : "underkända",
                   r->worst[SK_ST_WARN], en ? "with warnings" : "med varningar",
@@ -234,4 +228,4 @@ static void end(sk_report *r)
                   r->nerrors, en ? "input errors" : "indatafel");
 }
 
-const sk_writer sk_writer_text = {"text", NULL, on_case, on_error, end};
+const sk_writer sk_writer_text = {"text", NULL, render_case, render_error, "\n", end};

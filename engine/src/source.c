@@ -135,6 +135,27 @@ sk_rc sk_source_open_mem(sk_source **out, const char *name, const char *data,
     return SK_OK;
 }
 
+sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,
+                          unsigned line_offset, const sk_limits *lim)
+{
+    *out = NULL;
+    sk_source *s = source_new(name, lim);
+    if (!s) {
+        free(data);
+        return SK_ENOMEM;
+    }
+    s->data = data;
+    s->len = len;
+    s->empty_reported = 1; /* a chunk of a stream: no "empty file" error */
+    if (sk_yaml_open_mem(&s->y, s->name, s->data, len, &s->lim) != SK_OK) {
+        sk_source_close(s);
+        return SK_ENOMEM;
+    }
+    sk_yaml_set_line_offset(s->y, line_offset);
+    *out = s;
+    return SK_OK;
+}
+
 sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
                      int32_t default_date, sk_case **out, sk_diags *d)
 {

@@ -32,6 +32,7 @@ struct sk_yaml {
     const char *mem;       /* input buffer when reading from memory */
     size_t mem_len;
     int ended, broken;
+    unsigned line_offset;  /* lines before this input in its stream */
     unsigned doc_line;
     size_t docs;
     size_t doc_start_index;
@@ -123,6 +124,7 @@ void sk_yaml_close(sk_yaml *y)
 }
 
 unsigned sk_yaml_doc_line(const sk_yaml *y) { return y->doc_line; }
+void sk_yaml_set_line_offset(sk_yaml *y, unsigned lines) { y->line_offset = lines; }
 size_t sk_yaml_doc_count(const sk_yaml *y) { return y->docs; }
 
 /* Marks the current document as rejected and records why. */
@@ -135,7 +137,7 @@ static void doc_error(sk_yaml *y, sk_diags *d, const yaml_mark_t *m,
     vsnprintf(msg, sizeof msg, sk_msg_fmt(id, d->lang), ap);
     va_end(ap);
     if (!y->doc_err)
-        sk_diag_addv(d, SK_DIAG_ERROR, y->name, (unsigned)m->line + 1,
+        sk_diag_addv(d, SK_DIAG_ERROR, y->name, (unsigned)m->line + 1 + y->line_offset,
                      (unsigned)m->column + 1, hint, msg);
     y->doc_err = 1;
 }
@@ -159,7 +161,7 @@ static void offset_pos(const sk_yaml *y, size_t off, unsigned *line, unsigned *c
         l = (unsigned)y->parser.mark.line + 1;
         c = (unsigned)y->parser.mark.column + 1;
     }
-    *line = l;
+    *line = l + y->line_offset;
     *col = c;
 }
 
@@ -181,10 +183,10 @@ static void parser_error(sk_yaml *y, sk_diags *d)
     }
     if (p->context)
         snprintf(msg, sizeof msg, sk_msg_fmt(M_YAML_SYNTAX_CTX, d->lang),
-                 problem, p->context, (unsigned)p->context_mark.line + 1);
+                 problem, p->context, (unsigned)p->context_mark.line + 1 + y->line_offset);
     else
         snprintf(msg, sizeof msg, sk_msg_fmt(M_YAML_SYNTAX, d->lang), problem);
-    sk_diag_addv(d, SK_DIAG_ERROR, y->name, (unsigned)p->problem_mark.line + 1,
+    sk_diag_addv(d, SK_DIAG_ERROR, y->name, (unsigned)p->problem_mark.line + 1 + y->line_offset,
                  (unsigned)p->problem_mark.column + 1, NULL, msg);
 }
 
@@ -240,7 +242,7 @@ static sk_node *new_node(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m)
     if (!n)
         return NULL;
     n->kind = (uint8_t)kind;
-    n->line = (uint32_t)m->line + 1;
+    n->line = (uint32_t)m->line + 1 + y->line_offset;
     n->col = (uint32_t)m->column + 1;
     n->file = y->file;
     n->size = 1;
@@ -390,7 +392,7 @@ static int check_dup_keys(sk_yaml *y, sk_diags *d, sk_node *map)
     }
     if (!dup)
         return 1;
-    yaml_mark_t m = {0, dup->key->line - 1, dup->key->col - 1};
+    yaml_mark_t m = {0, dup->key->line - 1 - y->line_offset, dup->key->col - 1};
     doc_error(y, d, &m, NULL, M_DUP_KEY, dup->key->u.s, (unsigned)first->key->line);
     return 0;
 }
@@ -425,7 +427,7 @@ static sk_rc on_end(sk_yaml *y, sk_diags *d, const yaml_mark_t *m)
             if (k->kind == SK_NULL && k->u.s)
                 k->kind = SK_SCALAR; /* `null:` as a key is the text "null" */
             if (k->kind != SK_SCALAR || k->parent) {
-                yaml_mark_t km = {0, k->line - 1, k->col - 1};
+                yaml_mark_t km = {0, k->line - 1 - y->line_offset, k->col - 1};
                 doc_error(y, d, &km, NULL, M_KEY_NOT_SCALAR);
                 return SK_EINVALID;
             }
@@ -485,7 +487,7 @@ static void begin_document(sk_yaml *y, sk_arena *a, const yaml_mark_t *m)
     y->top = 0;
     y->nframes = 0;
     y->nanchors = 0;
-    y->doc_line = (unsigned)m->line + 1;
+    y->doc_line = (unsigned)m->line + 1 + y->line_offset;
     y->doc_start_index = m->index;
     y->docs++;
     y->file = sk_arena_strdup(a, y->name);
@@ -531,7 +533,7 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
             return SK_EEND;
         case YAML_DOCUMENT_START_EVENT:
             if (y->docs >= y->lim.max_documents) {
-                sk_diag_add(d, SK_DIAG_ERROR, y->name, (unsigned)ev.start_mark.line + 1,
+                sk_diag_add(d, SK_DIAG_ERROR, y->name, (unsigned)ev.start_mark.line + 1 + y->line_offset,
                             (unsigned)ev.start_mark.column + 1, NULL,
                             M_TOO_MANY_DOCS, y->lim.max_documents);
                 yaml_event_delete(&ev);
@@ -549,7 +551,7 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
             if (y->doc_err)
                 return SK_EINVALID;
             if (!y->root) {
-                yaml_mark_t m = {0, y->doc_line - 1, 0};
+                yaml_mark_t m = {0, y->doc_line - 1 - y->line_offset, 0};
                 y->root = new_node(y, SK_NULL, &m);
                 if (!y->root)
                     return SK_ENOMEM;

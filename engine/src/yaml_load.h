@@ -34,6 +34,9 @@ sk_rc sk_yaml_open_file(sk_yaml **out, const char *name, FILE *f,
 sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d);
 /* Line (1-based) where the last document returned or rejected started. */
 unsigned sk_yaml_doc_line(const sk_yaml *y);
+/* Positions are reported as if the input began after `lines` lines (for
+ * documents cut out of a larger stream). */
+void sk_yaml_set_line_offset(sk_yaml *y, unsigned lines);
 /* Number of documents seen so far (including rejected ones). */
 size_t sk_yaml_doc_count(const sk_yaml *y);
 void sk_yaml_close(sk_yaml *y);

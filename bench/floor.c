@@ -1,0 +1,227 @@
+/* floor.c - the physical limit of any libyaml-based case checker.
+ *
+ *   floor PATH...
+ *
+ * PATH is a file, a directory (walked recursively, entries sorted, *.yaml
+ * and *.yml, hidden entries skipped: the same walk as `samkoll check`) or
+ * `-` (standard input, one multi-document stream).
+ *
+ * Every file is read whole into memory the way samkoll reads it (fopen,
+ * 64 KiB fread chunks appended to a growing buffer) and run through
+ * libyaml's event parser (yaml_parser_parse until STREAM-END) with no
+ * document tree, no validation and no rules. Standard input is parsed
+ * straight from the FILE, as samkoll does for `-`. Prints one line of
+ * counts to standard error; exit status 0, or 2 if some input could not be
+ * read or parsed.
+ *
+ * cc -O2 -o floor floor.c $(pkg-config --cflags --libs yaml-0.1)
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strvec;
+
+typedef struct {
+    unsigned long long files, docs, events, bytes, errors;
+} counts;
+
+static void die_oom(void)
+{
+    fprintf(stderr, "floor: out of memory\n");
+    exit(70);
+}
+
+static void push(strvec *s, const char *p)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+        if (!s->v)
+            die_oom();
+    }
+    size_t n = strlen(p) + 1;
+    char *c = malloc(n);
+    if (!c)
+        die_oom();
+    memcpy(c, p, n);
+    s->v[s->n++] = c;
+}
+
+static int is_yaml(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(strvec *out, const char *dir, int depth, counts *c)
+{
+    if (depth > 64)
+        return;
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        fprintf(stderr, "floor: %s: %s\n", dir, strerror(errno));
+        c->errors++;
+        return;
+    }
+    strvec names = {0};
+    struct dirent *e;
+    size_t dl = strlen(dir);
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = dl + strlen(e->d_name) + 2;
+        char *p = malloc(n);
+        if (!p)
+            die_oom();
+        snprintf(p, n, "%s%s%s", dir, dir[dl - 1] == '/' ? "" : "/", e->d_name);
+        push(&names, p);
+        free(p);
+    }
+    closedir(dp);
+    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        struct stat st;
+        if (stat(names.v[i], &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            walk(out, names.v[i], depth + 1, c);
+        else if (is_yaml(names.v[i]))
+            push(out, names.v[i]);
+        free(names.v[i]);
+        names.v[i] = NULL;
+    }
+    for (size_t i = 0; i < names.n; i++)
+        free(names.v[i]);
+    free(names.v);
+}
+
+/* Runs the event parser to the end of the stream. */
+static void parse(yaml_parser_t *p, const char *name, counts *c)
+{
+    yaml_event_t ev;
+    for (;;) {
+        if (!yaml_parser_parse(p, &ev)) {
+            fprintf(stderr, "floor: %s:%zu:%zu: %s\n", name, p->problem_mark.line + 1,
+                    p->problem_mark.column + 1, p->problem ? p->problem : "parse error");
+            c->errors++;
+            return;
+        }
+        c->events++;
+        yaml_event_type_t t = ev.type;
+        if (t == YAML_DOCUMENT_START_EVENT)
+            c->docs++;
+        yaml_event_delete(&ev);
+        if (t == YAML_STREAM_END_EVENT)
+            return;
+    }
+}
+
+static char *buf;
+static size_t bufcap;
+
+static void parse_file(const char *path, counts *c)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "floor: %s: %s\n", path, strerror(errno));
+        c->errors++;
+        return;
+    }
+    /* a fresh growing buffer per file, as samkoll's sk_buf */
+    size_t len = 0;
+    char chunk[65536];
+    size_t got;
+    buf = NULL;
+    bufcap = 0;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (len + got > bufcap) {
+            size_t cap = bufcap ? bufcap : 256;
+            while (cap < len + got)
+                cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb)
+                die_oom();
+            buf = nb;
+            bufcap = cap;
+        }
+        memcpy(buf + len, chunk, got);
+        len += got;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        fprintf(stderr, "floor: %s: read error\n", path);
+        c->errors++;
+        free(buf);
+        return;
+    }
+    c->files++;
+    c->bytes += len;
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        die_oom();
+    yaml_parser_set_input_string(&p, (const unsigned char *)(buf ? buf : ""), len);
+    parse(&p, path, c);
+    yaml_parser_delete(&p);
+    free(buf);
+}
+
+static void parse_stdin(counts *c)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        die_oom();
+    yaml_parser_set_input_file(&p, stdin);
+    parse(&p, "-", c);
+    c->files++;
+    c->bytes += p.offset;
+    yaml_parser_delete(&p);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: floor PATH... (file, directory or - for standard input)\n");
+        return 64;
+    }
+    counts c = {0};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-")) {
+            parse_stdin(&c);
+            continue;
+        }
+        struct stat st;
+        if (stat(argv[i], &st) != 0) {
+            fprintf(stderr, "floor: %s: %s\n", argv[i], strerror(errno));
+            c.errors++;
+            continue;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            parse_file(argv[i], &c);
+            continue;
+        }
+        strvec files = {0};
+        walk(&files, argv[i], 0, &c);
+        for (size_t k = 0; k < files.n; k++) {
+            parse_file(files.v[k], &c);
+            free(files.v[k]);
+        }
+        free(files.v);
+    }
+    fprintf(stderr, "floor: %llu files, %llu documents, %llu events, %llu bytes, %llu errors\n",
+            c.files, c.docs, c.events, c.bytes, c.errors);
+    return c.errors ? 2 : 0;
+}
