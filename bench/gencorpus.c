@@ -873,8 +873,10 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
                 for (int i = 0; i < np; i++) {
                     int pc = i == np - 1 ? 100 - sum + off
                                          : (int)((long long)(p[i].population ? p[i].population : 10000) * 100 / total);
-                    if (pc < 0)
+                    if (pc < 0) /* the off-by total must stay a valid percentage */
                         pc = 0;
+                    if (pc > 100)
+                        pc = 100;
                     sum += pc;
                     sb_printf(b, "      - {party: %s, percent: %d}\n", p[i].name, pc);
                 }

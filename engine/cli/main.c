@@ -12,6 +12,7 @@
 #include "options.h"
 #include "samkoll/batch.h"
 #include "samkoll/case.h"
+#include "samkoll/catalog.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
 #include "samkoll/inspect.h"
@@ -240,13 +241,15 @@ int main(int argc, char **argv)
         sk_schema_write(stdout);
         goto done;
     }
-    static const char *const commands[] = {"check", "test", "lint", "rules", "explain", NULL};
+    static const char *const commands[] = {"check", "test", "lint", "rules", "explain", "forms",
+                                           "legal-basis", NULL};
     int known = 0;
     for (size_t i = 0; commands[i]; i++)
         known |= !strcmp(o.command, commands[i]);
     if (!known) {
-        static const char *const all[] = {"check", "test", "lint", "rules", "explain", "schema"};
-        const char *hint = sk_suggest(o.command, all, 6);
+        static const char *const all[] = {"check", "test", "lint", "rules", "explain", "schema",
+                                          "forms", "legal-basis"};
+        const char *hint = sk_suggest(o.command, all, 8);
         fprintf(stderr, o.lang ? "samkoll: unknown command '%s'" : "samkoll: okänt kommando '%s'", o.command);
         if (hint)
             fprintf(stderr, o.lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
@@ -260,6 +263,15 @@ int main(int argc, char **argv)
     run r = {&o, rs, {rs, &o.limits, o.date_given ? o.date : sk_date_today(), o.lang, o.jobs}};
     if (!strcmp(o.command, "lint")) {
         status = cmd_lint(&o, rs);
+    } else if (!strcmp(o.command, "forms")) {
+        const char *fmt = o.noutputs && o.outputs[0].format ? o.outputs[0].format : "text";
+        if (sk_forms_write(rs, fmt, o.lang, stdout) != SK_OK) {
+            fprintf(stderr, o.lang ? "samkoll forms: unknown format '%s' (text, markdown, html)\n"
+                                   : "samkoll forms: okänt format '%s' (text, markdown, html)\n", fmt);
+            status = EXIT_USAGE;
+        }
+    } else if (!strcmp(o.command, "legal-basis")) {
+        sk_legal_basis_write(rs, stdout);
     } else if (!strcmp(o.command, "rules")) {
         sk_rules_list(rs, o.lang, stdout);
     } else if (!strcmp(o.command, "explain")) {

@@ -242,6 +242,8 @@ void cli_help(const cli_opts *o)
         "  lint              validate the rule set without any case\n"
         "  rules             list the rules\n"
         "  explain RULE-ID   show a rule in readable form\n"
+        "  forms             the collaboration forms side by side (--format text|markdown|html)\n"
+        "  legal-basis       the forms table and rule catalogue as Markdown (docs/legal-basis.md)\n"
         "  schema            print the JSON Schema of case format v1\n\n"
         "Options:\n" :
         "samkoll " SK_VERSION " - granskar mellankommunal samverkan mot lagen\n\n"
@@ -252,6 +254,8 @@ void cli_help(const cli_opts *o)
         "  lint              kontrollera regeluppsättningen utan ärenden\n"
         "  rules             lista reglerna\n"
         "  explain REGEL-ID  visa en regel i läsbar form\n"
+        "  forms             samverkansformerna sida vid sida (--format text|markdown|html)\n"
+        "  legal-basis       formtabellen och regelkatalogen som Markdown (docs/legal-basis.md)\n"
         "  schema            skriv JSON Schema för ärendeformat v1\n\n"
         "Flaggor:\n");
     for (size_t i = 0; i < NOPTS; i++) {

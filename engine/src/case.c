@@ -3,6 +3,7 @@
 #include "case_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <limits.h>
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "date.h"
@@ -235,15 +238,47 @@ static void validate_value(vctx *v, sk_node *n, const sk_field *f)
     }
 }
 
+/* Does the relative path rel name something outside its directory
+ * without looking at the file system: absolute, or a ".." that climbs
+ * above the start? (Symbolic links are caught after realpath.) */
+static int escapes_lexically(const char *rel)
+{
+    if (rel[0] == '/')
+        return 1;
+    long depth = 0;
+    for (const char *p = rel; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            if (--depth < 0)
+                return 1;
+        } else if (n > 0 && !(n == 1 && p[0] == '.')) {
+            depth++;
+        }
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    return 0;
+}
+
 /* Resolves a text_file path (confined to v->dir) and reads it. */
 static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
 {
     const char *rel = n->u.s;
+    /* refuse a path that leaves the directory on its face (absolute, or
+     * more ".." than names) before touching the file system, so that the
+     * answer does not tell whether something outside exists */
+    if (!v->lim->allow_outside_text_file && escapes_lexically(rel)) {
+        err_at(v, n, NULL, M_TEXT_FILE_OUTSIDE, rel);
+        return NULL;
+    }
     char joined[PATH_MAX];
-    if (rel[0] == '/')
-        snprintf(joined, sizeof joined, "%s", rel);
-    else
-        snprintf(joined, sizeof joined, "%s/%s", v->dir, rel);
+    int w = rel[0] == '/' ? snprintf(joined, sizeof joined, "%s", rel)
+                          : snprintf(joined, sizeof joined, "%s/%s", v->dir, rel);
+    if (w < 0 || (size_t)w >= sizeof joined) { /* never a truncated path */
+        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(ENAMETOOLONG));
+        return NULL;
+    }
     char real_dir[PATH_MAX], real_file[PATH_MAX];
     if (!realpath(joined, real_file)) {
         err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(errno));
@@ -258,8 +293,21 @@ static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
             return NULL;
         }
     }
-    FILE *f = fopen(real_file, "rb");
+    /* only a regular file: opening a FIFO would block the run, and a
+     * device could be endless */
+    int fd = open(real_file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        int e = fd < 0 ? errno : EINVAL;
+        if (fd >= 0)
+            close(fd);
+        err_at(v, n, NULL, M_TEXT_FILE_READ, rel,
+               e == EINVAL ? sk_msg_fmt(M_NOT_REGULAR, v->d->lang) : strerror(e));
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
+        close(fd);
         err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(errno));
         return NULL;
     }
@@ -272,15 +320,27 @@ static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
             break;
     int rerr = ferror(f);
     fclose(f);
-    if (b.failed || rerr) {
-        err_at(v, n, NULL, rerr ? M_TEXT_FILE_READ : M_FILE_TOO_BIG, rel,
-               rerr ? strerror(EIO) : "");
+    if (rerr) {
+        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(EIO));
+        sk_buf_free(&b);
+        return NULL;
+    }
+    if (b.failed) {
+        err_at(v, n, NULL, M_FILE_TOO_BIG, v->lim->max_file_bytes);
         sk_buf_free(&b);
         return NULL;
     }
     size_t bad = sk_utf8_invalid_at(sk_buf_cstr(&b), b.len);
     if (bad != (size_t)-1) {
         err_at(v, n, NULL, M_TEXT_FILE_READ, rel, "invalid UTF-8");
+        sk_buf_free(&b);
+        return NULL;
+    }
+    long ctl = sk_text_bad_char(sk_buf_cstr(&b), b.len);
+    if (ctl >= 0) {
+        char what[160];
+        snprintf(what, sizeof what, sk_msg_fmt(M_CONTROL_CHAR, v->d->lang), (unsigned)ctl);
+        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, what);
         sk_buf_free(&b);
         return NULL;
     }

@@ -18,7 +18,7 @@ static void load_columns(sk_ruleset *rs, const sk_node *cols, sk_diags *d)
     rs->cols = sk_arena_calloc(&rs->arena, cols->len ? cols->len : 1, sizeof *rs->cols);
     if (!rs->cols)
         return;
-    static const char *const keys[] = {"key", "type", "values", "title", NULL};
+    static const char *const keys[] = {"key", "type", "values", "labels", "title", NULL};
     for (uint32_t i = 0; i < cols->len; i++) {
         const sk_node *c = cols->u.items[i];
         if (c->kind != SK_MAP)
@@ -46,6 +46,20 @@ static void load_columns(sk_ruleset *rs, const sk_node *cols, sk_diags *d)
                 return;
             for (uint32_t k = 0; k < vals->len; k++)
                 col->values[k] = vals->u.items[k]->u.s;
+            const sk_node *labels = sk_map_get(c, "labels");
+            if (labels && labels->kind == SK_MAP) {
+                col->labels = sk_arena_calloc(&rs->arena, vals->len + 1, sizeof *col->labels);
+                for (uint32_t k = 0; col->labels && k < labels->len; k++) {
+                    const sk_node *key = labels->u.pairs[k].key;
+                    int vi = sk_values_find(col->values, key->u.s);
+                    if (vi < 0) {
+                        sk_yu_err(d, key, sk_suggest(key->u.s, col->values, vals->len),
+                                  M_UNKNOWN_KEY, key->u.s, "labels");
+                        continue;
+                    }
+                    sk_yu_lang_pair(d, labels, key->u.s, col->labels[vi], 1);
+                }
+            }
         }
         rs->ncols++;
     }

@@ -165,6 +165,7 @@ typedef struct sk_form_col {
     const char *key;
     uint8_t type;             /* sk_col_type */
     const char **values;      /* NULL-terminated */
+    const char *(*labels)[2]; /* per value: sv, en (NULL if not given) */
     const char *title[2];
 } sk_form_col;
 

@@ -32,3 +32,19 @@ size_t sk_utf8_invalid_at(const char *str, size_t len)
     }
     return (size_t)-1;
 }
+
+long sk_text_bad_char(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+            return (long)c;
+        if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F &&
+            s[i + 1] != 0x85)
+            return (long)s[i + 1];
+        if (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && s[i + 2] >= 0xBE)
+            return 0xFF00L | s[i + 2];
+    }
+    return -1;
+}

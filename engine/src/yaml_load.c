@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 typedef struct frame {
     sk_node *node;  /* SK_SEQ or SK_MAP under construction */
@@ -289,6 +290,13 @@ static sk_rc on_scalar(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
     }
     if (len > y->lim.max_scalar_bytes) {
         doc_error(y, d, m, NULL, M_SCALAR_TOO_LONG, y->lim.max_scalar_bytes);
+        return SK_EINVALID;
+    }
+    /* libyaml checks the raw input, not what escapes in double-quoted
+     * scalars ("\0", "\e", "\x9b") produce */
+    long bad = sk_text_bad_char(val, len);
+    if (bad >= 0) {
+        doc_error(y, d, m, NULL, M_CONTROL_CHAR, (unsigned)bad);
         return SK_EINVALID;
     }
     const char *tag = (const char *)ev->data.scalar.tag;
