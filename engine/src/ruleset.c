@@ -202,6 +202,51 @@ static int related(const sk_rule *a, const sk_rule *b)
     return 0;
 }
 
+/* A rule can never apply if its applicability pins the same fact to two
+ * values, or pins `form` and forms-table cells so that no form is left. */
+static void report_never(sk_ruleset *rs, sk_diags *d)
+{
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        const sk_cond *p[32];
+        int n = pins(r->applies, p, 32);
+        const char *why = NULL;
+        for (int a = 0; a < n && !why; a++)
+            for (int b = a + 1; b < n && !why; b++)
+                if (strcmp(p[a]->path->text, p[b]->path->text) == 0 &&
+                    !lit_eq(&p[a]->rhs.lit, &p[b]->rhs.lit))
+                    why = p[a]->path->text;
+        if (!why && rs->nforms) {
+            int left = 0;
+            for (size_t f = 0; sk_form_values[f]; f++) {
+                int ok = rs->rows[f].present;
+                for (int a = 0; a < n && ok; a++) {
+                    const sk_path *pp = p[a]->path;
+                    const sk_lit *l = &p[a]->rhs.lit;
+                    if (pp->root == SK_ROOT_CASE && pp->nsteps == 1 && strcmp(pp->text, "form") == 0) {
+                        ok = strcmp(l->s, sk_form_values[f]) == 0;
+                    } else if (pp->root == SK_ROOT_FORM) {
+                        const sk_node *v = rs->rows[f].cells[pp->form_col].value;
+                        if (v && v->kind == SK_SCALAR)
+                            ok = l->vtype == SK_VT_BOOL ? v->vtype == SK_VT_BOOL && v->v.b == l->b
+                                                        : strcmp(v->u.s, l->s) == 0;
+                    }
+                }
+                left += ok;
+            }
+            if (!left)
+                why = "form / $form";
+        }
+        if (why) {
+            sk_node at = {0};
+            at.file = r->file;
+            at.line = r->applies->line;
+            at.col = r->applies->col;
+            sk_yu_err(d, &at, NULL, M_R_NEVER, why);
+        }
+    }
+}
+
 static void report_conflicts(sk_ruleset *rs, sk_diags *d)
 {
     for (size_t i = 0; i < rs->nrules; i++)
@@ -266,6 +311,7 @@ sk_rc sk_ruleset_load(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
     rs->nrules = rv.n;
     link_exceptions(rs, d);
     report_conflicts(rs, d);
+    report_never(rs, d);
     if (rs->nrules == 0) {
         sk_node at = {0};
         at.file = "rules";

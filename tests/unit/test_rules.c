@@ -175,3 +175,20 @@ Test(cite, renders_swedish_and_english)
     sk_ruleset_free(rs);
     sk_diags_free(&d);
 }
+
+Test(rules, rules_that_can_never_apply_are_reported)
+{
+    const char *r =
+        "id: a.never\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+        "applies: {all: [{path: form, eq: natverk}, {path: form, eq: aktiebolag}]}\n"
+        "require: {path: agreement.signed, eq: true}\nmessage: {sv: x, en: x}\n";
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(r, &d);
+    cr_expect_null(rs);
+    cr_assert_eq(d.count, 1);
+    cr_expect(strstr(d.items[0].message, "can never apply") != NULL);
+    cr_expect_eq(d.items[0].line, 8); /* the applies condition */
+    sk_diags_free(&d);
+}
