@@ -36,8 +36,7 @@ static sk_ruleset *load_rules(const cli_opts *o, int *status)
     sk_diags_init(&d, o->lang);
     sk_ruleset *rs = NULL;
     sk_rc rc = o->rules ? sk_ruleset_load_dir(&rs, o->rules, &o->limits, &d)
-                        : sk_ruleset_load(&rs, sk_embedded_rules, sk_embedded_rules_count,
-                                          &o->limits, &d);
+                        : sk_ruleset_load_embedded(&rs, &o->limits, &d);
     print_diags(&d, o->lang);
     sk_diags_free(&d);
     if (rc != SK_OK) {

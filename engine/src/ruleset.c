@@ -265,6 +265,12 @@ static void report_conflicts(sk_ruleset *rs, sk_diags *d)
 sk_rc sk_ruleset_load(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
                       const sk_limits *lim, sk_diags *d)
 {
+    return sk_ruleset_load_hashed(out, srcs, n, NULL, lim, d);
+}
+
+sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n, const char *hash,
+                  const sk_limits *lim, sk_diags *d)
+{
     *out = NULL;
     sk_ruleset *rs = calloc(1, sizeof *rs);
     if (!rs)
@@ -286,14 +292,18 @@ sk_rc sk_ruleset_load(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
         v[i].len = srcs[i].len;
     }
     qsort(v, n, sizeof *v, cmp_src);
-    sk_sha256 h;
-    sk_sha256_init(&h);
-    for (size_t i = 0; i < n; i++) {
-        sk_sha256_update(&h, v[i].name, strlen(v[i].name) + 1);
-        sk_sha256_update(&h, v[i].data, v[i].len);
-        sk_sha256_update(&h, "", 1);
+    if (hash) {
+        memcpy(rs->hash, hash, 65);
+    } else {
+        sk_sha256 h;
+        sk_sha256_init(&h);
+        for (size_t i = 0; i < n; i++) {
+            sk_sha256_update(&h, v[i].name, strlen(v[i].name) + 1);
+            sk_sha256_update(&h, v[i].data, v[i].len);
+            sk_sha256_update(&h, "", 1);
+        }
+        sk_sha256_hex(&h, rs->hash);
     }
-    sk_sha256_hex(&h, rs->hash);
     size_t errors = d->errors;
     for (size_t i = 0; i < n; i++)
         if (strcmp(base_name(v[i].name), "acts.yaml") == 0)

@@ -217,6 +217,10 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
 /* Parses a citation list (shared by rules and the forms table). */
 sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_diags *d);
 
+/* sk_ruleset_load with a precomputed content hash (NULL: compute it). */
+sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
+                             const char *hash, const sk_limits *lim, sk_diags *d);
+
 int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
 const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);
 

@@ -26,6 +26,8 @@ typedef struct sk_rule_src {
 /* The rule set embedded in the binary at build time. */
 extern const sk_rule_src sk_embedded_rules[];
 extern const size_t sk_embedded_rules_count;
+/* Their content hash, computed at build time. */
+extern const char sk_embedded_rules_sha256[65];
 
 /* Compiles a rule set. Every problem found is added to d (file:line:col);
  * returns SK_EINVALID if there was any error (then *out is NULL). The
@@ -33,6 +35,8 @@ extern const size_t sk_embedded_rules_count;
  * regex limits and the YAML limits for the rule files. */
 sk_rc sk_ruleset_load(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
                       const sk_limits *lim, sk_diags *d);
+/* The embedded rule set (its hash is not recomputed at start-up). */
+sk_rc sk_ruleset_load_embedded(sk_ruleset **out, const sk_limits *lim, sk_diags *d);
 /* Reads every *.yaml / *.yml file under dir (recursively) and compiles
  * them. */
 sk_rc sk_ruleset_load_dir(sk_ruleset **out, const char *dir,
