@@ -67,9 +67,20 @@ bool sk_buf_puts(sk_buf *b, const char *s)
     return sk_buf_append(b, s, strlen(s));
 }
 
-bool sk_buf_putc(sk_buf *b, char c)
+bool sk_buf_putc_slow(sk_buf *b, char c)
 {
     return sk_buf_append(b, &c, 1);
+}
+
+bool sk_buf_uint(sk_buf *b, unsigned long long v)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return sk_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
 bool sk_buf_printf(sk_buf *b, const char *fmt, ...)

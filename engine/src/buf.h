@@ -18,7 +18,19 @@ void sk_buf_free(sk_buf *b);
 void sk_buf_clear(sk_buf *b);
 bool sk_buf_append(sk_buf *b, const char *s, size_t n);
 bool sk_buf_puts(sk_buf *b, const char *s);
-bool sk_buf_putc(sk_buf *b, char c);
+bool sk_buf_putc_slow(sk_buf *b, char c);
+/* Appends one byte; the common case (room left) is inline. */
+static inline bool sk_buf_putc(sk_buf *b, char c)
+{
+    if (!b->failed && b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return true;
+    }
+    return sk_buf_putc_slow(b, c);
+}
+/* Appends an unsigned integer in decimal. */
+bool sk_buf_uint(sk_buf *b, unsigned long long v);
 bool sk_buf_printf(sk_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Always returns a valid string ("" for an empty buffer). */

@@ -17,7 +17,9 @@ static void node_path(const sk_node *n, sk_buf *b, size_t start)
     for (int i = depth - 1; i >= 0; i--) {
         const sk_node *c = chain[i], *parent = c->parent;
         if (parent->kind == SK_SEQ) {
-            sk_buf_printf(b, "[%u]", c->index);
+            sk_buf_putc(b, '[');
+            sk_buf_uint(b, c->index);
+            sk_buf_putc(b, ']');
         } else if (parent->kind == SK_MAP) {
             if (b->len > start)
                 sk_buf_putc(b, '.');

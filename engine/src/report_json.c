@@ -9,7 +9,11 @@
 
 static void kv_str(sk_buf *b, const char *k, const char *v, int comma)
 {
-    sk_buf_printf(b, "%s\"%s\":", comma ? "," : "", k);
+    if (comma)
+        sk_buf_putc(b, ',');
+    sk_buf_putc(b, '"');
+    sk_buf_puts(b, k);
+    sk_buf_puts(b, "\":");
     if (v)
         sk_json_str(b, v);
     else
@@ -42,7 +46,10 @@ static void fact(sk_buf *b, const sk_fact *f, sk_buf *tmp)
                   !(f->path->root == SK_ROOT_DATE && f->node->kind == SK_MAP);
     if (located && !f->missing) {
         kv_str(b, "file", f->node->file, 1);
-        sk_buf_printf(b, ",\"line\":%u,\"column\":%u", f->node->line, f->node->col);
+        sk_buf_puts(b, ",\"line\":");
+        sk_buf_uint(b, f->node->line);
+        sk_buf_puts(b, ",\"column\":");
+        sk_buf_uint(b, f->node->col);
     }
     sk_buf_puts(b, "}");
 }
@@ -56,7 +63,7 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     kv_str(b, "status", sk_status_name((sk_status)f->status), 1);
     kv_str(b, "severity", sk_status_name((sk_status)rule->severity), 1);
     kv_str(b, "basis", sk_basis_names[rule->basis], 1);
-    sk_buf_printf(b, ",\"verified\":%s", rule->verified ? "true" : "false");
+    sk_buf_puts(b, rule->verified ? ",\"verified\":true" : ",\"verified\":false");
     kv_str(b, "title", rule->title[en], 1);
     sk_buf_clear(tmp);
     if (f->status == SK_ST_UNKNOWN)
@@ -107,8 +114,14 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
 static void counts(sk_buf *b, const size_t *c)
 {
     sk_buf_puts(b, "{");
-    for (int s = 0; s < SK_ST__COUNT; s++)
-        sk_buf_printf(b, "%s\"%s\":%zu", s ? "," : "", sk_status_name((sk_status)s), c[s]);
+    for (int s = 0; s < SK_ST__COUNT; s++) {
+        if (s)
+            sk_buf_putc(b, ',');
+        sk_buf_putc(b, '"');
+        sk_buf_puts(b, sk_status_name((sk_status)s));
+        sk_buf_puts(b, "\":");
+        sk_buf_uint(b, c[s]);
+    }
     sk_buf_puts(b, "}");
 }
 
@@ -140,8 +153,13 @@ static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int
         if (n++)
             sk_buf_putc(b, ',');
         if (brief && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE))
-            sk_buf_printf(b, "{\"rule\":\"%s\",\"status\":\"%s\"}", f->rule->id,
-                          sk_status_name((sk_status)f->status));
+        {
+            sk_buf_puts(b, "{\"rule\":\"");
+            sk_buf_puts(b, f->rule->id);
+            sk_buf_puts(b, "\",\"status\":\"");
+            sk_buf_puts(b, sk_status_name((sk_status)f->status));
+            sk_buf_puts(b, "\"}");
+        }
         else
             finding(r, b, res, f, &tmp);
     }
