@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -13,6 +14,7 @@
 #include "samkoll/batch.h"
 #include "samkoll/case.h"
 #include "samkoll/catalog.h"
+#include "cmd_advice.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
 #include "samkoll/inspect.h"
@@ -61,14 +63,33 @@ typedef struct output {
     FILE *f;
     char tmp[4096];
     sk_report *rep;
+    int direct;             /* not a regular file (/dev/stdout, a FIFO): written in place */
+    int done;               /* closed; tmp still to be renamed or removed */
 } output;
 
 static int open_output(output *out, const cli_opts *o, const run *r)
 {
     out->f = stdout;
-    if (out->spec->file) {
+    struct stat st;
+    if (out->spec->file && stat(out->spec->file, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or a pipe: there is nothing to replace atomically */
+        out->direct = 1;
+        out->f = fopen(out->spec->file, "w");
+        if (!out->f) {
+            fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(errno));
+            return EXIT_IOERR;
+        }
+    } else if (out->spec->file) {
         snprintf(out->tmp, sizeof out->tmp, "%s.tmp.XXXXXX", out->spec->file);
         int fd = mkstemp(out->tmp);
+        if (fd >= 0) {
+            /* mkstemp makes the file private; a report gets the usual mode */
+            mode_t mask = umask(0);
+            umask(mask);
+            if (fchmod(fd, 0666 & ~mask) != 0) {
+                /* keep the private mode */
+            }
+        }
         out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
         if (!out->f) {
             fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(errno));
@@ -79,7 +100,8 @@ static int open_output(output *out, const cli_opts *o, const run *r)
             return EXIT_IOERR;
         }
     }
-    sk_report_opts ro = {o->lang, false, o->quiet, r->bo.default_date};
+    sk_report_opts ro = {o->lang, false, o->quiet, r->bo.default_date, o->explain,
+                         (uint8_t)(o->junit_fail_on ? o->junit_fail_on : o->fail_on), o->csv_bom};
     ro.color = out->f == stdout && !o->no_color && !getenv("NO_COLOR") &&
                isatty(fileno(stdout)) && !strcmp(out->spec->format, "text");
     sk_rc rc = sk_report_open(&out->rep, out->spec->format, out->f, r->rs, &ro);
@@ -98,7 +120,8 @@ static int open_output(output *out, const cli_opts *o, const run *r)
     if (rc != SK_OK) {
         if (out->f != stdout) {
             fclose(out->f);
-            unlink(out->tmp);
+            if (!out->direct)
+                unlink(out->tmp);
         }
         out->f = NULL;
         return rc == SK_ENOTFOUND ? EXIT_USAGE : EXIT_SOFTWARE;
@@ -106,27 +129,47 @@ static int open_output(output *out, const cli_opts *o, const run *r)
     return EXIT_CLEAN;
 }
 
-/* Closes a report; a file is renamed into place only if all went well. */
-static int close_output(output *out, const cli_opts *o, int ok)
+static int write_failed(const output *out, const cli_opts *o, int err)
+{
+    fprintf(stderr, o->lang ? "samkoll: the report could not be written: %s%s%s\n"
+                            : "samkoll: rapporten kunde inte skrivas: %s%s%s\n",
+            out->spec->file ? out->spec->file : "-", err ? ": " : "", err ? strerror(err) : "");
+    return EXIT_IOERR;
+}
+
+/* Closes a report and its file (first pass over the outputs). */
+static int close_output(output *out, const cli_opts *o)
 {
     if (!out->f)
         return EXIT_CLEAN;
+    errno = 0;
     sk_rc rc = sk_report_close(out->rep);
+    int err = errno;
     int failed = rc != SK_OK;
     if (out->f != stdout) {
-        failed |= fclose(out->f) != 0;
-        if (!failed && ok && rename(out->tmp, out->spec->file) != 0)
+        errno = 0;
+        if (fclose(out->f) != 0) {
             failed = 1;
-        if (failed || !ok)
-            unlink(out->tmp);
+            err = err ? err : errno;
+        }
+        out->done = !out->direct;
     }
-    if (failed) {
-        fprintf(stderr, o->lang ? "samkoll: the report could not be written: %s\n"
-                                : "samkoll: rapporten kunde inte skrivas: %s\n",
-                out->spec->file ? out->spec->file : "-");
-        return EXIT_IOERR;
-    }
-    return EXIT_CLEAN;
+    out->f = NULL;
+    return failed ? write_failed(out, o, err) : EXIT_CLEAN;
+}
+
+/* Renames a closed report file into place if the whole run went well,
+ * else removes it (second pass): a failed run leaves no report behind. */
+static int commit_output(output *out, const cli_opts *o, int ok)
+{
+    if (!out->done)
+        return EXIT_CLEAN;
+    out->done = 0;
+    if (ok && rename(out->tmp, out->spec->file) == 0)
+        return EXIT_CLEAN;
+    int err = ok ? errno : 0;
+    unlink(out->tmp);
+    return ok ? write_failed(out, o, err) : EXIT_CLEAN;
 }
 
 static int cmd_check(const cli_opts *o, run *r)
@@ -150,7 +193,12 @@ static int cmd_check(const cli_opts *o, run *r)
         sk_batch_check(&r->bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK)
         status = EXIT_SOFTWARE;
     for (size_t i = 0; i < opened; i++) {
-        int s = close_output(&outs[i], o, status == EXIT_CLEAN);
+        int s = close_output(&outs[i], o);
+        if (status == EXIT_CLEAN)
+            status = s;
+    }
+    for (size_t i = 0; i < opened; i++) {
+        int s = commit_output(&outs[i], o, status == EXIT_CLEAN);
         if (status == EXIT_CLEAN)
             status = s;
     }
@@ -223,7 +271,7 @@ int main(int argc, char **argv)
 {
     cli_opts o;
     if (!cli_parse(argc, argv, &o)) {
-        free(o.args);
+        cli_free(&o);
         return EXIT_USAGE;
     }
     int status = EXIT_CLEAN;
@@ -241,14 +289,14 @@ int main(int argc, char **argv)
         goto done;
     }
     static const char *const commands[] = {"check", "test", "lint", "rules", "explain", "forms",
-                                           "legal-basis", NULL};
+                                           "legal-basis", "compare", "ask", NULL};
     int known = 0;
     for (size_t i = 0; commands[i]; i++)
         known |= !strcmp(o.command, commands[i]);
     if (!known) {
         static const char *const all[] = {"check", "test", "lint", "rules", "explain", "schema",
-                                          "forms", "legal-basis"};
-        const char *hint = sk_suggest(o.command, all, 8);
+                                          "forms", "legal-basis", "compare", "ask"};
+        const char *hint = sk_suggest(o.command, all, 10);
         fprintf(stderr, o.lang ? "samkoll: unknown command '%s'" : "samkoll: okänt kommando '%s'", o.command);
         if (hint)
             fprintf(stderr, o.lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
@@ -259,7 +307,8 @@ int main(int argc, char **argv)
     sk_ruleset *rs = load_rules(&o, &status);
     if (!rs)
         goto done;
-    run r = {&o, rs, {rs, &o.limits, o.date_given ? o.date : sk_date_today(), o.lang, o.jobs}};
+    run r = {&o, rs, {rs, &o.limits, o.date_given ? o.date : sk_date_today(), o.lang, o.jobs,
+                      o.explain}};
     if (!strcmp(o.command, "lint")) {
         status = cmd_lint(&o, rs);
     } else if (!strcmp(o.command, "forms")) {
@@ -269,6 +318,10 @@ int main(int argc, char **argv)
                                    : "samkoll forms: okänt format '%s' (text, markdown, html)\n", fmt);
             status = EXIT_USAGE;
         }
+    } else if (!strcmp(o.command, "compare")) {
+        status = cmd_compare(&o, rs, o.date_given ? o.date : sk_date_today());
+    } else if (!strcmp(o.command, "ask")) {
+        status = cmd_ask(&o, rs, o.date_given ? o.date : sk_date_today());
     } else if (!strcmp(o.command, "legal-basis")) {
         sk_legal_basis_write(rs, stdout);
     } else if (!strcmp(o.command, "rules")) {
@@ -283,7 +336,7 @@ int main(int argc, char **argv)
     }
     sk_ruleset_free(rs);
 done:
-    free(o.args);
+    cli_free(&o);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, o.lang ? "samkoll: write error on standard output\n"
                                : "samkoll: skrivfel på standard ut\n");

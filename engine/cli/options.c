@@ -9,9 +9,11 @@
 #include "suggest.h"
 
 typedef enum opt_id {
+    O_FORMS, O_CASE, O_INTERACTIVE,
     O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
     O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
-    O_MAX_ITEMS, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION
+    O_MAX_ITEMS, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
+    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM
 } opt_id;
 
 typedef struct opt {
@@ -23,14 +25,20 @@ typedef struct opt {
 } opt;
 
 static const opt options[] = {
-    {"format", 'f', "FORMAT[=FILE]", O_FORMAT, "utdataformat: text (standard), json, jsonl; kan upprepas, =FILE skriver till en fil", "output format: text (default), json, jsonl; may be repeated, =FILE writes to a file"},
+    {"format", 'f', "FORMAT[=FILE]", O_FORMAT, "utdataformat: text (standard), json, jsonl, junit, sarif, csv, markdown, html; kan upprepas, =FILE skriver till en fil", "output format: text (default), json, jsonl, junit, sarif, csv, markdown, html; may be repeated, =FILE writes to a file"},
     {"output", 'o', "FILE", O_OUTPUT, "skriv rapporten till FILE (atomiskt) i stället för standard ut", "write the report to FILE (atomically) instead of standard output"},
     {"jobs", 'j', "N", O_JOBS, "antal arbetstrådar (standard: antal processorer)", "number of worker threads (default: the number of CPUs)"},
     {"rules", 0, "PATH", O_RULES, "använd regeluppsättningen i katalogen PATH i stället för den inbyggda", "use the rule set in directory PATH instead of the embedded one"},
     {"lang", 0, "sv|en", O_LANG, "språk för meddelanden (standard sv)", "language of messages (default sv)"},
     {"fail-on", 0, "fail|warn|unknown", O_FAIL_ON, "lägsta status som ger slutstatus 1 (standard fail)", "lowest status that gives exit status 1 (default fail)"},
     {"date", 0, "YYYY-MM-DD", O_DATE, "bedömningsdatum för ärenden utan date (standard i dag)", "assessment date for cases without a date (default today)"},
+    {"forms", 0, "FORM,...", O_FORMS, "compare: formerna som jämförs (standard: alla i formtabellen)", "compare: the forms to compare (default: every form of the forms table)"},
+    {"case", 0, "ID", O_CASE, "compare, ask: bara ärendet med detta id", "compare, ask: only the case with this id"},
+    {"interactive", 'i', NULL, O_INTERACTIVE, "ask: ställ frågorna en i taget och skriv det besvarade ärendet till -o FIL (standard ÄRENDE.answered.yaml)", "ask: ask the questions one by one and write the answered case to -o FILE (default CASE.answered.yaml)"},
     {"quiet", 'q', NULL, O_QUIET, "visa bara avvikelser (inte godkända regler)", "show only non-pass findings"},
+    {"explain", 0, NULL, O_EXPLAIN, "text, markdown: visa utvärderingen av varje villkor med fakta, och reglerna som inte är tillämpliga", "text, markdown: show how every condition evaluated, with the facts, and the rules that do not apply"},
+    {"junit-fail-on", 0, "fail|warn|unknown", O_JUNIT_FAIL_ON, "junit: lägsta status som blir <failure> (standard som --fail-on)", "junit: lowest status that is a <failure> (default as --fail-on)"},
+    {"csv-bom", 0, NULL, O_CSV_BOM, "csv: börja med en UTF-8-BOM (för kalkylprogram)", "csv: start with a UTF-8 byte order mark (for spreadsheets)"},
     {"coverage", 0, NULL, O_COVERAGE, "test: lista regler som saknar ett underkänt eller ett godkänt testfall", "test: list rules lacking a failing or a passing case"},
     {"no-color", 0, NULL, O_NO_COLOR, "ingen färg (även NO_COLOR i miljön)", "no colour (also NO_COLOR in the environment)"},
     {"max-file-size", 0, "BYTES", O_MAX_FILE, "största filstorlek (standard 8388608)", "largest input file (default 8388608)"},
@@ -66,11 +74,13 @@ static int apply(cli_opts *o, const opt *op, const char *arg)
         const char *eq = strchr(arg, '=');
         out->format = arg;
         out->file = NULL;
+        out->owned = NULL;
         if (eq) {
             char *fmt = strndup(arg, (size_t)(eq - arg));
+            out->owned = fmt;
             if (!fmt || !eq[1])
                 return 0;
-            out->format = fmt; /* lives until exit */
+            out->format = fmt;
             out->file = eq + 1;
         }
         return 1;
@@ -100,6 +110,17 @@ static int apply(cli_opts *o, const opt *op, const char *arg)
         o->date_given = true;
         return sk_date_parse(arg, strlen(arg), &o->date);
     case O_QUIET: o->quiet = true; return 1;
+    case O_FORMS: o->forms = arg; return 1;
+    case O_CASE: o->case_id = arg; return 1;
+    case O_INTERACTIVE: o->interactive = true; return 1;
+    case O_EXPLAIN: o->explain = true; return 1;
+    case O_CSV_BOM: o->csv_bom = true; return 1;
+    case O_JUNIT_FAIL_ON:
+        if (!strcmp(arg, "fail")) o->junit_fail_on = SK_ST_FAIL;
+        else if (!strcmp(arg, "warn")) o->junit_fail_on = SK_ST_WARN;
+        else if (!strcmp(arg, "unknown")) o->junit_fail_on = SK_ST_UNKNOWN;
+        else return 0;
+        return 1;
     case O_COVERAGE: o->coverage = true; return 1;
     case O_NO_COLOR: o->no_color = true; return 1;
     case O_MAX_FILE: return parse_size(arg, &o->limits.max_file_bytes);
@@ -230,6 +251,16 @@ int cli_parse(int argc, char **argv, cli_opts *o)
     return 1;
 }
 
+void cli_free(cli_opts *o)
+{
+    for (size_t i = 0; i < o->noutputs; i++) {
+        free(o->outputs[i].owned);
+        o->outputs[i].owned = NULL;
+    }
+    free(o->args);
+    o->args = NULL;
+}
+
 void cli_help(const cli_opts *o)
 {
     int en = o->lang == SK_LANG_EN;
@@ -244,6 +275,10 @@ void cli_help(const cli_opts *o)
         "  explain RULE-ID   show a rule in readable form\n"
         "  forms             the collaboration forms side by side (--format text|markdown|html)\n"
         "  legal-basis       the forms table and rule catalogue as Markdown (docs/legal-basis.md)\n"
+        "  compare CASE      the case under each collaboration form, side by side\n"
+        "                    (--forms a,b; --format text|markdown|json|html)\n"
+        "  ask CASE          the questions whose answers decide what is unknown\n"
+        "                    (--format text|json; --interactive [-o FILE])\n"
         "  schema            print the JSON Schema of case format v1\n\n"
         "Options:\n" :
         "samkoll " SK_VERSION " - granskar mellankommunal samverkan mot lagen\n\n"
@@ -256,6 +291,10 @@ void cli_help(const cli_opts *o)
         "  explain REGEL-ID  visa en regel i läsbar form\n"
         "  forms             samverkansformerna sida vid sida (--format text|markdown|html)\n"
         "  legal-basis       formtabellen och regelkatalogen som Markdown (docs/legal-basis.md)\n"
+        "  compare ÄRENDE    ärendet i varje samverkansform, sida vid sida\n"
+        "                    (--forms a,b; --format text|markdown|json|html)\n"
+        "  ask ÄRENDE        frågorna vars svar avgör det som är okänt\n"
+        "                    (--format text|json; --interactive [-o FIL])\n"
         "  schema            skriv JSON Schema för ärendeformat v1\n\n"
         "Flaggor:\n");
     for (size_t i = 0; i < NOPTS; i++) {

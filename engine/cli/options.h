@@ -20,12 +20,13 @@ enum {
     EXIT_IOERR = 74      /* output could not be written */
 };
 
-#define CLI_MAX_OUTPUTS 8
+#define CLI_MAX_OUTPUTS 16
 
 /* One report: a format and where it goes (NULL = standard output). */
 typedef struct cli_output {
     const char *format;
     const char *file;
+    char *owned;            /* format cut out of FORMAT=FILE (freed by cli_free) */
 } cli_output;
 
 typedef struct cli_opts {
@@ -42,8 +43,14 @@ typedef struct cli_opts {
     int32_t date;
     bool date_given;
     bool quiet;
+    const char *forms;      /* compare: --forms a,b,... */
+    const char *case_id;    /* compare, ask: --case ID */
+    bool interactive;       /* ask: --interactive */
     bool coverage;
     bool no_color;
+    bool explain;           /* --explain */
+    int junit_fail_on;      /* sk_status; 0 = as --fail-on */
+    bool csv_bom;           /* --csv-bom */
     bool help;
     bool version;
     sk_limits limits;
@@ -52,5 +59,7 @@ typedef struct cli_opts {
 /* Parses argv; on error prints a message to stderr and returns 0. */
 int cli_parse(int argc, char **argv, cli_opts *o);
 void cli_help(const cli_opts *o);
+/* Frees what cli_parse allocated (after success or failure). */
+void cli_free(cli_opts *o);
 
 #endif

@@ -121,19 +121,42 @@ char *sk_arena_printf(sk_arena *a, const char *fmt, ...)
     return p;
 }
 
-void sk_arena_reset(sk_arena *a)
+static void free_chain(sk_arena_block *b)
 {
-    sk_arena_block *b = a->head;
     while (b) {
         sk_arena_block *next = b->next;
         free(b);
         b = next;
     }
+}
+
+void sk_arena_reset(sk_arena *a)
+{
+#ifdef SK_DEBUG_ARENA
+    free_chain(a->head);
     a->head = NULL;
+#else
+    /* keep one ordinary block for the next case: no malloc per case */
+    sk_arena_block *keep = NULL, *b = a->head;
+    while (b) {
+        sk_arena_block *next = b->next;
+        if (!keep && b->size == a->block_size) {
+            keep = b;
+            keep->next = NULL;
+            keep->used = 0;
+        } else {
+            free(b);
+        }
+        b = next;
+    }
+    a->head = keep;
+#endif
     a->total = 0;
 }
 
 void sk_arena_free(sk_arena *a)
 {
-    sk_arena_reset(a);
+    free_chain(a->head);
+    a->head = NULL;
+    a->total = 0;
 }

@@ -25,7 +25,7 @@ char *sk_arena_strdup(sk_arena *a, const char *s);
 /* printf into the arena; returns NULL on allocation failure. */
 char *sk_arena_printf(sk_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Drops every block; the arena can be reused afterwards. */
+/* Drops everything allocated; keeps one block for reuse. */
 void  sk_arena_reset(sk_arena *a);
 void  sk_arena_free(sk_arena *a);
 

@@ -59,6 +59,7 @@ typedef struct batch {
     pthread_mutex_t mu;
     pthread_cond_t work, done;
     int oom;
+    sk_arena arena;         /* for jobs run on the calling thread */
 } batch;
 
 static out_item *add_item(job *j)
@@ -112,7 +113,7 @@ static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diag
 }
 
 /* Runs one job: every document of its input. Thread-safe. */
-static void run_job(batch *b, job *j, sk_evaluator *ev)
+static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
 {
     const sk_batch_opts *o = b->o;
     sk_diags d;
@@ -131,11 +132,10 @@ static void run_job(batch *b, job *j, sk_evaluator *ev)
         sk_diags_free(&d);
         return;
     }
-    sk_arena a;
-    sk_arena_init(&a, 32768);
+    sk_arena *ap = arena;
     for (;;) {
         sk_case *c;
-        rc = sk_source_next(src, &a, o->rs, o->default_date, &c, &d);
+        rc = sk_source_next(src, ap, o->rs, o->default_date, &c, &d);
         if (rc == SK_OK) {
             sk_result *res;
             if (sk_evaluate(ev, c, &res) == SK_OK) {
@@ -158,12 +158,11 @@ static void run_job(batch *b, job *j, sk_evaluator *ev)
         } else if (rc == SK_EINVALID || rc == SK_EIO) {
             job_error(b, j, j->path, sk_source_doc_line(src), &d);
         }
-        sk_arena_reset(&a);
+        sk_arena_reset(ap);
         sk_diags_free(&d);
         if (rc != SK_OK && rc != SK_EINVALID)
             break;
     }
-    sk_arena_free(&a);
     sk_source_close(src);
 }
 
@@ -181,6 +180,7 @@ static void emit(batch *b, job *j)
                 sk_buf_free(&it->text[r]);
             }
             free(it->text);
+            sk_case_totals_free(&it->totals);
         } else {
             b->stats->input_errors++;
             for (size_t r = 0; r < b->nreports; r++)
@@ -208,6 +208,9 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&b->mu);
         return NULL;
     }
+    sk_evaluator_set_trace(ev, b->o->explain);
+    sk_arena arena; /* one per worker, reused case after case */
+    sk_arena_init(&arena, 32768);
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (b->next_run == b->tail && !b->closed)
@@ -218,12 +221,13 @@ static void *worker(void *arg)
         b->next_run++;
         j->state = JOB_RUNNING;
         pthread_mutex_unlock(&b->mu);
-        run_job(b, j, ev);
+        run_job(b, j, ev, &arena);
         pthread_mutex_lock(&b->mu);
         j->state = JOB_DONE;
         pthread_cond_broadcast(&b->done);
     }
     pthread_mutex_unlock(&b->mu);
+    sk_arena_free(&arena);
     sk_evaluator_free(ev);
     return NULL;
 }
@@ -336,7 +340,7 @@ static void publish(batch *b, int threads, sk_evaluator *ev)
         /* inline: run it now, on this thread */
         job *j = &b->ring[b->next_run % b->cap];
         b->next_run++;
-        run_job(b, j, ev);
+        run_job(b, j, ev, &b->arena);
         j->state = JOB_DONE;
     }
 }
@@ -411,6 +415,7 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
     b->ring = calloc(b->cap, sizeof *b->ring);
     if (!b->ring)
         return SK_ENOMEM;
+    sk_arena_init(&b->arena, 32768);
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->work, NULL);
     pthread_cond_init(&b->done, NULL);
@@ -423,6 +428,8 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
                 break;
     } else if (sk_evaluator_new(&ev, b->o->rs) != SK_OK) {
         b->oom = 1;
+    } else {
+        sk_evaluator_set_trace(ev, b->o->explain);
     }
     if (threads && started == 0)
         b->oom = 1;
@@ -448,6 +455,7 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
     free(tids);
     sk_evaluator_free(ev);
     sk_files_free(&files);
+    sk_arena_free(&b->arena);
     pthread_mutex_destroy(&b->mu);
     pthread_cond_destroy(&b->work);
     pthread_cond_destroy(&b->done);

@@ -22,7 +22,7 @@ bool sk_buf_putc_slow(sk_buf *b, char c);
 /* Appends one byte; the common case (room left) is inline. */
 static inline bool sk_buf_putc(sk_buf *b, char c)
 {
-    if (!b->failed && b->len + 1 < b->cap) {
+    if (!b->failed && b->len + 1 < b->cap && (!b->limit || b->len < b->limit)) {
         b->data[b->len++] = c;
         b->data[b->len] = '\0';
         return true;

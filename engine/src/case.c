@@ -353,10 +353,17 @@ static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
 /* For maps with text + text_file: builds the merged text node in aux. */
 static void merge_text_file(vctx *v, sk_node *map, const sk_schema *s)
 {
-    int ft = sk_schema_find(s, "text"), ff = sk_schema_find(s, "text_file");
-    if (ft < 0 || ff < 0)
+    /* only maps that state a text_file need the schema lookups */
+    const sk_pair *pf = NULL;
+    for (uint32_t i = 0; i < map->len && !pf; i++)
+        if (map->u.pairs[i].key->field >= 0 &&
+            strcmp(s->fields[map->u.pairs[i].key->field].name, "text_file") == 0)
+            pf = &map->u.pairs[i];
+    if (!pf)
         return;
-    const sk_pair *pf = sk_map_field(map, ff);
+    int ft = sk_schema_find(s, "text");
+    if (ft < 0)
+        return;
     if (!pf || sk_node_is_unknown(pf->val) || pf->val->kind != SK_SCALAR)
         return;
     size_t flen = 0;

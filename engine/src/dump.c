@@ -47,56 +47,55 @@ static void indent(sk_buf *b, int n)
         sk_buf_puts(b, "  ");
 }
 
-/* Prints a condition tree, one node per line. */
-static void cond(sk_buf *b, const sk_rule *r, const sk_cond *k, int depth, int en,
-                 const sk_ruleset *rs)
+/* One condition node as text (no indentation, no newline). */
+void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
 {
-    indent(b, depth);
     const char *const *ops = en ? op_text_en : op_text;
     const char *bind = k->slot >= 0 && r->bind_names[k->slot] && r->bind_names[k->slot][0] != '_'
                            ? r->bind_names[k->slot] : NULL;
     switch (k->kind) {
-    case SK_C_ALL: sk_buf_puts(b, en ? "all of:\n" : "alla av:\n"); break;
-    case SK_C_ANY: sk_buf_puts(b, en ? "any of:\n" : "något av:\n"); break;
-    case SK_C_NOT: sk_buf_puts(b, en ? "not:\n" : "inte:\n"); break;
+    case SK_C_ALL: sk_buf_puts(b, en ? "all of:" : "alla av:"); break;
+    case SK_C_ANY: sk_buf_puts(b, en ? "any of:" : "något av:"); break;
+    case SK_C_NOT: sk_buf_puts(b, en ? "not:" : "inte:"); break;
     case SK_C_QALL: case SK_C_QANY: case SK_C_QNONE: {
         static const char *const q[2][3] = {{"för alla", "för någon", "för ingen"},
                                             {"for every", "for some", "for no"}};
-        sk_buf_printf(b, "%s %s%s%s:\n", q[en][k->kind - SK_C_QALL], k->path->text,
-                      bind ? " som $" : "", bind ? bind : "");
+        sk_buf_printf(b, "%s %s%s%s:", q[en][k->kind - SK_C_QALL], k->path->text,
+                      bind ? (en ? " as $" : " som $") : "", bind ? bind : "");
         break;
     }
     case SK_C_COUNT:
-        sk_buf_printf(b, "%s %s %s %g%s\n", en ? "number of" : "antalet", k->path->text,
+        sk_buf_printf(b, "%s %s %s %g%s", en ? "number of" : "antalet", k->path->text,
                       ops[k->op], k->rhs.lit.num, k->where ? (en ? ", counting:" : ", som räknas:") : "");
         break;
     case SK_C_SUM:
-        sk_buf_printf(b, "%s %s %s %g\n", en ? "sum of" : "summan av", k->path->text, ops[k->op],
+        sk_buf_printf(b, "%s %s %s %g", en ? "sum of" : "summan av", k->path->text, ops[k->op],
                       k->rhs.lit.num);
         break;
     case SK_C_CMP:
         sk_buf_printf(b, "%s %s ", k->path->text, ops[k->op]);
         operand(b, &k->rhs);
-        sk_buf_putc(b, '\n');
         break;
     case SK_C_EXISTS:
-        sk_buf_printf(b, "%s %s\n", k->path->text,
+        sk_buf_printf(b, "%s %s", k->path->text,
                       k->want ? (en ? "is stated" : "är angiven") : (en ? "is not stated" : "är inte angiven"));
         break;
-    default: {
-        PCRE2_UCHAR pat[512];
-        PCRE2_SIZE len = sizeof pat;
-        (void)rs;
-        (void)pat;
-        (void)len;
-        sk_buf_printf(b, "%s %s\n", k->path->text, en ? "matches the pattern" : "matchar mönstret");
+    default:
+        sk_buf_printf(b, "%s %s", k->path->text, en ? "matches the pattern" : "matchar mönstret");
         break;
     }
-    }
+}
+
+/* Prints a condition tree, one node per line. */
+static void cond(sk_buf *b, const sk_rule *r, const sk_cond *k, int depth, int en)
+{
+    indent(b, depth);
+    sk_cond_head(b, r, k, en);
+    sk_buf_putc(b, '\n');
     for (uint32_t i = 0; i < k->nkids; i++)
-        cond(b, r, k->kids[i], depth + 1, en, rs);
+        cond(b, r, k->kids[i], depth + 1, en);
     if (k->where)
-        cond(b, r, k->where, depth + 1, en, rs);
+        cond(b, r, k->where, depth + 1, en);
 }
 
 static void validity(sk_buf *b, const sk_rule *r)
@@ -168,11 +167,11 @@ sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *
     }
     sk_buf_puts(&b, en ? "\nApplies when:\n" : "\nTillämplig när:\n");
     if (r->applies)
-        cond(&b, r, r->applies, 1, en, rs);
+        cond(&b, r, r->applies, 1, en);
     else
         sk_buf_puts(&b, en ? "  always\n" : "  alltid\n");
     sk_buf_puts(&b, en ? "\nRequires:\n" : "\nKräver:\n");
-    cond(&b, r, r->require, 1, en, rs);
+    cond(&b, r, r->require, 1, en);
     sk_buf_printf(&b, "\n%s\n  %s\n", en ? "Message when not met:" : "Meddelande när kravet inte är uppfyllt:",
                   r->message_src[en]);
     fputs(sk_buf_cstr(&b), out);

@@ -22,6 +22,10 @@ struct sk_evaluator {
     size_t nfacts;
     sk_fact missing[MAX_MISSING];
     size_t nmissing;
+    /* --explain: the condition nodes of the current rule, in pre-order */
+    int trace;
+    sk_trace *tr;
+    size_t ntr, trcap;
 };
 
 typedef struct ectx {
@@ -31,6 +35,7 @@ typedef struct ectx {
     const sk_node *item[SK_MAX_BIND];
     const sk_node *witness[SK_MAX_BIND];
     const char *error;
+    unsigned depth;         /* tracing: nesting of the node being evaluated */
 } ectx;
 
 typedef struct val {
@@ -61,7 +66,13 @@ void sk_evaluator_free(sk_evaluator *ev)
     if (!ev)
         return;
     pcre2_match_data_free(ev->md);
+    free(ev->tr);
     free(ev);
+}
+
+void sk_evaluator_set_trace(sk_evaluator *ev, int on)
+{
+    ev->trace = on != 0;
 }
 
 /* ---- facts ------------------------------------------------------------ */
@@ -496,7 +507,7 @@ static sk_tri eval_match(ectx *e, const sk_cond *k)
     return SK_UNKNOWN;
 }
 
-static sk_tri eval(ectx *e, const sk_cond *k)
+static sk_tri eval_node(ectx *e, const sk_cond *k)
 {
     switch (k->kind) {
     case SK_C_ALL:
@@ -521,10 +532,54 @@ static sk_tri eval(ectx *e, const sk_cond *k)
     }
 }
 
+/* Records the node (pre-order) with the bindings in force, evaluates it,
+ * and fills in its value. A trace that cannot grow is cut short. */
+static sk_tri eval_traced(ectx *e, const sk_cond *k)
+{
+    sk_evaluator *ev = e->ev;
+    size_t at = (size_t)-1;
+    if (ev->ntr == ev->trcap && ev->trcap < 65536) {
+        size_t cap = ev->trcap ? ev->trcap * 2 : 64;
+        sk_trace *v = realloc(ev->tr, cap * sizeof *v);
+        if (v) {
+            ev->tr = v;
+            ev->trcap = cap;
+        }
+    }
+    if (ev->ntr < ev->trcap) {
+        at = ev->ntr++;
+        sk_trace *t = &ev->tr[at];
+        t->cond = k;
+        t->value = SK_UNKNOWN;
+        t->depth = (uint8_t)(e->depth < 255 ? e->depth : 255);
+        memcpy(t->item, e->item, sizeof t->item);
+    }
+    e->depth++;
+    sk_tri v = eval_node(e, k);
+    e->depth--;
+    if (at != (size_t)-1)
+        ev->tr[at].value = (uint8_t)v;
+    return v;
+}
+
+static sk_tri eval(ectx *e, const sk_cond *k)
+{
+    if (e->ev->trace)
+        return eval_traced(e, k);
+    return eval_node(e, k);
+}
+
 /* ---- rules ------------------------------------------------------------ */
 
 static int copy_facts(sk_arena *a, sk_finding *f, const sk_evaluator *ev)
 {
+    if (ev->trace && ev->ntr) {
+        f->trace = sk_arena_alloc(a, ev->ntr * sizeof *f->trace);
+        if (!f->trace)
+            return 0;
+        memcpy(f->trace, ev->tr, ev->ntr * sizeof *f->trace);
+        f->ntrace = (uint32_t)ev->ntr;
+    }
     f->nfacts = (uint16_t)ev->nfacts;
     f->nmissing = (uint16_t)ev->nmissing;
     if (ev->nfacts) {
@@ -552,6 +607,8 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
     memset(f, 0, sizeof *f);
     f->rule = r;
     e->ev->nfacts = e->ev->nmissing = 0;
+    e->ev->ntr = 0;
+    e->depth = 0;
     memset(e->witness, 0, sizeof e->witness);
     e->error = NULL;
     if (!in_validity(r, e->c->date)) {

@@ -91,10 +91,17 @@ static int walk(sk_files *out, const char *dir, visited *stack, int depth, sk_di
                 errors += push(out, p) ? 0 : 1;
             continue;
         }
-        if (S_ISDIR(s2.st_mode))
+        if (S_ISDIR(s2.st_mode)) {
             errors += walk(out, p, stack, depth + 1, d);
-        else if (is_yaml(p))
+        } else if (is_yaml(p) && !S_ISREG(s2.st_mode)) {
+            /* a FIFO or device found by walking would block or never end;
+             * name one on the command line to read it */
+            sk_diag_add(d, SK_DIAG_ERROR, p, 0, 0, NULL, M_READ_FAILED,
+                        sk_msg_fmt(M_NOT_REGULAR, d->lang));
+            errors++;
+        } else if (is_yaml(p)) {
             push(out, p);
+        }
     }
     sk_files_free(&names);
     return errors;

@@ -125,8 +125,31 @@ static void counts(sk_buf *b, const size_t *c)
     sk_buf_puts(b, "}");
 }
 
-/* brief: findings that pass or do not apply are written as {rule, status}
- * (JSON Lines, where a library's output must stay small). */
+/* brief (JSON Lines, where a library's output must stay small): findings
+ * that do not apply are left out (the counts have them), findings that
+ * pass are {rule, status}, unknown ones {rule, status, missing}; fail,
+ * warn, waived and error findings are written in full. */
+static void brief_finding(sk_buf *b, const sk_finding *f, sk_buf *tmp)
+{
+    sk_buf_puts(b, "{\"rule\":\"");
+    sk_buf_puts(b, f->rule->id);
+    sk_buf_puts(b, "\",\"status\":\"");
+    sk_buf_puts(b, sk_status_name((sk_status)f->status));
+    sk_buf_putc(b, '"');
+    if (f->status == SK_ST_UNKNOWN) {
+        sk_buf_puts(b, ",\"missing\":[");
+        for (uint16_t i = 0; i < f->nmissing; i++) {
+            if (i)
+                sk_buf_putc(b, ',');
+            sk_buf_clear(tmp);
+            sk_fact_path(&f->missing[i], tmp);
+            sk_json_str(b, sk_buf_cstr(tmp));
+        }
+        sk_buf_putc(b, ']');
+    }
+    sk_buf_putc(b, '}');
+}
+
 static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int brief)
 {
     const sk_case *c = res->c;
@@ -135,7 +158,8 @@ static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int
     sk_buf_puts(b, "{");
     kv_str(b, "id", c->id, 0);
     kv_str(b, "file", c->file, 1);
-    sk_buf_printf(b, ",\"line\":%u", c->line);
+    sk_buf_puts(b, ",\"line\":");
+    sk_buf_uint(b, c->line);
     kv_str(b, "title", c->title, 1);
     kv_str(b, "form", sk_form_values[c->form], 1);
     kv_str(b, "date", date, 1);
@@ -148,18 +172,16 @@ static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int
     int n = 0;
     for (size_t i = 0; i < res->n; i++) {
         const sk_finding *f = &res->findings[i];
-        if (r->o.quiet && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE))
+        int full = f->status != SK_ST_PASS && f->status != SK_ST_NOT_APPLICABLE &&
+                   (!brief || f->status != SK_ST_UNKNOWN || f->waiver);
+        if ((r->o.quiet || brief) && f->status == SK_ST_NOT_APPLICABLE)
+            continue;
+        if (r->o.quiet && f->status == SK_ST_PASS)
             continue;
         if (n++)
             sk_buf_putc(b, ',');
-        if (brief && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE))
-        {
-            sk_buf_puts(b, "{\"rule\":\"");
-            sk_buf_puts(b, f->rule->id);
-            sk_buf_puts(b, "\",\"status\":\"");
-            sk_buf_puts(b, sk_status_name((sk_status)f->status));
-            sk_buf_puts(b, "\"}");
-        }
+        if (brief && !full)
+            brief_finding(b, f, &tmp);
         else
             finding(r, b, res, f, &tmp);
     }
@@ -233,7 +255,7 @@ static void j_end(sk_report *r, sk_buf *b)
     sk_buf_puts(b, "}\n");
 }
 
-const sk_writer sk_writer_json = {"json", j_begin, j_case, NULL, ",\n", j_end};
+const sk_writer sk_writer_json = {"json", j_begin, j_case, NULL, ",\n", j_end, NULL};
 
 /* ---- jsonl: one object per line ---- */
 
@@ -261,4 +283,4 @@ static void l_end(sk_report *r, sk_buf *b)
     sk_buf_puts(b, "}\n");
 }
 
-const sk_writer sk_writer_jsonl = {"jsonl", NULL, l_case, l_error, "", l_end};
+const sk_writer sk_writer_jsonl = {"jsonl", NULL, l_case, l_error, "", l_end, NULL};

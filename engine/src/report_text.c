@@ -1,4 +1,6 @@
 /* report_text.c - the terminal report: grouped by case, worst first. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -27,6 +29,26 @@ static void label(const sk_report *r, sk_buf *b, sk_status s)
         sk_buf_putc(b, ' ');
 }
 
+/* Indents every line but the first of what was appended since start, so
+ * that free text over several lines stays inside its block. */
+static void indent_since(sk_buf *b, size_t start, const char *ind)
+{
+    if (b->failed || b->len <= start + 1 || !memchr(b->data + start, '\n', b->len - start - 1))
+        return;
+    size_t n = b->len - start;
+    char *copy = malloc(n);
+    if (!copy)
+        return;
+    memcpy(copy, b->data + start, n);
+    b->len = start;
+    for (size_t i = 0; i < n; i++) {
+        sk_buf_putc(b, copy[i]);
+        if (copy[i] == '\n' && i + 1 < n)
+            sk_buf_puts(b, ind);
+    }
+    free(copy);
+}
+
 static void detail_line(sk_buf *b, const char *head, const char *text)
 {
     sk_buf_printf(b, "      %s: %s\n", head, text);
@@ -41,6 +63,8 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE) {
         if (f->reason == SK_R_SUPERSEDED)
             sk_buf_printf(b, "      %s %s\n", sk_reason_text(SK_R_SUPERSEDED, en), f->other->id);
+        else if (f->reason && r->o.explain)
+            sk_buf_printf(b, "      %s\n", sk_reason_text((sk_reason)f->reason, en));
         return;
     }
     sk_buf msg;
@@ -54,7 +78,9 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     } else {
         sk_finding_message(res, f, en, &msg);
     }
+    size_t start = b->len;
     sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
+    indent_since(b, start, "      ");
     if (f->status == SK_ST_UNKNOWN && !f->waiver) {
         /* a question, not a verdict: the missing facts are the point */
         sk_buf_free(&msg);
@@ -95,6 +121,7 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     if (f->waiver) {
         const sk_node *reason = sk_map_get(f->waiver, "reason");
         const sk_node *by = sk_map_get(f->waiver, "decided_by");
+        start = b->len;
         sk_buf_printf(b, "      %s: %s%s%s%s\n",
                       f->waiver_expired ? (en ? "Waiver expired" : "Undantaget har löpt ut")
                                         : (en ? "Waived" : "Undantag"),
@@ -102,6 +129,7 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
                       by && by->kind == SK_SCALAR ? " (" : "",
                       by && by->kind == SK_SCALAR ? by->u.s : "",
                       by && by->kind == SK_SCALAR ? ")" : "");
+        indent_since(b, start, "        ");
     }
     sk_buf_free(&msg);
 }
@@ -173,10 +201,12 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     const sk_case *c = res->c;
     char date[11];
     sk_date_format(c->date, date);
-    sk_buf_printf(b, "%s%s%s%s%s (%s, %s)\n   %s:%u\n",
-                  r->o.color ? "\033[1m" : "", c->id, r->o.color ? "\033[0m" : "",
-                  c->title ? " — " : "", c->title ? c->title : "", sk_form_values[c->form],
-                  date, c->file, c->line);
+    size_t start = b->len;
+    sk_buf_printf(b, "%s%s%s%s%s (%s, %s)\n", r->o.color ? "\033[1m" : "", c->id,
+                  r->o.color ? "\033[0m" : "", c->title ? " — " : "", c->title ? c->title : "",
+                  sk_form_values[c->form], date);
+    indent_since(b, start, "   ");
+    sk_buf_printf(b, "   %s:%u\n", c->file, c->line);
     const sk_finding *order[512];
     const sk_finding **ord = res->n <= 512 ? order : NULL;
     if (!ord)
@@ -185,14 +215,20 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     size_t shown = 0;
     for (size_t i = 0; i < res->n; i++) {
         const sk_finding *f = ord[i];
-        if (f->status == SK_ST_NOT_APPLICABLE || (r->o.quiet && f->status == SK_ST_PASS))
+        /* --explain lists the rules that did not apply too, with why */
+        if ((f->status == SK_ST_NOT_APPLICABLE && !r->o.explain) ||
+            (r->o.quiet && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE)))
             continue;
-        if (f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN)
+        if (f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN &&
+            !r->o.explain)
             continue; /* grouped by missing fact below */
         finding(r, b, res, f);
+        if (r->o.explain)
+            sk_explain_finding(res, f, en, "      ", 0, b);
         shown++;
     }
-    unknowns(r, b, res, ord);
+    if (!r->o.explain)
+        unknowns(r, b, res, ord);
     sk_buf_printf(b, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
                   en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en),
                   res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
@@ -215,9 +251,120 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
     }
 }
 
+/* Pads to width characters (UTF-8 aware); right-aligned if right. */
+static void cell(sk_buf *b, const char *s, size_t width, int right)
+{
+    size_t chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (!right)
+        sk_buf_puts(b, s);
+    for (; chars < width; chars++)
+        sk_buf_putc(b, ' ');
+    if (right)
+        sk_buf_puts(b, s);
+}
+
+static size_t width_of(const char *s)
+{
+    size_t chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    return chars;
+}
+
+/* After a library: per rule (only rules that did not pass everywhere), the
+ * number of cases per status; per form, the cases by worst status. */
+static void library_summary(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
+                                     SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+    static const char *const names[2][7] = {
+        {"underkänd", "varning", "okänd", "undantagen", "fel", "godkänd", "ej tillämplig"},
+        {"fail", "warn", "unknown", "waived", "error", "pass", "n/a"}};
+    size_t nrules = sk_ruleset_count(r->rs), idw = en ? 4 : 5, any = 0, errors = 0;
+    for (size_t i = 0; i < nrules; i++)
+        if (sk_report_rule_notable(r, i)) {
+            any++;
+            size_t w = strlen(r->rs->rules[i].id);
+            idw = w > idw ? w : idw;
+            errors += r->rule_counts[i][SK_ST_ERROR];
+        }
+    char num[32];
+    if (any) {
+        sk_buf_puts(b, en ? "\nCases per rule (rules that did not pass everywhere):\n  "
+                          : "\nÄrenden per regel (regler som inte godkändes överallt):\n  ");
+        cell(b, en ? "rule" : "regel", idw, 0);
+        for (int c = 0; c < 7; c++)
+            if (cols[c] != SK_ST_ERROR || errors) {
+                sk_buf_puts(b, "  ");
+                sk_buf_puts(b, names[en][c]);
+            }
+        sk_buf_putc(b, '\n');
+        for (size_t i = 0; i < nrules; i++) {
+            if (!sk_report_rule_notable(r, i))
+                continue;
+            sk_buf_puts(b, "  ");
+            cell(b, r->rs->rules[i].id, idw, 0);
+            for (int c = 0; c < 7; c++) {
+                if (cols[c] == SK_ST_ERROR && !errors)
+                    continue;
+                snprintf(num, sizeof num, "%zu", r->rule_counts[i][cols[c]]);
+                sk_buf_puts(b, "  ");
+                cell(b, num, width_of(names[en][c]), 1);
+            }
+            sk_buf_putc(b, '\n');
+        }
+    }
+    static const char *const fnames[2][7] = {
+        {"ärenden", "underkända", "med varningar", "med okända", "med undantag", "med fel", "godkända"},
+        {"cases", "fail", "warnings", "unknowns", "waived", "errors", "passed"}};
+    size_t fw = en ? 4 : 5, ferr = 0;
+    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+        size_t n = 0;
+        for (int s = 0; s < SK_ST__COUNT; s++)
+            n += r->form_worst[f][s];
+        if (n) {
+            size_t w = width_of(sk_form_label(r, f));
+            fw = w > fw ? w : fw;
+            ferr += r->form_worst[f][SK_ST_ERROR];
+        }
+    }
+    sk_buf_puts(b, en ? "\nCases per collaboration form, by worst status:\n  "
+                      : "\nÄrenden per samverkansform, efter sämsta status:\n  ");
+    cell(b, "form", fw, 0);
+    for (int c = 0; c < 7; c++)
+        if (c != 5 || ferr)
+            sk_buf_printf(b, "  %s", fnames[en][c]);
+    sk_buf_putc(b, '\n');
+    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+        const size_t *w = r->form_worst[f];
+        size_t n = 0;
+        for (int s = 0; s < SK_ST__COUNT; s++)
+            n += w[s];
+        if (!n)
+            continue;
+        size_t v[7] = {n, w[SK_ST_FAIL], w[SK_ST_WARN], w[SK_ST_UNKNOWN], w[SK_ST_WAIVED],
+                       w[SK_ST_ERROR], w[SK_ST_PASS] + w[SK_ST_NOT_APPLICABLE]};
+        sk_buf_puts(b, "  ");
+        cell(b, sk_form_label(r, f), fw, 0);
+        for (int c = 0; c < 7; c++) {
+            if (c == 5 && !ferr)
+                continue;
+            snprintf(num, sizeof num, "%zu", v[c]);
+            sk_buf_puts(b, "  ");
+            cell(b, num, width_of(fnames[en][c]), 1);
+        }
+        sk_buf_putc(b, '\n');
+    }
+}
+
 static void end(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
+    if (r->ncases > 1)
+        library_summary(r, b);
     sk_buf_printf(b, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
                   en ? "Summary" : "Sammanfattning", r->ncases, en ? "cases" : "ärenden",
                   r->worst[SK_ST_FAIL], en ? "with fail" : "underkända",
@@ -228,4 +375,4 @@ static void end(sk_report *r, sk_buf *b)
                   r->nerrors, en ? "input errors" : "indatafel");
 }
 
-const sk_writer sk_writer_text = {"text", NULL, render_case, render_error, "\n", end};
+const sk_writer sk_writer_text = {"text", NULL, render_case, render_error, "\n", end, NULL};

@@ -28,6 +28,16 @@ typedef enum sk_reason {
     SK_R_RUNTIME_ERROR      /* e.g. a regex over its limits */
 } sk_reason;
 
+/* One condition node as the evaluator met it (--explain): recorded in
+ * pre-order, with the quantifier bindings in force when it was entered,
+ * so the tree can be printed with the facts each node read. */
+typedef struct sk_trace {
+    const sk_cond *cond;
+    uint8_t value;          /* sk_tri */
+    uint8_t depth;          /* 0: the root of applies or require */
+    const sk_node *item[SK_MAX_BIND];
+} sk_trace;
+
 typedef struct sk_finding {
     const sk_rule *rule;
     uint8_t status;         /* sk_status */
@@ -42,6 +52,8 @@ typedef struct sk_finding {
     const sk_node *waiver;  /* the waiver map that matched */
     bool waiver_expired;
     const char *error;
+    sk_trace *trace;        /* only when the evaluator traces */
+    uint32_t ntrace;
 } sk_finding;
 
 struct sk_result {

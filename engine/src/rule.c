@@ -43,7 +43,12 @@ typedef struct cctx {
     uint8_t slot_item[SK_MAX_BIND];
     const char *const *slot_values[SK_MAX_BIND];
     int in_require;
+    int nest;               /* conditions being compiled, inside each other */
 } cctx;
+
+/* Conditions nested deeper than this are an error: compiling and
+ * evaluating them recurses, and --max-depth may be raised far above it. */
+#define SK_MAX_NESTING 64
 
 static sk_arena *A(cctx *c) { return &c->rs->arena; }
 
@@ -584,7 +589,22 @@ static sk_cond *compile_list(cctx *c, const sk_node *n, sk_ckind kind, const sk_
     return ok ? k : NULL;
 }
 
+static sk_cond *compile_cond_at(cctx *c, const sk_node *n);
+
 static sk_cond *compile_cond(cctx *c, const sk_node *n)
+{
+    if (c->nest >= SK_MAX_NESTING) {
+        sk_yu_err(c->d, n, NULL, M_R_TOO_MANY, c->d->lang ? "nested conditions" : "nästlade villkor",
+                  SK_MAX_NESTING);
+        return NULL;
+    }
+    c->nest++;
+    sk_cond *k = compile_cond_at(c, n);
+    c->nest--;
+    return k;
+}
+
+static sk_cond *compile_cond_at(cctx *c, const sk_node *n)
 {
     static const char *const kinds[] = {"all", "any", "none", "not", "count", "sum", "path", NULL};
     if (!n || n->kind != SK_MAP || n->len == 0) {

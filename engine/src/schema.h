@@ -38,6 +38,8 @@ typedef struct sk_field {
     const sk_schema *sub;       /* SK_F_MAP, or SK_F_LIST of SK_F_MAP */
     const char *sv;          /* description, Swedish */
     const char *en;          /* description, English */
+    const char *q_sv;        /* the question that asks for it (`samkoll ask`), */
+    const char *q_en;        /* Swedish / English; NULL: built from sv / en */
 } sk_field;
 
 struct sk_schema {
@@ -59,6 +61,10 @@ size_t sk_values_count(const char *const *values);
 int sk_values_find(const char *const *values, const char *v);
 /* Type name for messages ("ett datum (ÅÅÅÅ-MM-DD)" / "a date (YYYY-MM-DD)"). */
 const char *sk_ftype_desc(sk_ftype t, int lang);
+/* The question asking for field f, in lang (0 = sv, 1 = en): its q_sv /
+ * q_en, or one built from its description. */
+struct sk_buf;
+void sk_field_question(const sk_field *f, int lang, struct sk_buf *out);
 /* Writes the JSON Schema (2020-12) of case format v1 to f. */
 struct sk_buf;
 void sk_schema_json(struct sk_buf *out);

@@ -73,6 +73,15 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
     }
     sk_buf b;
     sk_buf_init(&b, s->lim.max_file_bytes);
+    /* one allocation of the right size for a regular file */
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (size_t)st.st_size <= s->lim.max_file_bytes) {
+        b.data = malloc((size_t)st.st_size + 1);
+        if (b.data) {
+            b.cap = (size_t)st.st_size + 1;
+            b.data[0] = '\0';
+        }
+    }
     char chunk[65536];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)

@@ -44,7 +44,7 @@ long sk_text_bad_char(const char *str, size_t len)
             s[i + 1] != 0x85)
             return (long)s[i + 1];
         if (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && s[i + 2] >= 0xBE)
-            return 0xFF00L | s[i + 2];
+            return 0xFFC0L | (s[i + 2] & 0x3F);
     }
     return -1;
 }

@@ -410,7 +410,7 @@ static sk_rc on_end(sk_yaml *y, sk_diags *d, const yaml_mark_t *m)
     frame f = y->frames[--y->nframes];
     sk_node *n = f.node;
     size_t count = y->top - f.start;
-    sk_node **kids = y->stack + f.start;
+    sk_node **kids = count ? y->stack + f.start : NULL; /* stack is NULL until used */
     uint32_t size = 1;
     if (n->kind == SK_SEQ) {
         n->u.items = sk_arena_alloc(y->arena, count * sizeof *n->u.items);
@@ -462,7 +462,10 @@ static sk_rc on_end(sk_yaml *y, sk_diags *d, const yaml_mark_t *m)
         if (rc != SK_OK)
             return rc;
     }
-    return attach(y, d, n, m);
+    (void)m;
+    /* a collection over --max-items is reported where it starts */
+    yaml_mark_t start = {0, n->line - 1 - y->line_offset, n->col - 1};
+    return attach(y, d, n, &start);
 }
 
 static sk_rc on_alias(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
@@ -541,6 +544,8 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
             return SK_EEND;
         case YAML_DOCUMENT_START_EVENT:
             if (y->docs >= y->lim.max_documents) {
+                /* the rejected document is the one that starts here */
+                y->doc_line = (unsigned)ev.start_mark.line + 1 + y->line_offset;
                 sk_diag_add(d, SK_DIAG_ERROR, y->name, (unsigned)ev.start_mark.line + 1 + y->line_offset,
                             (unsigned)ev.start_mark.column + 1, NULL,
                             M_TOO_MANY_DOCS, y->lim.max_documents);

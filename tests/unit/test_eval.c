@@ -292,3 +292,65 @@ Test(eval, placeholders_use_the_witness)
     sk_ruleset_free(rs);
     sk_diags_free(&d);
 }
+
+/* --explain: with tracing on, every condition node evaluated is recorded
+ * in pre-order with its value, its depth and the quantifier bindings;
+ * with tracing off nothing is recorded. */
+Test(eval, trace_records_the_evaluation_tree)
+{
+    sk_ruleset *rs = rule_with("{path: form, eq: avtalssamverkan}",
+                               "{all: \"delegations[*]\", as: d, where: {any: ["
+                               "{path: $d.to, eq: employee}, {path: $d.to_party, eq: {path: $d.by_party}}]}}");
+    const char *yaml = "case: t\nform: avtalssamverkan\ndelegations:\n"
+                       "  - {to: employee}\n  - {to: company, to_party: A, by_party: B}\n";
+    for (int on = 0; on < 2; on++) {
+        sk_arena a;
+        sk_arena_init(&a, 4096);
+        sk_diags d;
+        sk_diags_init(&d, SK_LANG_EN);
+        sk_source *s;
+        cr_assert_eq(sk_source_open_mem(&s, "case.yaml", yaml, strlen(yaml), NULL), SK_OK);
+        sk_case *c;
+        cr_assert_eq(sk_source_next(s, &a, rs, 20000, &c, &d), SK_OK);
+        sk_source_close(s);
+        sk_evaluator *ev;
+        cr_assert_eq(sk_evaluator_new(&ev, rs), SK_OK);
+        sk_evaluator_set_trace(ev, on);
+        sk_result *res;
+        cr_assert_eq(sk_evaluate(ev, c, &res), SK_OK);
+        const sk_finding *f = &res->findings[0];
+        cr_expect_eq(f->status, SK_ST_FAIL);
+        if (!on) {
+            cr_expect_null(f->trace);
+            cr_expect_eq(f->ntrace, 0);
+        } else {
+            /* applies (1 node), require: all (1) + per item: any (1) + its kids
+             * (item 0: first kid true, stops; item 1: both kids) */
+            cr_assert_eq(f->ntrace, 1 + 1 + 2 + 3);
+            cr_expect_eq(f->trace[0].cond, f->rule->applies);
+            cr_expect_eq(f->trace[0].depth, 0);
+            cr_expect_eq(f->trace[0].value, SK_TRUE);
+            cr_expect_eq(f->trace[1].cond, f->rule->require);
+            cr_expect_eq(f->trace[1].depth, 0);
+            cr_expect_eq(f->trace[1].value, SK_FALSE);
+            int slot = f->rule->require->slot;
+            const sk_node *list = sk_map_get(c->root, "delegations");
+            /* item 0: any is true through its first kid */
+            cr_expect_eq(f->trace[2].depth, 1);
+            cr_expect_eq(f->trace[2].value, SK_TRUE);
+            cr_expect_eq(f->trace[2].item[slot], list->u.items[0]);
+            cr_expect_eq(f->trace[3].depth, 2);
+            cr_expect_eq(f->trace[3].value, SK_TRUE);
+            /* item 1: any is false, both kids false */
+            cr_expect_eq(f->trace[4].item[slot], list->u.items[1]);
+            cr_expect_eq(f->trace[4].value, SK_FALSE);
+            cr_expect_eq(f->trace[5].value, SK_FALSE);
+            cr_expect_eq(f->trace[6].value, SK_FALSE);
+            cr_expect_eq(f->trace[6].depth, 2);
+        }
+        sk_evaluator_free(ev);
+        sk_arena_free(&a);
+        sk_diags_free(&d);
+    }
+    sk_ruleset_free(rs);
+}

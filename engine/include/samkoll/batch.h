@@ -11,6 +11,7 @@
 #ifndef SAMKOLL_BATCH_H
 #define SAMKOLL_BATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,7 @@ typedef struct sk_batch_opts {
     int32_t default_date;   /* for cases without a date */
     sk_lang lang;           /* language of input-error messages */
     unsigned jobs;          /* worker threads; 0 = online CPUs */
+    bool explain;           /* record the evaluation trees (--explain) */
 } sk_batch_opts;
 
 typedef struct sk_batch_stats {

@@ -17,6 +17,9 @@ typedef struct sk_result sk_result;
 
 sk_rc sk_evaluator_new(sk_evaluator **out, const sk_ruleset *rs);
 void sk_evaluator_free(sk_evaluator *ev);
+/* on != 0: every finding records how its conditions evaluated (the
+ * tree printed by --explain). Off by default; costs one branch when off. */
+void sk_evaluator_set_trace(sk_evaluator *ev, int on);
 
 /* Applies every rule to c. On SK_OK *out is the result (in c's arena). */
 sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out);

@@ -22,6 +22,12 @@ typedef struct sk_report_opts {
     bool color;          /* ANSI colour (text format) */
     bool quiet;          /* only non-pass findings */
     int32_t run_date;    /* the run's default date */
+    bool explain;        /* text, markdown: the evaluation tree under each
+                            finding, and the rules that did not apply */
+    uint8_t junit_fail_on;  /* junit: lowest sk_status that is a <failure>
+                               (SK_ST_FAIL, SK_ST_WARN or SK_ST_UNKNOWN);
+                               0 = SK_ST_FAIL */
+    bool csv_bom;        /* csv: start with a UTF-8 byte order mark */
 } sk_report_opts;
 
 /* Names of the available formats, NULL-terminated ("text", "json", ...). */

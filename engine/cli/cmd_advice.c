@@ -1,0 +1,848 @@
+/* cmd_advice.c - `samkoll compare` and `samkoll ask` (see
+ * samkoll/advice.h); `ask --interactive` asks on the terminal and writes
+ * the answered case to a new file. */
+#include "cmd_advice.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "samkoll/advice.h"
+#include "samkoll/case.h"
+#include "samkoll/eval.h"
+#include "samkoll/files.h"
+#include "schema.h"
+#include "suggest.h"
+
+static void print_diags(const sk_diags *d, sk_lang lang)
+{
+    char line[1400];
+    for (size_t i = 0; i < d->count; i++) {
+        sk_diag_format(&d->items[i], lang, line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+}
+
+/* ---- loading cases ------------------------------------------------------ */
+
+typedef struct loaded {
+    sk_arena **arenas;
+    sk_case **cases;
+    size_t n, cap;
+    size_t errors;            /* documents or files rejected */
+} loaded;
+
+static void loaded_free(loaded *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        sk_arena_free(l->arenas[i]);
+        free(l->arenas[i]);
+    }
+    free(l->arenas);
+    free(l->cases);
+    memset(l, 0, sizeof *l);
+}
+
+/* Loads every case of src; rejected documents are counted (and printed
+ * if print). Returns SK_ENOMEM or SK_OK. */
+static sk_rc load_source(sk_source *src, const cli_opts *o, const sk_ruleset *rs,
+                         int32_t date, loaded *l, int print)
+{
+    for (;;) {
+        sk_arena *a = malloc(sizeof *a);
+        if (!a)
+            return SK_ENOMEM;
+        sk_arena_init(a, 32768);
+        sk_diags d;
+        sk_diags_init(&d, o->lang);
+        sk_case *c = NULL;
+        sk_rc rc = sk_source_next(src, a, rs, date, &c, &d);
+        if (print)
+            print_diags(&d, o->lang);
+        sk_diags_free(&d);
+        if (rc == SK_OK && (!o->case_id || !strcmp(sk_case_id(c), o->case_id))) {
+            if (l->n == l->cap) {
+                size_t cap = l->cap ? l->cap * 2 : 8;
+                sk_arena **na = realloc(l->arenas, cap * sizeof *na);
+                if (na)
+                    l->arenas = na;
+                sk_case **nc = realloc(l->cases, cap * sizeof *nc);
+                if (nc)
+                    l->cases = nc;
+                if (!na || !nc) {
+                    sk_arena_free(a);
+                    free(a);
+                    return SK_ENOMEM;
+                }
+                l->cap = cap;
+            }
+            l->arenas[l->n] = a;
+            l->cases[l->n++] = c;
+            continue;
+        }
+        sk_arena_free(a);
+        free(a);
+        if (rc == SK_OK)
+            continue;
+        if (rc == SK_ENOMEM)
+            return rc;
+        if (rc == SK_EINVALID) {
+            l->errors++;
+            continue;
+        }
+        if (rc == SK_EIO)
+            l->errors++;
+        return SK_OK; /* SK_EEND, SK_EIO */
+    }
+}
+
+static sk_rc load_path(const char *path, const cli_opts *o, const sk_ruleset *rs, int32_t date,
+                       loaded *l)
+{
+    sk_diags d;
+    sk_diags_init(&d, o->lang);
+    sk_source *src = NULL;
+    sk_rc rc = sk_source_open(&src, path, &o->limits, &d);
+    print_diags(&d, o->lang);
+    sk_diags_free(&d);
+    if (rc != SK_OK) {
+        l->errors++;
+        return rc == SK_ENOMEM ? rc : SK_OK;
+    }
+    rc = load_source(src, o, rs, date, l, 1);
+    sk_source_close(src);
+    return rc;
+}
+
+static sk_rc load_args(const cli_opts *o, const sk_ruleset *rs, int32_t date, loaded *l)
+{
+    for (size_t i = 0; i < o->nargs; i++) {
+        sk_files files = {0};
+        sk_diags d;
+        sk_diags_init(&d, o->lang);
+        l->errors += (size_t)sk_files_collect(&files, o->args[i], &d);
+        print_diags(&d, o->lang);
+        sk_diags_free(&d);
+        sk_rc rc = SK_OK;
+        for (size_t k = 0; k < files.count && rc == SK_OK; k++)
+            rc = load_path(files.paths[k], o, rs, date, l);
+        sk_files_free(&files);
+        if (rc != SK_OK)
+            return rc;
+    }
+    return SK_OK;
+}
+
+/* ---- writing files atomically ------------------------------------------ */
+
+/* Writes data to path through a temporary file in the same directory that
+ * is renamed into place; never leaves a partial file. */
+static int write_atomic(const char *path, const char *data, size_t len)
+{
+    char tmp[PATH_MAX];
+    if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return -1;
+    mode_t mask = umask(0);
+    umask(mask);
+    int ok = fchmod(fd, 0666 & ~mask) == 0;
+    size_t off = 0;
+    while (ok && off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            off += (size_t)w;
+    }
+    int err = ok ? 0 : errno;
+    if (close(fd) != 0 && ok) {
+        ok = 0;
+        err = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        err = errno;
+    }
+    if (!ok) {
+        unlink(tmp);
+        errno = err;
+        return -1;
+    }
+    return 0;
+}
+
+/* Renders with fn into memory, then writes it to the output's file
+ * (atomically) or to standard output. */
+typedef sk_rc (*render_fn)(const void *ud, const char *format, FILE *f);
+
+static int emit(const cli_opts *o, const cli_output *out, render_fn fn, const void *ud)
+{
+    if (!out->file) {
+        sk_rc rc = fn(ud, out->format, stdout);
+        return rc == SK_OK ? EXIT_CLEAN : rc == SK_EIO ? EXIT_IOERR : EXIT_SOFTWARE;
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return EXIT_SOFTWARE;
+    sk_rc rc = fn(ud, out->format, m);
+    int ferr = fclose(m);
+    if (rc != SK_OK || ferr) {
+        free(buf);
+        return rc == SK_ENOMEM || ferr ? EXIT_SOFTWARE : EXIT_IOERR;
+    }
+    if (write_atomic(out->file, buf, len) != 0) {
+        fprintf(stderr, o->lang ? "samkoll: %s could not be written: %s\n"
+                                : "samkoll: %s kunde inte skrivas: %s\n",
+                out->file, strerror(errno));
+        free(buf);
+        return EXIT_IOERR;
+    }
+    free(buf);
+    return EXIT_CLEAN;
+}
+
+/* Checks every output's format against names; prints a usage error. */
+static int check_formats(const cli_opts *o, const char *cmd, const char *const *names)
+{
+    for (size_t i = 0; i < o->noutputs; i++) {
+        const char *f = o->outputs[i].format;
+        size_t n = 0;
+        int found = 0;
+        for (; names[n]; n++)
+            found |= !strcmp(names[n], f);
+        if (found)
+            continue;
+        const char *hint = sk_suggest(f, names, n);
+        fprintf(stderr, o->lang ? "samkoll %s: unknown format '%s'" : "samkoll %s: okänt format '%s'",
+                cmd, f);
+        if (hint)
+            fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+        fputs(" (", stderr);
+        for (size_t k = 0; k < n; k++)
+            fprintf(stderr, "%s%s", k ? ", " : "", names[k]);
+        fputs(")\n", stderr);
+        return 0;
+    }
+    return 1;
+}
+
+static int no_case(const cli_opts *o, const char *cmd)
+{
+    if (o->case_id)
+        fprintf(stderr, o->lang ? "samkoll %s: no case '%s' in the input\n"
+                                : "samkoll %s: inget ärende '%s' i indata\n", cmd, o->case_id);
+    return o->case_id ? EXIT_USAGE : EXIT_INPUT;
+}
+
+/* ---- compare ------------------------------------------------------------ */
+
+typedef struct cmp_out {
+    const sk_comparison *const *cmps;
+    size_t n;
+    sk_lang lang;
+} cmp_out;
+
+static sk_rc render_compare(const void *ud, const char *format, FILE *f)
+{
+    const cmp_out *c = ud;
+    return sk_compare_write(c->cmps, c->n, format, c->lang, f);
+}
+
+int cmd_compare(const cli_opts *o, const sk_ruleset *rs, int32_t date)
+{
+    if (o->nargs == 0) {
+        fprintf(stderr, o->lang ? "samkoll compare: no CASE given\n" : "samkoll compare: inget ÄRENDE angivet\n");
+        return EXIT_USAGE;
+    }
+    if (!check_formats(o, "compare", sk_compare_formats()))
+        return EXIT_USAGE;
+    const char *forms[16];
+    size_t nforms = 0;
+    char *fcopy = o->forms ? strdup(o->forms) : NULL;
+    if (o->forms && !fcopy)
+        return EXIT_SOFTWARE;
+    for (char *save = NULL, *t = fcopy ? strtok_r(fcopy, ", ", &save) : NULL; t;
+         t = strtok_r(NULL, ", ", &save))
+        if (nforms < 16)
+            forms[nforms++] = t;
+    int status = EXIT_CLEAN;
+    loaded l = {0};
+    sk_evaluator *ev = NULL;
+    const sk_comparison **cmps = NULL;
+    if (load_args(o, rs, date, &l) != SK_OK || sk_evaluator_new(&ev, rs) != SK_OK) {
+        status = EXIT_SOFTWARE;
+        goto done;
+    }
+    if (!l.n) {
+        status = l.errors ? EXIT_INPUT : no_case(o, "compare");
+        goto done;
+    }
+    cmps = calloc(l.n, sizeof *cmps);
+    if (!cmps) {
+        status = EXIT_SOFTWARE;
+        goto done;
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        sk_comparison *cmp;
+        size_t bad = 0;
+        sk_rc rc = sk_compare(ev, rs, l.cases[i], nforms ? forms : NULL, nforms, &cmp, &bad);
+        if (rc == SK_ENOTFOUND) {
+            size_t nv = 0;
+            while (sk_form_values[nv])
+                nv++;
+            const char *hint = sk_suggest(forms[bad], sk_form_values, nv);
+            fprintf(stderr, o->lang ? "samkoll compare: unknown form '%s'" : "samkoll compare: okänd samverkansform '%s'",
+                    forms[bad]);
+            if (hint)
+                fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+            fputc('\n', stderr);
+            status = EXIT_USAGE;
+            goto done;
+        }
+        if (rc != SK_OK) {
+            status = EXIT_SOFTWARE;
+            goto done;
+        }
+        cmps[i] = cmp;
+    }
+    cmp_out co = {cmps, l.n, o->lang};
+    for (size_t i = 0; i < o->noutputs && status == EXIT_CLEAN; i++)
+        status = emit(o, &o->outputs[i], render_compare, &co);
+    if (status == EXIT_CLEAN && l.errors)
+        status = EXIT_INPUT;
+done:
+    free(cmps);
+    sk_evaluator_free(ev);
+    loaded_free(&l);
+    free(fcopy);
+    return status;
+}
+
+/* ---- ask ---------------------------------------------------------------- */
+
+typedef struct ask_out {
+    const sk_result *const *res;
+    const sk_questions *const *qs;
+    size_t n;
+    sk_lang lang;
+} ask_out;
+
+static sk_rc render_ask(const void *ud, const char *format, FILE *f)
+{
+    const ask_out *a = ud;
+    return sk_questions_write(a->res, a->qs, a->n, format, a->lang, f);
+}
+
+/* Evaluates every case of l and writes its questions to the outputs (or,
+ * with to_stdout, as text to standard output). */
+static int ask_report(const cli_opts *o, sk_evaluator *ev, const loaded *l, int to_stdout)
+{
+    const sk_result **res = calloc(l->n ? l->n : 1, sizeof *res);
+    const sk_questions **qs = calloc(l->n ? l->n : 1, sizeof *qs);
+    int status = res && qs ? EXIT_CLEAN : EXIT_SOFTWARE;
+    for (size_t i = 0; i < l->n && status == EXIT_CLEAN; i++) {
+        sk_result *r;
+        sk_questions *q;
+        if (sk_evaluate(ev, l->cases[i], &r) != SK_OK || sk_questions_of(r, &q) != SK_OK)
+            status = EXIT_SOFTWARE;
+        res[i] = r;
+        qs[i] = q;
+    }
+    ask_out ao = {res, qs, l->n, o->lang};
+    if (status == EXIT_CLEAN && to_stdout) {
+        cli_output out = {.format = "text", .file = NULL};
+        status = emit(o, &out, render_ask, &ao);
+    }
+    for (size_t i = 0; !to_stdout && i < o->noutputs && status == EXIT_CLEAN; i++)
+        status = emit(o, &o->outputs[i], render_ask, &ao);
+    free(res);
+    free(qs);
+    return status;
+}
+
+/* -- the interactive session -- */
+
+typedef struct session {
+    const cli_opts *o;
+    const sk_ruleset *rs;
+    int32_t date;
+    sk_evaluator *ev;
+    const char *path;
+    char *text;
+    size_t len;
+    char **skip;              /* "DOC\tKEY" answered "vet ej" or not placeable */
+    size_t nskip, capskip;
+    size_t answered;
+    char *line;
+    size_t linecap;
+    int en;
+} session;
+
+static sk_rc parse_text(session *s, const char *text, size_t len, loaded *l, int print)
+{
+    sk_source *src = NULL;
+    sk_rc rc = sk_source_open_mem(&src, s->path, text, len, &s->o->limits);
+    if (rc != SK_OK)
+        return rc;
+    cli_opts all = *s->o;
+    all.case_id = NULL; /* documents are counted in the whole file */
+    rc = load_source(src, &all, s->rs, s->date, l, print);
+    sk_source_close(src);
+    return rc;
+}
+
+static int skipped(const session *s, size_t doc, const char *key)
+{
+    char head[32];
+    int n = snprintf(head, sizeof head, "%zu\t", doc);
+    for (size_t i = 0; i < s->nskip; i++)
+        if (!strncmp(s->skip[i], head, (size_t)n) && !strcmp(s->skip[i] + n, key))
+            return 1;
+    return 0;
+}
+
+static void add_skip(session *s, size_t doc, const char *key)
+{
+    if (s->nskip == s->capskip) {
+        size_t cap = s->capskip ? s->capskip * 2 : 16;
+        char **v = realloc(s->skip, cap * sizeof *v);
+        if (!v)
+            return;
+        s->skip = v;
+        s->capskip = cap;
+    }
+    size_t n = strlen(key) + 32;
+    char *e = malloc(n);
+    if (!e)
+        return;
+    snprintf(e, n, "%zu\t%s", doc, key);
+    s->skip[s->nskip++] = e;
+}
+
+/* One line of input without its line break; 0 at end of input. */
+static int read_answer(session *s)
+{
+    fflush(stdout);
+    ssize_t n = getline(&s->line, &s->linecap, stdin);
+    if (n < 0)
+        return 0;
+    while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r'))
+        s->line[--n] = '\0';
+    return 1;
+}
+
+static const char *prompt_of(const sk_question *q, int en)
+{
+    switch (sk_question_kind(q)) {
+    case SK_ANS_BOOL: return en ? "yes / no / don't know" : "ja / nej / vet ej";
+    case SK_ANS_ENUM: return en ? "number or value, don't know" : "nummer eller värde, vet ej";
+    case SK_ANS_TEXT_OR_BOOL: return en ? "the decision (e.g. KF 2024-03-18 § 45), yes, no, don't know"
+                                        : "beslutet (t.ex. KF 2024-03-18 § 45), ja, nej, vet ej";
+    case SK_ANS_INT: return en ? "whole number, don't know" : "heltal, vet ej";
+    case SK_ANS_NUM: return en ? "number, don't know" : "tal, vet ej";
+    case SK_ANS_PERCENT: return en ? "percent 0-100, don't know" : "procent 0-100, vet ej";
+    case SK_ANS_DATE: return en ? "YYYY-MM-DD, don't know" : "ÅÅÅÅ-MM-DD, vet ej";
+    case SK_ANS_LIST: return en ? "values separated by commas (none: an empty list), don't know"
+                                : "värden åtskilda med komma (inga: en tom lista), vet ej";
+    case SK_ANS_ITEMS: return en ? "how many (0 = none), don't know" : "hur många (0 = inga), vet ej";
+    case SK_ANS_NAMED_ITEMS: return "";
+    default: return en ? "text, don't know" : "text, vet ej";
+    }
+}
+
+static void print_values(const sk_question *q)
+{
+    const char *const *v = sk_question_values(q);
+    if (!v)
+        return;
+    printf("     ");
+    for (size_t i = 0; v[i]; i++)
+        printf("%s%zu) %s", i ? "  " : "", i + 1, v[i]);
+    printf("\n");
+}
+
+typedef struct answer_buf {
+    char *v[101];
+    size_t n;
+} answer_buf;
+
+static void answer_free(answer_buf *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        free(a->v[i]);
+    a->n = 0;
+}
+
+/* Asks q; 1 answered (a filled), 0 "vet ej", -1 end of input. */
+static int ask_one(session *s, const sk_question *q, size_t number, answer_buf *a)
+{
+    int en = s->en;
+    sk_lang lang = s->o->lang;
+    const char *ctx = sk_question_context(q);
+    printf("\n[%zu] %s%s%s\n", number, sk_question_text(q, lang), ctx ? " \u2014 " : "", ctx ? ctx : "");
+    size_t nr = sk_question_nrules(q);
+    printf(en ? "     fact: %s · decides %zu %s: " : "     fakta: %s · avgör %zu %s: ", sk_question_key(q), nr,
+           en ? (nr == 1 ? "rule" : "rules") : (nr == 1 ? "regel" : "regler"));
+    for (size_t i = 0; i < nr; i++)
+        printf("%s%s", i ? ", " : "", sk_question_rule(q, i));
+    printf("\n");
+    sk_answer_kind k = sk_question_kind(q);
+    a->n = 0;
+    if (k == SK_ANS_ENUM || k == SK_ANS_LIST)
+        print_values(q);
+    if (k == SK_ANS_NAMED_ITEMS) {
+        for (;;) {
+            printf(en ? "     name no. %zu (empty line: done), don't know> " : "     namn nr %zu (tom rad: klart), vet ej> ",
+                   a->n + 1);
+            if (!read_answer(s))
+                return a->n ? 1 : -1;
+            const char *in = s->line;
+            while (*in == ' ')
+                in++;
+            if (!*in)
+                return 1;
+            char *out = NULL;
+            int r = sk_answer_parse(q, in, lang, &out);
+            if (r < 0 && a->n == 0)
+                return 0;
+            if (r > 0 && a->n < 100) {
+                a->v[a->n++] = out;
+                continue;
+            }
+            if (out)
+                printf("     %s\n", out);
+            free(out);
+        }
+    }
+    for (;;) {
+        printf("     %s> ", prompt_of(q, en));
+        if (!read_answer(s))
+            return -1;
+        if (k == SK_ANS_LIST) {
+            const char *in = s->line;
+            while (*in == ' ')
+                in++;
+            static const char *const none[] = {"inga", "ingen", "none", "-", "[]", NULL};
+            int empty = 0;
+            for (size_t i = 0; none[i]; i++)
+                empty |= !strcasecmp(in, none[i]);
+            if (empty)
+                return 1;
+            char *copy = strdup(in), *save = NULL;
+            int bad = 0, dk = 0;
+            for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t && !bad;
+                 t = strtok_r(NULL, ",", &save)) {
+                char *out = NULL;
+                int r = sk_answer_parse(q, t, lang, &out);
+                if (r > 0 && a->n < 100) {
+                    a->v[a->n++] = out;
+                } else if (r < 0) {
+                    dk = 1;
+                } else {
+                    if (out)
+                        printf("     %s\n", out);
+                    free(out);
+                    bad = 1;
+                }
+            }
+            free(copy);
+            if (dk && !a->n)
+                return 0;
+            if (!bad && a->n)
+                return 1;
+            answer_free(a);
+            continue;
+        }
+        char *out = NULL;
+        int r = sk_answer_parse(q, s->line, lang, &out);
+        if (r > 0) {
+            a->v[a->n++] = out;
+            return 1;
+        }
+        if (r < 0)
+            return 0;
+        if (out)
+            printf("     %s\n", out);
+        free(out);
+    }
+}
+
+/* The default name of the answered case: CASE.yaml -> CASE.answered.yaml. */
+static char *answered_name(const char *path)
+{
+    size_t n = strlen(path);
+    size_t base = n;
+    if (n > 5 && !strcmp(path + n - 5, ".yaml"))
+        base = n - 5;
+    else if (n > 4 && !strcmp(path + n - 4, ".yml"))
+        base = n - 4;
+    char *out = malloc(base + sizeof ".answered.yaml");
+    if (out) {
+        memcpy(out, path, base);
+        memcpy(out + base, ".answered.yaml", sizeof ".answered.yaml");
+    }
+    return out;
+}
+
+static int read_whole(const char *path, size_t max, char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t cap = 65536, n = 0;
+    char *b = malloc(cap + 1);
+    size_t got;
+    while (b && (got = fread(b + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n > max) {
+            free(b);
+            fclose(f);
+            errno = EFBIG;
+            return -1;
+        }
+        if (n == cap) {
+            char *nb = realloc(b, cap * 2 + 1);
+            if (!nb)
+                free(b);
+            b = nb;
+            cap *= 2;
+        }
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (!b || err) {
+        free(b);
+        errno = err ? EIO : ENOMEM;
+        return -1;
+    }
+    b[n] = '\0';
+    *out = b;
+    *len = n;
+    return 0;
+}
+
+static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date)
+{
+    int en = o->lang == SK_LANG_EN;
+    if (o->nargs != 1 || !strcmp(o->args[0], "-")) {
+        fprintf(stderr, en ? "samkoll ask --interactive: give exactly one case file (standard input is for the answers)\n"
+                           : "samkoll ask --interactive: ange exakt en ärendefil (standard in används för svaren)\n");
+        return EXIT_USAGE;
+    }
+    const char *path = o->args[0];
+    char *outpath = o->output && strcmp(o->output, "-") ? strdup(o->output) : answered_name(path);
+    if (!outpath)
+        return EXIT_SOFTWARE;
+    char rin[PATH_MAX], rout[PATH_MAX];
+    if (realpath(path, rin) && realpath(outpath, rout) && !strcmp(rin, rout)) {
+        fprintf(stderr, en ? "samkoll ask: %s would overwrite the case; the original is never modified (-o FILE)\n"
+                           : "samkoll ask: %s skulle skriva över ärendet; originalet ändras aldrig (-o FIL)\n",
+                outpath);
+        free(outpath);
+        return EXIT_USAGE;
+    }
+    session s = {0};
+    s.o = o;
+    s.rs = rs;
+    s.date = date;
+    s.path = path;
+    s.en = en;
+    if (read_whole(path, o->limits.max_file_bytes, &s.text, &s.len) != 0) {
+        fprintf(stderr, "samkoll: %s: %s\n", path, strerror(errno));
+        free(outpath);
+        return EXIT_INPUT;
+    }
+    int status = EXIT_CLEAN;
+    loaded first = {0};
+    if (sk_evaluator_new(&s.ev, rs) != SK_OK || parse_text(&s, s.text, s.len, &first, 1) != SK_OK) {
+        status = EXIT_SOFTWARE;
+        goto done;
+    }
+    size_t ndocs = first.n;
+    if (first.errors || !ndocs) {
+        fprintf(stderr, en ? "samkoll ask: %s must be a valid case file before questions can be asked\n"
+                           : "samkoll ask: %s måste vara en giltig ärendefil innan frågor kan ställas\n", path);
+        loaded_free(&first);
+        status = EXIT_INPUT;
+        goto done;
+    }
+    int any = 0;
+    for (size_t i = 0; i < ndocs; i++)
+        any |= !o->case_id || !strcmp(sk_case_id(first.cases[i]), o->case_id);
+    loaded_free(&first);
+    if (!any) {
+        status = no_case(o, "ask");
+        goto done;
+    }
+    printf(en ? "samkoll ask: %s. Answer each question; \"don't know\" skips it, end of input (Ctrl-D) stops.\n"
+                "The answers are written to %s; %s itself is not changed.\n"
+              : "samkoll ask: %s. Svara på varje fråga; \"vet ej\" hoppar över den, slut på indata (Ctrl-D) avslutar.\n"
+                "Svaren skrivs till %s; %s ändras inte.\n",
+           path, outpath, path);
+    size_t doc = 0, asked = 0;
+    size_t doc_announced = (size_t)-1;
+    int eof = 0;
+    answer_buf ans = {{0}, 0};
+    while (!eof && doc < ndocs) {
+        loaded l = {0};
+        if (parse_text(&s, s.text, s.len, &l, 0) != SK_OK || l.n != ndocs) {
+            loaded_free(&l);
+            status = EXIT_SOFTWARE;
+            break;
+        }
+        const sk_case *c = l.cases[doc];
+        if (o->case_id && strcmp(sk_case_id(c), o->case_id)) {
+            loaded_free(&l);
+            doc++;
+            continue;
+        }
+        sk_result *res;
+        sk_questions *qs;
+        if (sk_evaluate(s.ev, c, &res) != SK_OK || sk_questions_of(res, &qs) != SK_OK) {
+            loaded_free(&l);
+            status = EXIT_SOFTWARE;
+            break;
+        }
+        const sk_question *q = NULL;
+        size_t left = 0;
+        for (size_t i = 0; i < sk_questions_count(qs); i++) {
+            const sk_question *x = sk_questions_get(qs, i);
+            if (skipped(&s, doc, sk_question_key(x)))
+                continue;
+            if (!q)
+                q = x;
+            left++;
+        }
+        if (doc_announced != doc) {
+            const char *t = sk_case_title(c);
+            printf("\n%s%s%s (%s)\n", sk_case_id(c), t ? " \u2014 " : "", t ? t : "", sk_case_form(c));
+            doc_announced = doc;
+        }
+        if (!q) {
+            size_t unk = sk_result_count(res, SK_ST_UNKNOWN);
+            printf(en ? "No more questions about %s (%zu rules still unknown).\n"
+                      : "Inga fler frågor om %s (%zu regler fortfarande okända).\n",
+                   sk_case_id(c), unk);
+            loaded_free(&l);
+            doc++;
+            continue;
+        }
+        int r = ask_one(&s, q, ++asked, &ans);
+        (void)left;
+        if (r < 0) {
+            eof = 1;
+        } else if (r == 0) {
+            add_skip(&s, doc, sk_question_key(q));
+        } else {
+            sk_answer a = {(const char **)ans.v, ans.n};
+            char *nt = NULL;
+            size_t nl = 0;
+            sk_rc rc = sk_case_text_answer(s.text, s.len, q, &a, &nt, &nl);
+            int ok = rc == SK_OK;
+            if (ok) {
+                /* the answered text must load, and must answer the question */
+                loaded l2 = {0};
+                ok = parse_text(&s, nt, nl, &l2, 1) == SK_OK && !l2.errors && l2.n == ndocs;
+                sk_result *r2;
+                sk_questions *q2;
+                if (ok)
+                    ok = sk_evaluate(s.ev, l2.cases[doc], &r2) == SK_OK &&
+                         sk_questions_of(r2, &q2) == SK_OK &&
+                         !sk_questions_find(q2, sk_question_key(q));
+                loaded_free(&l2);
+            }
+            if (ok) {
+                free(s.text);
+                s.text = nt;
+                s.len = nl;
+                s.answered++;
+            } else {
+                free(nt);
+                printf(en ? "     The answer could not be placed in %s; the question is skipped.\n"
+                          : "     Svaret kunde inte föras in i %s; frågan hoppas över.\n", path);
+                add_skip(&s, doc, sk_question_key(q));
+            }
+        }
+        answer_free(&ans);
+        loaded_free(&l);
+    }
+    if (status != EXIT_CLEAN)
+        goto done;
+    if (write_atomic(outpath, s.text, s.len) != 0) {
+        fprintf(stderr, en ? "samkoll ask: %s could not be written: %s\n" : "samkoll ask: %s kunde inte skrivas: %s\n",
+                outpath, strerror(errno));
+        status = EXIT_IOERR;
+        goto done;
+    }
+    printf(en ? "\nWrote %s (%zu %s).\n\n" : "\nSkrev %s (%zu %s).\n\n", outpath, s.answered,
+           en ? (s.answered == 1 ? "answer" : "answers") : (s.answered == 1 ? "svar" : "svar"));
+    /* what is still unknown, from the file as written */
+    {
+        loaded l = {0};
+        sk_diags d;
+        sk_diags_init(&d, o->lang);
+        sk_source *src = NULL;
+        if (sk_source_open(&src, outpath, &o->limits, &d) == SK_OK) {
+            if (load_source(src, o, rs, date, &l, 1) != SK_OK)
+                status = EXIT_SOFTWARE;
+            sk_source_close(src);
+        }
+        print_diags(&d, o->lang);
+        sk_diags_free(&d);
+        printf(en ? "Still unknown:\n" : "Fortfarande okänt:\n");
+        if (status == EXIT_CLEAN)
+            status = ask_report(o, s.ev, &l, 1);
+        if (status == EXIT_CLEAN && l.errors)
+            status = EXIT_INPUT;
+        loaded_free(&l);
+    }
+done:
+    for (size_t i = 0; i < s.nskip; i++)
+        free(s.skip[i]);
+    free(s.skip);
+    free(s.line);
+    free(s.text);
+    sk_evaluator_free(s.ev);
+    free(outpath);
+    return status;
+}
+
+int cmd_ask(const cli_opts *o, const sk_ruleset *rs, int32_t date)
+{
+    if (o->interactive)
+        return cmd_interactive(o, rs, date);
+    if (o->nargs == 0) {
+        fprintf(stderr, o->lang ? "samkoll ask: no CASE given\n" : "samkoll ask: inget ÄRENDE angivet\n");
+        return EXIT_USAGE;
+    }
+    static const char *const names[] = {"text", "json", NULL};
+    if (!check_formats(o, "ask", names))
+        return EXIT_USAGE;
+    loaded l = {0};
+    sk_evaluator *ev = NULL;
+    int status;
+    if (load_args(o, rs, date, &l) != SK_OK || sk_evaluator_new(&ev, rs) != SK_OK)
+        status = EXIT_SOFTWARE;
+    else if (!l.n)
+        status = l.errors ? EXIT_INPUT : no_case(o, "ask");
+    else
+        status = ask_report(o, ev, &l, 0);
+    if (status == EXIT_CLEAN && l.errors)
+        status = EXIT_INPUT;
+    sk_evaluator_free(ev);
+    loaded_free(&l);
+    return status;
+}

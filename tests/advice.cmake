@@ -1,0 +1,24 @@
+# Advice (issue 7): samkoll compare, samkoll ask and ask --interactive.
+# Golden outputs of both commands are under tests/golden/{compare,ask}-*.
+
+# The editor, the question table, the answers and the comparison, in C.
+add_executable(test_advice ${CMAKE_CURRENT_SOURCE_DIR}/advice/test_advice.c)
+target_include_directories(test_advice PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
+target_compile_definitions(test_advice PRIVATE SK_RULES_DIR="${PROJECT_SOURCE_DIR}/rules")
+target_link_libraries(test_advice PRIVATE samkoll_core PkgConfig::CRITERION)
+add_test(NAME unit.advice COMMAND test_advice --jobs 2)
+
+# ask --interactive through a pseudo-terminal: a case with only case, form
+# and tasks[].name, answered until check decides every rule; the original
+# is never modified; "vet ej", English, the default output name.
+add_test(NAME advice.interactive
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/advice/interactive $<TARGET_FILE:samkoll_cli> ${SK_PYTHON}
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# Every output format parses (JSON, HTML, Markdown tables), HTML escapes
+# what the case says, and the question appendix of docs/advice.md is the
+# field table's.
+add_test(NAME advice.outputs
+         COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/check_outputs.py $<TARGET_FILE:samkoll_cli>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(unit.advice advice.interactive advice.outputs PROPERTIES LABELS advice)
