@@ -275,6 +275,14 @@ static size_t width_of(const char *s)
 
 /* After a library: per rule (only rules that did not pass everywhere), the
  * number of cases per status; per form, the cases by worst status. */
+/* In text, only the rules that failed or warned somewhere: what an auditor
+ * looks for first (Markdown and HTML list every rule that did not pass). */
+static int text_notable(const sk_report *r, size_t rule)
+{
+    const size_t *c = r->rule_counts ? r->rule_counts[rule] : NULL;
+    return c && (c[SK_ST_FAIL] || c[SK_ST_WARN] || c[SK_ST_ERROR] || c[SK_ST_WAIVED]);
+}
+
 static void library_summary(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
@@ -285,7 +293,7 @@ static void library_summary(sk_report *r, sk_buf *b)
         {"fail", "warn", "unknown", "waived", "error", "pass", "n/a"}};
     size_t nrules = sk_ruleset_count(r->rs), idw = en ? 4 : 5, any = 0, errors = 0;
     for (size_t i = 0; i < nrules; i++)
-        if (sk_report_rule_notable(r, i)) {
+        if (text_notable(r, i)) {
             any++;
             size_t w = strlen(r->rs->rules[i].id);
             idw = w > idw ? w : idw;
@@ -293,8 +301,8 @@ static void library_summary(sk_report *r, sk_buf *b)
         }
     char num[32];
     if (any) {
-        sk_buf_puts(b, en ? "\nCases per rule (rules that did not pass everywhere):\n  "
-                          : "\nÄrenden per regel (regler som inte godkändes överallt):\n  ");
+        sk_buf_puts(b, en ? "\nCases per rule (rules that failed or warned somewhere):\n  "
+                          : "\nÄrenden per regel (regler som underkänt eller varnat någonstans):\n  ");
         cell(b, en ? "rule" : "regel", idw, 0);
         for (int c = 0; c < 7; c++)
             if (cols[c] != SK_ST_ERROR || errors) {
@@ -303,7 +311,7 @@ static void library_summary(sk_report *r, sk_buf *b)
             }
         sk_buf_putc(b, '\n');
         for (size_t i = 0; i < nrules; i++) {
-            if (!sk_report_rule_notable(r, i))
+            if (!text_notable(r, i))
                 continue;
             sk_buf_puts(b, "  ");
             cell(b, r->rs->rules[i].id, idw, 0);
