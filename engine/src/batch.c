@@ -31,12 +31,23 @@ typedef struct out_item {
 
 typedef enum { JOB_FREE, JOB_READY, JOB_RUNNING, JOB_DONE } job_state;
 
-typedef struct job {
-    job_state state;
-    const char *path;       /* a file, or the stream's name for a chunk */
+/* One input of a job: a file, or a document cut from a stream. */
+typedef struct input {
+    const char *path;       /* the file, or the stream's name for a chunk */
     char *chunk;            /* a document cut from a stream (owned) */
     size_t chunk_len;
     unsigned line_offset;
+} input;
+
+/* Inputs per job: small cases are handed to workers in groups, so that
+ * the hand-over costs little next to the work. */
+#define JOB_INPUTS 16
+
+typedef struct job {
+    job_state state;
+    input in[JOB_INPUTS];
+    size_t nin;
+    const char *pre_path;   /* with pre: the path the error is about */
     sk_diags pre;           /* an error found before the job ran */
     out_item *items;
     size_t nitems, cap;
@@ -60,6 +71,7 @@ typedef struct batch {
     pthread_cond_t work, done;
     int oom;
     sk_arena arena;         /* for jobs run on the calling thread */
+    job *open;              /* the job being filled, not yet published */
 } batch;
 
 static out_item *add_item(job *j)
@@ -112,30 +124,25 @@ static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diag
     }
 }
 
-/* Runs one job: every document of its input. Thread-safe. */
-static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
+/* Runs one input: every document in it. Thread-safe. */
+static void run_input(batch *b, job *j, input *in, sk_evaluator *ev, sk_arena *arena)
 {
     const sk_batch_opts *o = b->o;
     sk_diags d;
     sk_diags_init(&d, o->lang);
-    if (j->pre.count) {
-        job_error(b, j, j->path, 0, &j->pre);
-        return;
-    }
     sk_source *src = NULL;
-    sk_rc rc = j->chunk ? sk_source_open_chunk(&src, j->path, j->chunk, j->chunk_len,
-                                               j->line_offset, &b->lim)
-                        : sk_source_open(&src, j->path, &b->lim, &d);
-    j->chunk = NULL; /* the source owns it now */
+    sk_rc rc = in->chunk ? sk_source_open_chunk(&src, in->path, in->chunk, in->chunk_len,
+                                                in->line_offset, &b->lim)
+                         : sk_source_open(&src, in->path, &b->lim, &d);
+    in->chunk = NULL; /* the source owns it now */
     if (rc != SK_OK) {
-        job_error(b, j, j->path, 0, &d);
+        job_error(b, j, in->path, 0, &d);
         sk_diags_free(&d);
         return;
     }
-    sk_arena *ap = arena;
     for (;;) {
         sk_case *c;
-        rc = sk_source_next(src, ap, o->rs, o->default_date, &c, &d);
+        rc = sk_source_next(src, arena, o->rs, o->default_date, &c, &d);
         if (rc == SK_OK) {
             sk_result *res;
             if (sk_evaluate(ev, c, &res) == SK_OK) {
@@ -146,24 +153,37 @@ static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
                         b->stats->worst = sk_status_rank(res->worst);
                 } else {
                     out_item *it = add_item(j);
-                    it->kind = OUT_CASE;
-                    sk_case_totals_of(res, &it->totals);
-                    it->text = calloc(b->nreports ? b->nreports : 1, sizeof *it->text);
-                    for (size_t r = 0; it->text && r < b->nreports; r++) {
-                        sk_buf_init(&it->text[r], 0);
-                        sk_report_render_case(b->reports[r], res, &it->text[r]);
+                    if (it) {
+                        it->kind = OUT_CASE;
+                        sk_case_totals_of(res, &it->totals);
+                        it->text = calloc(b->nreports ? b->nreports : 1, sizeof *it->text);
+                        for (size_t r = 0; it->text && r < b->nreports; r++) {
+                            sk_buf_init(&it->text[r], 0);
+                            sk_report_render_case(b->reports[r], res, &it->text[r]);
+                        }
                     }
                 }
             }
         } else if (rc == SK_EINVALID || rc == SK_EIO) {
-            job_error(b, j, j->path, sk_source_doc_line(src), &d);
+            job_error(b, j, in->path, sk_source_doc_line(src), &d);
         }
-        sk_arena_reset(ap);
+        sk_arena_reset(arena);
         sk_diags_free(&d);
         if (rc != SK_OK && rc != SK_EINVALID)
             break;
     }
     sk_source_close(src);
+}
+
+/* Runs one job: its inputs in order. Thread-safe. */
+static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
+{
+    if (j->pre.count) {
+        job_error(b, j, j->pre_path, 0, &j->pre);
+        return;
+    }
+    for (size_t i = 0; i < j->nin; i++)
+        run_input(b, j, &j->in[i], ev, arena);
 }
 
 /* Writes a finished job's items to the reports and frees them. */
@@ -191,7 +211,8 @@ static void emit(batch *b, job *j)
     }
     free(j->items);
     sk_diags_free(&j->pre);
-    free(j->chunk);
+    for (size_t i = 0; i < j->nin; i++)
+        free(j->in[i].chunk);
     memset(j, 0, sizeof *j);
 }
 
@@ -345,6 +366,37 @@ static void publish(batch *b, int threads, sk_evaluator *ev)
     }
 }
 
+/* Inputs are gathered into the open job, which is published when full,
+ * before an error job, and at the end. */
+static void flush(batch *b, int threads, sk_evaluator *ev)
+{
+    if (b->open) {
+        b->open = NULL;
+        publish(b, threads, ev);
+    }
+}
+
+static input *next_input(batch *b, int threads, sk_evaluator *ev)
+{
+    if (b->open && b->open->nin == JOB_INPUTS)
+        flush(b, threads, ev);
+    if (!b->open)
+        b->open = push_slot(b);
+    input *in = &b->open->in[b->open->nin++];
+    memset(in, 0, sizeof *in);
+    return in;
+}
+
+/* A job of its own for an input that failed before it could be read. */
+static void error_job(batch *b, int threads, sk_evaluator *ev, const char *path, sk_diags *d)
+{
+    flush(b, threads, ev);
+    job *j = push_slot(b);
+    j->pre_path = path;
+    sk_diags_move(&j->pre, d);
+    publish(b, threads, ev);
+}
+
 static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
 {
     splitter s = {stdin, 0, NULL, 0, 0, 0};
@@ -353,22 +405,25 @@ static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
     unsigned off;
     int too_big;
     while (split_next(&s, &b->lim, &doc, &len, &off, &too_big)) {
-        job *j = push_slot(b);
-        j->path = "-";
         s.docs++;
         if (too_big || s.docs > b->lim.max_documents) {
-            sk_diag_add(&j->pre, SK_DIAG_ERROR, "-", off + 1, 1, NULL,
+            sk_diags d;
+            sk_diags_init(&d, b->o->lang);
+            sk_diag_add(&d, SK_DIAG_ERROR, "-", off + 1, 1, NULL,
                         too_big ? M_FILE_TOO_BIG : M_TOO_MANY_DOCS,
                         too_big ? b->lim.max_file_bytes : b->lim.max_documents);
             free(doc);
-        } else {
-            j->chunk = doc;
-            j->chunk_len = len;
-            j->line_offset = off;
+            error_job(b, threads, ev, "-", &d);
+            sk_diags_free(&d);
+            if (s.docs > b->lim.max_documents)
+                break;
+            continue;
         }
-        publish(b, threads, ev);
-        if (s.docs > b->lim.max_documents)
-            break;
+        input *in = next_input(b, threads, ev);
+        in->path = "-";
+        in->chunk = doc;
+        in->chunk_len = len;
+        in->line_offset = off;
     }
     free(s.pending);
 }
@@ -380,23 +435,18 @@ static void produce(batch *b, const char *const *paths, size_t n, int threads,
         size_t before = files->count;
         sk_diags d;
         sk_diags_init(&d, b->o->lang);
-        if (sk_files_collect(files, paths[i], &d)) {
-            job *j = push_slot(b);
-            j->path = paths[i];
-            sk_diags_move(&j->pre, &d);
-            publish(b, threads, ev);
-        }
+        if (sk_files_collect(files, paths[i], &d))
+            error_job(b, threads, ev, paths[i], &d);
         sk_diags_free(&d);
         for (size_t k = before; k < files->count; k++) {
             if (strcmp(files->paths[k], "-") == 0) {
                 produce_stdin(b, threads, ev);
                 continue;
             }
-            job *j = push_slot(b);
-            j->path = files->paths[k];
-            publish(b, threads, ev);
+            next_input(b, threads, ev)->path = files->paths[k];
         }
     }
+    flush(b, threads, ev);
 }
 
 unsigned sk_batch_default_jobs(void)
