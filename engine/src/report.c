@@ -268,6 +268,16 @@ sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
         return SK_ENOMEM;
     }
     sk_buf_init(&r->out, 0);
+    /* escape what every finding of a rule repeats once, not per case */
+    r->rule_json = calloc(nrules ? nrules : 1, sizeof *r->rule_json);
+    for (size_t i = 0; r->rule_json && i < nrules; i++) {
+        sk_buf head, cites;
+        sk_buf_init(&head, 0);
+        sk_buf_init(&cites, 0);
+        sk_json_rule_parts(&rs->rules[i], opts->lang == SK_LANG_EN, &head, &cites);
+        r->rule_json[i][0] = head.data;
+        r->rule_json[i][1] = cites.data;
+    }
     if (w->begin)
         w->begin(r, &r->out);
     sk_report_flush(r);
@@ -422,6 +432,11 @@ sk_rc sk_report_close(sk_report *r)
     free(r->errs);
     free(r->rule_counts);
     sk_buf_free(&r->out);
+    for (size_t i = 0; r->rule_json && i < r->rs->nrules; i++) {
+        free(r->rule_json[i][0]);
+        free(r->rule_json[i][1]);
+    }
+    free(r->rule_json);
     free(r);
     return failed ? SK_EIO : SK_OK;
 }

@@ -34,6 +34,9 @@ struct sk_report {
     /* writers with a summary before the cases: the cases are spooled to a
      * temporary file and copied after the summary at close */
     FILE *body;
+    /* per rule, the parts of a JSON finding that do not depend on the case,
+     * escaped once when the report opens: [0] severity..title, [1] citations */
+    char *(*rule_json)[2];
 };
 
 /* A writer renders each case (and, if it prints them inline, each input
@@ -79,6 +82,9 @@ void sk_case_totals_free(sk_case_totals *t);
 void sk_report_render_case(const sk_report *r, const sk_result *res, sk_buf *out);
 /* Owner thread: appends a rendered case (in input order). */
 void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk);
+
+/* report_json.c: the parts of a JSON finding that depend only on the rule. */
+void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites);
 
 /* Shared vocabulary. */
 const char *sk_status_label(sk_status s, int lang);

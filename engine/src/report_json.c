@@ -54,17 +54,32 @@ static void fact(sk_buf *b, const sk_fact *f, sk_buf *tmp)
     sk_buf_puts(b, "}");
 }
 
+/* The case-independent parts of a finding of rule (see sk_report.rule_json). */
+void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites)
+{
+    kv_str(head, "severity", sk_status_name((sk_status)rule->severity), 1);
+    kv_str(head, "basis", sk_basis_names[rule->basis], 1);
+    sk_buf_puts(head, rule->verified ? ",\"verified\":true" : ",\"verified\":false");
+    kv_str(head, "title", rule->title[en], 1);
+    citations(cites, rule->cites, rule->ncites, en);
+}
+
 static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f, sk_buf *tmp)
 {
     int en = r->o.lang == SK_LANG_EN;
     const sk_rule *rule = f->rule;
+    char *const *pre = r->rule_json ? r->rule_json[rule->index] : NULL;
     sk_buf_puts(b, "{");
     kv_str(b, "rule", rule->id, 0);
     kv_str(b, "status", sk_status_name((sk_status)f->status), 1);
-    kv_str(b, "severity", sk_status_name((sk_status)rule->severity), 1);
-    kv_str(b, "basis", sk_basis_names[rule->basis], 1);
-    sk_buf_puts(b, rule->verified ? ",\"verified\":true" : ",\"verified\":false");
-    kv_str(b, "title", rule->title[en], 1);
+    if (pre && pre[0]) {
+        sk_buf_puts(b, pre[0]);
+    } else {
+        sk_buf cites;
+        sk_buf_init(&cites, 0);
+        sk_json_rule_parts(rule, en, b, &cites);
+        sk_buf_free(&cites);
+    }
     sk_buf_clear(tmp);
     if (f->status == SK_ST_UNKNOWN)
         sk_finding_explanation(res, f, en, tmp);
@@ -77,7 +92,10 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     if (f->other)
         kv_str(b, f->reason == SK_R_SUPERSEDED ? "superseded_by" : "exception", f->other->id, 1);
     sk_buf_puts(b, ",\"citations\":");
-    citations(b, rule->cites, rule->ncites, en);
+    if (pre && pre[1])
+        sk_buf_puts(b, pre[1]);
+    else
+        citations(b, rule->cites, rule->ncites, en);
     sk_buf_puts(b, ",\"facts\":[");
     int n = 0;
     for (uint16_t i = 0; i < f->nfacts; i++)

@@ -38,6 +38,8 @@ long sk_text_bad_char(const char *str, size_t len)
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < len; i++) {
         unsigned c = s[i];
+        if (c - 0x20u < 0x5Fu)
+            continue; /* printable ASCII: the common case */
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
             return (long)c;
         if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F &&

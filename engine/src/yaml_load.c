@@ -375,7 +375,9 @@ static int check_dup_keys(sk_yaml *y, sk_diags *d, sk_node *map)
     if (n <= 32) {
         for (uint32_t i = 1; i < n && !dup; i++)
             for (uint32_t j = 0; j < i; j++)
-                if (strcmp(map->u.pairs[i].key->u.s, map->u.pairs[j].key->u.s) == 0) {
+                if (map->u.pairs[i].key->len == map->u.pairs[j].key->len &&
+                    memcmp(map->u.pairs[i].key->u.s, map->u.pairs[j].key->u.s,
+                           map->u.pairs[i].key->len) == 0) {
                     dup = &map->u.pairs[i];
                     first = &map->u.pairs[j];
                     break;
