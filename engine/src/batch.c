@@ -34,6 +34,7 @@ typedef enum { JOB_FREE, JOB_READY, JOB_RUNNING, JOB_DONE } job_state;
 /* One input of a job: a file, or a document cut from a stream. */
 typedef struct input {
     const char *path;       /* the file, or the stream's name for a chunk */
+    char *own;              /* the path's storage, when the input owns it */
     char *chunk;            /* a document cut from a stream (owned) */
     size_t chunk_len;
     unsigned line_offset;
@@ -47,7 +48,7 @@ typedef struct job {
     job_state state;
     input in[JOB_INPUTS];
     size_t nin;
-    const char *pre_path;   /* with pre: the path the error is about */
+    char *pre_path;         /* with pre: the path the error is about (owned) */
     sk_diags pre;           /* an error found before the job ran */
     out_item *items;
     size_t nitems, cap;
@@ -211,8 +212,11 @@ static void emit(batch *b, job *j)
     }
     free(j->items);
     sk_diags_free(&j->pre);
-    for (size_t i = 0; i < j->nin; i++)
+    for (size_t i = 0; i < j->nin; i++) {
         free(j->in[i].chunk);
+        free(j->in[i].own);
+    }
+    free(j->pre_path);
     memset(j, 0, sizeof *j);
 }
 
@@ -392,7 +396,7 @@ static void error_job(batch *b, int threads, sk_evaluator *ev, const char *path,
 {
     flush(b, threads, ev);
     job *j = push_slot(b);
-    j->pre_path = path;
+    j->pre_path = dupstr(path);
     sk_diags_move(&j->pre, d);
     publish(b, threads, ev);
 }
@@ -428,23 +432,37 @@ static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
     free(s.pending);
 }
 
+/* Walks each path lazily (memory does not grow with the library) and
+ * hands its files to the workers in order. */
 static void produce(batch *b, const char *const *paths, size_t n, int threads,
-                    sk_evaluator *ev, sk_files *files)
+                    sk_evaluator *ev)
 {
     for (size_t i = 0; i < n; i++) {
-        size_t before = files->count;
+        sk_walk *w = sk_walk_open(paths[i]);
+        if (!w) {
+            b->oom = 1;
+            return;
+        }
         sk_diags d;
         sk_diags_init(&d, b->o->lang);
-        if (sk_files_collect(files, paths[i], &d))
-            error_job(b, threads, ev, paths[i], &d);
-        sk_diags_free(&d);
-        for (size_t k = before; k < files->count; k++) {
-            if (strcmp(files->paths[k], "-") == 0) {
+        const char *path;
+        int rc;
+        while ((rc = sk_walk_next(w, &path, &d)) != 0) {
+            if (rc < 0) {
+                error_job(b, threads, ev, paths[i], &d);
+                sk_diags_free(&d);
+                continue;
+            }
+            if (strcmp(path, "-") == 0) {
                 produce_stdin(b, threads, ev);
                 continue;
             }
-            next_input(b, threads, ev)->path = files->paths[k];
+            input *in = next_input(b, threads, ev);
+            in->own = dupstr(path);
+            in->path = in->own ? in->own : "";
         }
+        sk_diags_free(&d);
+        sk_walk_close(w);
     }
     flush(b, threads, ev);
 }
@@ -483,9 +501,8 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
     }
     if (threads && started == 0)
         b->oom = 1;
-    sk_files files = {0};
     if (!b->oom)
-        produce(b, paths, npaths, threads, ev, &files);
+        produce(b, paths, npaths, threads, ev);
     pthread_mutex_lock(&b->mu);
     b->closed = 1;
     pthread_cond_broadcast(&b->work);
@@ -504,7 +521,6 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
         pthread_join(tids[i], NULL);
     free(tids);
     sk_evaluator_free(ev);
-    sk_files_free(&files);
     sk_arena_free(&b->arena);
     pthread_mutex_destroy(&b->mu);
     pthread_cond_destroy(&b->work);

@@ -20,4 +20,16 @@ typedef struct sk_files {
 int sk_files_collect(sk_files *out, const char *path, sk_diags *d);
 void sk_files_free(sk_files *f);
 
+/* The same walk, lazily: one directory's sorted entries at a time, so
+ * memory depends on the depth and width of the tree, not on the number of
+ * files. The order is that of sk_files_collect. */
+typedef struct sk_walk sk_walk;
+
+sk_walk *sk_walk_open(const char *path);
+/* 1: *path is the next file (valid until the next call); 0: the walk is
+ * over; -1: a problem was added to d (a loop, an unreadable directory, no
+ * YAML files at all); call again to go on. */
+int sk_walk_next(sk_walk *w, const char **path, sk_diags *d);
+void sk_walk_close(sk_walk *w);
+
 #endif
