@@ -441,7 +441,14 @@ static void fill(sbuf *b, const char *s, const party *p, int np, const task *t, 
         case 'Y': sb_printf(b, "%d", year); break;
         case 'Z': sb_printf(b, "%d", year + between(r, 2, 5)); break;
         case 'N': sb_printf(b, "%d", np); break;
-        case 'K': sb_printf(b, "%d %03d", between(r, 120, 4800), between(r, 0, 999)); break;
+        case 'K': {
+            /* one draw per statement: the order in which arguments are
+             * evaluated is unspecified, and compilers differ */
+            int th = between(r, 120, 4800);
+            int un = between(r, 0, 999);
+            sb_printf(b, "%d %03d", th, un);
+            break;
+        }
         default: sb_put(b, "%"); break;
         }
     }
@@ -602,12 +609,16 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
     sb_printf(b, "form: %s\n", form_name[f]);
     if (chance(&r, 70)) {
         rand_date(&r, year - 1, year, d2);
-        if (chance(&r, 50))
+        int para = between(&r, 1, 240);
+        if (chance(&r, 50)) {
+            int dnr = between(&r, 10, 999);
             sb_printf(b, "source: Protokoll, kommunfullmäktige i %s %s § %d, dnr KS %d/%d\n",
-                      p[0].name, d2, between(&r, 1, 240), year - 1, between(&r, 10, 999));
-        else
+                      p[0].name, d2, para, year - 1, dnr);
+        } else {
+            const char *who = p[rnd(&r, (unsigned)np)].name;
             sb_printf(b, "source: >-\n  %s, protokoll %s § %d, med bilagt\n  samverkansavtal och tjänsteskrivelse\n",
-                      p[rnd(&r, (unsigned)np)].name, d2, between(&r, 1, 240));
+                      who, d2, para);
+        }
     }
 
     /* ------------------------------------------------- parties */
@@ -751,8 +762,9 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
         for (int i = 0; i < nb; i++) {
             const task *x = t[rnd(&r, (unsigned)nt)];
             sb_printf(b, "  - name: %s\n    party: %s\n", x->body, p[rnd(&r, (unsigned)np)].name);
-            sb_printf(b, "    operates: [%s%s]\n", chance(&r, 50) ? x->area : "avfall",
-                      chance(&r, 40) ? ", va" : "");
+            const char *op = chance(&r, 50) ? x->area : "avfall";
+            const char *va = chance(&r, 40) ? ", va" : "";
+            sb_printf(b, "    operates: [%s%s]\n", op, va);
             sb_printf(b, "    supervises: [%s]\n", chance(&r, 40) ? x->area : "miljo-halsoskydd");
         }
     }
@@ -838,8 +850,11 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
     if (agr) {
         sb_put(b, "agreement:\n");
         if (chance(&r, 80)) sb_printf(b, "  signed: %s\n", bool_s(&r, 85));
-        if (chance(&r, 60))
-            sb_printf(b, "  duration: %d-01-01 till %d-12-31\n", year - between(&r, 0, 2), year + between(&r, 1, 4));
+        if (chance(&r, 60)) {
+            int from = year - between(&r, 0, 2);
+            int to = year + between(&r, 1, 4);
+            sb_printf(b, "  duration: %d-01-01 till %d-12-31\n", from, to);
+        }
         if (chance(&r, 45)) {
             static const char *const lb[] = {
                 "9 kap. 37 § kommunallagen (2017:725)", "9 kap. 37 § kommunallagen (2017:725)",
@@ -957,9 +972,13 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
         rand_date(&r, year + 1, year + 3, d2);
         sb_printf(b, "waivers:\n  - rule: %s\n    reason: >-\n      Risken är känd och accepterad i avvaktan på\n      revidering av avtalet.\n",
                   PICK(&r, waiver_rules));
-        if (chance(&r, 70))
+        if (chance(&r, 70)) {
+            int mo = between(&r, 1, 12);
+            int da = between(&r, 1, 28);
+            int pa = between(&r, 1, 300);
             sb_printf(b, "    decided_by: Kommunstyrelsen i %s %d-%02d-%02d § %d\n", p[0].name, year,
-                      between(&r, 1, 12), between(&r, 1, 28), between(&r, 1, 300));
+                      mo, da, pa);
+        }
         if (chance(&r, 60))
             sb_printf(b, "    until: %s\n", d2);
     }
