@@ -529,44 +529,37 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
     return b->oom ? SK_ENOMEM : SK_OK;
 }
 
+static void batch_init(batch *b, const sk_batch_opts *o, sk_batch_stats *stats)
+{
+    memset(b, 0, sizeof *b);
+    memset(stats, 0, sizeof *stats);
+    b->o = o;
+    if (o->limits)
+        b->lim = *o->limits;
+    else
+        sk_limits_default(&b->lim);
+    b->stats = stats;
+}
+
 sk_rc sk_batch_check(const sk_batch_opts *o, const char *const *paths, size_t npaths,
                      sk_report *const *reports, size_t nreports, sk_batch_stats *stats)
 {
     batch b;
-    memset(&b, 0, sizeof b);
-    memset(stats, 0, sizeof *stats);
-    b.o = o;
-    if (o->limits)
-        b.lim = *o->limits;
-    else
-        sk_limits_default(&b.lim);
+    batch_init(&b, o, stats);
     b.reports = reports;
     b.nreports = nreports;
-    b.stats = stats;
     return run(&b, paths, npaths);
 }
 
-/* sequential mode: input errors are handed to the callback as they come */
-typedef struct each_ctx {
-    sk_batch_error_fn err_fn;
-    void *ud;
-} each_ctx;
-
+/* sequential mode: cases and input errors go to the callbacks as they come */
 sk_rc sk_batch_each(const sk_batch_opts *o, const char *const *paths, size_t npaths,
                     sk_batch_case_fn fn, sk_batch_error_fn err_fn, void *ud,
                     sk_batch_stats *stats)
 {
     batch b;
-    memset(&b, 0, sizeof b);
-    memset(stats, 0, sizeof *stats);
-    b.o = o;
-    if (o->limits)
-        b.lim = *o->limits;
-    else
-        sk_limits_default(&b.lim);
+    batch_init(&b, o, stats);
     b.fn = fn;
     b.err_fn = err_fn;
     b.ud = ud;
-    b.stats = stats;
     return run(&b, paths, npaths);
 }

@@ -88,6 +88,19 @@ void sk_json_str(sk_buf *b, const char *s)
     sk_buf_putc(b, '"');
 }
 
+void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp)
+{
+    sk_buf_putc(b, '[');
+    for (uint16_t i = 0; i < f->nmissing; i++) {
+        if (i)
+            sk_buf_putc(b, ',');
+        sk_buf_clear(tmp);
+        sk_fact_path(&f->missing[i], tmp);
+        sk_json_str(b, sk_buf_cstr(tmp));
+    }
+    sk_buf_putc(b, ']');
+}
+
 void sk_report_flush(sk_report *r)
 {
     FILE *f = r->body ? r->body : r->f;

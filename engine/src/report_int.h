@@ -92,6 +92,8 @@ const char *sk_reason_text(sk_reason r, int lang);
 /* Findings of res in display order: worst first, then rule order. */
 void sk_report_order(const sk_result *res, const sk_finding **out);
 void sk_json_str(sk_buf *b, const char *s);
+/* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
+void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp);
 /* Flushes r->out to the stream. */
 void sk_report_flush(sk_report *r);
 /* "Kan inte avgöras: uppgift saknas: a, b." and the basis note. */

@@ -104,15 +104,8 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
                 sk_buf_putc(b, ',');
             fact(b, &f->facts[i], tmp);
         }
-    sk_buf_puts(b, "],\"missing\":[");
-    for (uint16_t i = 0; i < f->nmissing; i++) {
-        if (i)
-            sk_buf_putc(b, ',');
-        sk_buf_clear(tmp);
-        sk_fact_path(&f->missing[i], tmp);
-        sk_json_str(b, sk_buf_cstr(tmp));
-    }
-    sk_buf_puts(b, "]");
+    sk_buf_puts(b, "],\"missing\":");
+    sk_json_missing(b, f, tmp);
     if (f->waiver) {
         const sk_node *reason = sk_map_get(f->waiver, "reason");
         const sk_node *by = sk_map_get(f->waiver, "decided_by");
@@ -155,15 +148,8 @@ static void brief_finding(sk_buf *b, const sk_finding *f, sk_buf *tmp)
     sk_buf_puts(b, sk_status_name((sk_status)f->status));
     sk_buf_putc(b, '"');
     if (f->status == SK_ST_UNKNOWN) {
-        sk_buf_puts(b, ",\"missing\":[");
-        for (uint16_t i = 0; i < f->nmissing; i++) {
-            if (i)
-                sk_buf_putc(b, ',');
-            sk_buf_clear(tmp);
-            sk_fact_path(&f->missing[i], tmp);
-            sk_json_str(b, sk_buf_cstr(tmp));
-        }
-        sk_buf_putc(b, ']');
+        sk_buf_puts(b, ",\"missing\":");
+        sk_json_missing(b, f, tmp);
     }
     sk_buf_putc(b, '}');
 }

@@ -232,15 +232,8 @@ static void result(const sk_report *r, const sk_result *res, const sk_finding *f
     kv(b, "status", sk_status_name(s), 1);
     kv(b, "title", f->rule->title[en], 1);
     if (f->nmissing) {
-        sk_buf_puts(b, ",\"missing\":[");
-        for (uint16_t i = 0; i < f->nmissing; i++) {
-            if (i)
-                sk_buf_putc(b, ',');
-            sk_buf_clear(tmp);
-            sk_fact_path(&f->missing[i], tmp);
-            sk_json_str(b, sk_buf_cstr(tmp));
-        }
-        sk_buf_puts(b, "]");
+        sk_buf_puts(b, ",\"missing\":");
+        sk_json_missing(b, f, tmp);
     }
     if (f->waiver) {
         const char *until = sk_waiver_get(f, "until"), *by = sk_waiver_get(f, "decided_by");
