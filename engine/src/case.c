@@ -458,6 +458,12 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
     const sk_node *e = sk_map_get(root, "expect");
     c->expect = e && e->kind == SK_MAP ? e : NULL;
     c->arena = a;
+    for (uint32_t i = 0; i < root->len; i++) {
+        int32_t f = root->u.pairs[i].key->field;
+        if (f >= 0 && f < 32)
+            c->top[f] = root->u.pairs[i].val;
+    }
+    c->top_of = root;
     if (!c->id || c->form < 0) {
         /* required fields stated as unknown */
         if (!c->id)

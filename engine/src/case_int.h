@@ -19,6 +19,11 @@ struct sk_case {
     const sk_node *waivers; /* SK_SEQ or NULL */
     const sk_node *expect;  /* SK_MAP or NULL */
     sk_arena *arena;
+    /* the value of each top-level field (index in the case schema), or NULL:
+     * most rule paths start here, so the root map is not scanned per rule */
+    const sk_node *top[32];
+    const sk_node *top_of;  /* the root top[] was built from (a view of the
+                               case with another root must not use it) */
 };
 
 /* Validates root against case format v1 and builds the case in a.

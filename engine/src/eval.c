@@ -149,8 +149,21 @@ static const sk_node *resolve(ectx *e, const sk_path *p, int to, int record)
 {
     const sk_node *deep;
     int done;
-    const sk_node *start = root_of(e, p);
-    const sk_node *n = walk(start, p, 0, to, &deep, &done);
+    const sk_node *n;
+    if (p->root == SK_ROOT_CASE && to > 0 && p->steps[0].field < 32 &&
+        p->steps[0].schema == &sk_case_schema && e->c->top_of == e->c->root) {
+        /* first step from the case's table of top-level fields */
+        const sk_node *first = e->c->top[p->steps[0].field];
+        if (sk_node_is_unknown(first)) {
+            n = NULL;
+            deep = first ? first : e->c->root;
+            done = first ? 1 : 0;
+        } else {
+            n = walk(first, p, 1, to, &deep, &done);
+        }
+    } else {
+        n = walk(root_of(e, p), p, 0, to, &deep, &done);
+    }
     if (record)
         add_fact(e, n ? n : deep, p, n ? p->nsteps : done, n == NULL);
     return n;
