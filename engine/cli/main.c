@@ -37,8 +37,15 @@ static sk_ruleset *load_rules(const cli_opts *o, int *status)
     sk_diags d;
     sk_diags_init(&d, o->lang);
     sk_ruleset *rs = NULL;
-    sk_rc rc = o->rules ? sk_ruleset_load_dir(&rs, o->rules, &o->limits, &d)
-                        : sk_ruleset_load_embedded(&rs, &o->limits, &d);
+    /* the YAML limits are for cases; the rule set (trusted, or semi-trusted
+     * with --rules) is read with the defaults, the regex limits apply */
+    sk_limits lim;
+    sk_limits_default(&lim);
+    lim.regex_match_limit = o->limits.regex_match_limit;
+    lim.regex_depth_limit = o->limits.regex_depth_limit;
+    lim.regex_heap_kib = o->limits.regex_heap_kib;
+    sk_rc rc = o->rules ? sk_ruleset_load_dir(&rs, o->rules, &lim, &d)
+                        : sk_ruleset_load_embedded(&rs, &lim, &d);
     print_diags(&d, o->lang);
     sk_diags_free(&d);
     if (rc != SK_OK) {

@@ -12,7 +12,7 @@ typedef enum opt_id {
     O_FORMS, O_CASE, O_INTERACTIVE,
     O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
     O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
-    O_MAX_ITEMS, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
+    O_MAX_ITEMS, O_REGEX_MATCH, O_REGEX_DEPTH, O_REGEX_HEAP, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
     O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM
 } opt_id;
 
@@ -47,6 +47,9 @@ static const opt options[] = {
     {"max-documents", 0, "N", O_MAX_DOCS, "största antal dokument per fil eller ström (standard 1000000)", "most documents per file or stream (default 1000000)"},
     {"max-scalar", 0, "BYTES", O_MAX_SCALAR, "längsta enskilda värde (standard 1048576)", "longest single value (default 1048576)"},
     {"max-items", 0, "N", O_MAX_ITEMS, "flest element i en lista eller mapp (standard 10000)", "most entries in one list or map (default 10000)"},
+    {"regex-match-limit", 0, "N", O_REGEX_MATCH, "PCRE2:s matchningsgräns per mönster och text (standard 1000000)", "PCRE2 match limit per pattern and text (default 1000000)"},
+    {"regex-depth-limit", 0, "N", O_REGEX_DEPTH, "PCRE2:s djupgräns för bakåtspårning (standard 10000)", "PCRE2 backtracking depth limit (default 10000)"},
+    {"regex-heap-limit", 0, "KIB", O_REGEX_HEAP, "PCRE2:s heapgräns i KiB (standard 20000)", "PCRE2 heap limit in KiB (default 20000)"},
     {"allow-outside-text-file", 0, NULL, O_ALLOW_OUTSIDE, "tillåt text_file utanför ärendefilens katalog", "allow text_file outside the case file's directory"},
     {"help", 'h', NULL, O_HELP, "visa denna hjälp", "show this help"},
     {"version", 'V', NULL, O_VERSION, "visa versionen", "show the version"},
@@ -129,6 +132,9 @@ static int apply(cli_opts *o, const opt *op, const char *arg)
     case O_MAX_DOCS: return parse_size(arg, &o->limits.max_documents);
     case O_MAX_SCALAR: return parse_size(arg, &o->limits.max_scalar_bytes);
     case O_MAX_ITEMS: return parse_size(arg, &o->limits.max_items);
+    case O_REGEX_MATCH: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_match_limit = n, 1) : 0;
+    case O_REGEX_DEPTH: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_depth_limit = n, 1) : 0;
+    case O_REGEX_HEAP: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_heap_kib = n, 1) : 0;
     case O_ALLOW_OUTSIDE: o->limits.allow_outside_text_file = true; return 1;
     case O_HELP: o->help = true; return 1;
     case O_VERSION: o->version = true; return 1;
