@@ -101,6 +101,28 @@ void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp)
     sk_buf_putc(b, ']');
 }
 
+size_t sk_report_form_cases(const sk_report *r, int form)
+{
+    size_t n = 0;
+    for (int s = 0; s < SK_ST__COUNT; s++)
+        n += r->form_worst[form][s];
+    return n;
+}
+
+int sk_missing_path_once(const sk_fact *fact, sk_buf *seen, sk_buf *path)
+{
+    if (!seen->len)
+        sk_buf_putc(seen, '\n');
+    sk_buf_clear(path);
+    sk_buf_putc(path, '\n');
+    sk_fact_path(fact, path);
+    sk_buf_putc(path, '\n');
+    if (strstr(sk_buf_cstr(seen), sk_buf_cstr(path)))
+        return 0;
+    sk_buf_append(seen, path->data + 1, path->len - 1);
+    return 1;
+}
+
 void sk_report_flush(sk_report *r)
 {
     FILE *f = r->body ? r->body : r->f;

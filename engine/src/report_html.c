@@ -393,9 +393,7 @@ static void summary(sk_report *r, sk_buf *b)
     }
     sk_buf_puts(b, "</tr></thead>\n<tbody>\n");
     for (int f = 0; f < 16 && sk_form_values[f]; f++) {
-        size_t n = 0;
-        for (int s = 0; s < SK_ST__COUNT; s++)
-            n += r->form_worst[f][s];
+        size_t n = sk_report_form_cases(r, f);
         if (!n)
             continue;
         sk_buf_puts(b, "<tr><td>");

@@ -86,6 +86,13 @@ void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chu
 /* report_json.c: the parts of a JSON finding that depend only on the rule. */
 void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites);
 
+/* Cases checked of one form (the library summary's per-form row). */
+size_t sk_report_form_cases(const sk_report *r, int form);
+/* For listing each missing fact once: renders fact's path into path as
+ * "\nPATH\n" and returns 1 the first time it is seen (recording it in
+ * seen), 0 after that. */
+int sk_missing_path_once(const sk_fact *fact, sk_buf *seen, sk_buf *path);
+
 /* Shared vocabulary. */
 const char *sk_status_label(sk_status s, int lang);
 const char *sk_reason_text(sk_reason r, int lang);

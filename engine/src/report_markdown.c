@@ -195,13 +195,8 @@ static void questions(const sk_report *r, const sk_result *res, sk_buf *b)
         if (f->status != SK_ST_UNKNOWN || f->reason == SK_R_EXCEPTION_UNKNOWN)
             continue;
         for (uint16_t m = 0; m < f->nmissing; m++) {
-            sk_buf_clear(&path);
-            sk_buf_putc(&path, '\n');
-            sk_fact_path(&f->missing[m], &path);
-            sk_buf_putc(&path, '\n');
-            if (strstr(sk_buf_cstr(&seen), sk_buf_cstr(&path)))
+            if (!sk_missing_path_once(&f->missing[m], &seen, &path))
                 continue;
-            sk_buf_append(&seen, path.data + 1, path.len - 1);
             sk_buf_puts(b, "- ");
             sk_buf_clear(&other);
             sk_missing_question(&f->missing[m], en, &other);
@@ -403,9 +398,7 @@ static void summary(sk_report *r, sk_buf *b)
         sk_buf_puts(b, "---:|");
     sk_buf_putc(b, '\n');
     for (int f = 0; f < 16 && sk_form_values[f]; f++) {
-        size_t n = 0;
-        for (int s = 0; s < SK_ST__COUNT; s++)
-            n += r->form_worst[f][s];
+        size_t n = sk_report_form_cases(r, f);
         if (!n)
             continue;
         sk_buf_puts(b, "| ");

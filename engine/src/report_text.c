@@ -159,13 +159,8 @@ static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const 
         if (f->status != SK_ST_UNKNOWN || !f->nmissing || f->reason == SK_R_EXCEPTION_UNKNOWN)
             continue;
         for (uint16_t m = 0; m < f->nmissing; m++) {
-            sk_buf_clear(&path);
-            sk_buf_putc(&path, '\n');
-            sk_fact_path(&f->missing[m], &path);
-            sk_buf_putc(&path, '\n');
-            if (strstr(sk_buf_cstr(&seen), sk_buf_cstr(&path)))
+            if (!sk_missing_path_once(&f->missing[m], &seen, &path))
                 continue;
-            sk_buf_append(&seen, path.data + 1, path.len - 1);
             /* every unknown rule lacking this same fact */
             sk_buf_clear(&line);
             for (size_t j = i; j < res->n; j++) {
@@ -330,9 +325,7 @@ static void library_summary(sk_report *r, sk_buf *b)
         {"cases", "fail", "warnings", "unknowns", "waived", "errors", "passed"}};
     size_t fw = en ? 4 : 5, ferr = 0;
     for (int f = 0; f < 16 && sk_form_values[f]; f++) {
-        size_t n = 0;
-        for (int s = 0; s < SK_ST__COUNT; s++)
-            n += r->form_worst[f][s];
+        size_t n = sk_report_form_cases(r, f);
         if (n) {
             size_t w = width_of(sk_form_label(r, f));
             fw = w > fw ? w : fw;
