@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
+#include "base/arena.h"
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/inspect.h"

@@ -6,7 +6,7 @@
  * is listed, every rule explained, and it is applied to a fixed case whose
  * results are written as JSON and text. */
 #include "fuzz.h"
-#include "ruleset_int.h"
+#include "rules/ruleset_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

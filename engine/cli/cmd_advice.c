@@ -12,13 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
 #include "samkoll/advice.h"
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
-#include "schema.h"
-#include "suggest.h"
+#include "samkoll/util.h"
 
 static void print_diags(const sk_diags *d, sk_lang lang)
 {
@@ -41,8 +39,7 @@ typedef struct loaded {
 static void loaded_free(loaded *l)
 {
     for (size_t i = 0; i < l->n; i++) {
-        sk_arena_free(l->arenas[i]);
-        free(l->arenas[i]);
+        sk_arena_destroy(l->arenas[i]);
     }
     free(l->arenas);
     free(l->cases);
@@ -55,10 +52,9 @@ static sk_rc load_source(sk_source *src, const cli_opts *o, const sk_ruleset *rs
                          int32_t date, loaded *l, int print)
 {
     for (;;) {
-        sk_arena *a = malloc(sizeof *a);
+        sk_arena *a = sk_arena_new();
         if (!a)
             return SK_ENOMEM;
-        sk_arena_init(a, 32768);
         sk_diags d;
         sk_diags_init(&d, o->lang);
         sk_case *c = NULL;
@@ -76,8 +72,7 @@ static sk_rc load_source(sk_source *src, const cli_opts *o, const sk_ruleset *rs
                 if (nc)
                     l->cases = nc;
                 if (!na || !nc) {
-                    sk_arena_free(a);
-                    free(a);
+                    sk_arena_destroy(a);
                     return SK_ENOMEM;
                 }
                 l->cap = cap;
@@ -86,8 +81,7 @@ static sk_rc load_source(sk_source *src, const cli_opts *o, const sk_ruleset *rs
             l->cases[l->n++] = c;
             continue;
         }
-        sk_arena_free(a);
-        free(a);
+        sk_arena_destroy(a);
         if (rc == SK_OK)
             continue;
         if (rc == SK_ENOMEM)
@@ -300,10 +294,11 @@ int cmd_compare(const cli_opts *o, const sk_ruleset *rs, int32_t date)
         size_t bad = 0;
         sk_rc rc = sk_compare(ev, rs, l.cases[i], nforms ? forms : NULL, nforms, &cmp, &bad);
         if (rc == SK_ENOTFOUND) {
+            const char *const *known = sk_case_forms();
             size_t nv = 0;
-            while (sk_form_values[nv])
+            while (known[nv])
                 nv++;
-            const char *hint = sk_suggest(forms[bad], sk_form_values, nv);
+            const char *hint = sk_suggest(forms[bad], known, nv);
             fprintf(stderr, o->lang ? "samkoll compare: unknown form '%s'" : "samkoll compare: okänd samverkansform '%s'",
                     forms[bad]);
             if (hint)

@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arena.h"
-#include "date.h"
 #include "options.h"
 #include "samkoll/batch.h"
 #include "samkoll/case.h"
@@ -20,7 +18,7 @@
 #include "samkoll/inspect.h"
 #include "samkoll/report.h"
 #include "samkoll/ruleset.h"
-#include "suggest.h"
+#include "samkoll/util.h"
 
 static void print_diags(const sk_diags *d, sk_lang lang)
 {

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "suggest.h"
+#include "samkoll/util.h"
 
 typedef enum opt_id {
     O_FORMS, O_CASE, O_INTERACTIVE,

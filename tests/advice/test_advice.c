@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "advice_int.h"
-#include "arena.h"
+#include "advice/advice_int.h"
+#include "base/arena.h"
 #include "samkoll/advice.h"
 #include "samkoll/case.h"
 #include "samkoll/eval.h"

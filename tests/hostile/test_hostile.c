@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "ruleset_int.h"
+#include "rules/ruleset_int.h"
 #include "samkoll/files.h"
-#include "yaml_load.h"
+#include "yaml/yaml_load.h"
 
 /* ---- fixtures ---------------------------------------------------------- */
 

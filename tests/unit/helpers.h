@@ -6,9 +6,9 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "result_int.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "eval/result_int.h"
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/ruleset.h"

@@ -3,12 +3,12 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "date.h"
-#include "sha256.h"
-#include "suggest.h"
-#include "utf8.h"
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/date.h"
+#include "base/sha256.h"
+#include "base/suggest.h"
+#include "base/utf8.h"
 
 Test(date, parse_and_format_round_trip)
 {

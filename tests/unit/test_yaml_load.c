@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "yaml_load.h"
+#include "base/arena.h"
+#include "yaml/yaml_load.h"
 
 typedef struct loaded {
     sk_arena a;

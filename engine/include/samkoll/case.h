@@ -15,6 +15,7 @@
 #include "samkoll/common.h"
 #include "samkoll/diag.h"
 #include "samkoll/limits.h"
+#include "samkoll/util.h"
 
 typedef struct sk_case sk_case;
 typedef struct sk_source sk_source;
@@ -28,7 +29,8 @@ sk_rc sk_source_open(sk_source **out, const char *path, const sk_limits *lim,
 /* Opens an in-memory buffer (copied) named name; for tests and fuzzing. */
 sk_rc sk_source_open_mem(sk_source **out, const char *name, const char *data,
                          size_t len, const sk_limits *lim);
-/* Loads the next case into arena a (which must be initialised and empty).
+/* Loads the next case into arena a (which must be empty: a new one from
+ * sk_arena_new, samkoll/util.h, or one the library created).
  *  rs: the rule set, to check rule ids in waivers and expect (may be NULL)
  *  default_date: the case date when the case gives none (days since epoch)
  * Returns SK_OK (*out set), SK_EINVALID (document rejected, diags; call
@@ -46,5 +48,9 @@ const char *sk_case_file(const sk_case *c);
 unsigned sk_case_line(const sk_case *c);        /* line of the document */
 const char *sk_case_form(const sk_case *c);     /* form name */
 int32_t sk_case_date(const sk_case *c);         /* days since 1970-01-01 */
+
+/* The collaboration forms of the case format (the `form` enum), in order,
+ * NULL-terminated. */
+const char *const *sk_case_forms(void);
 
 #endif

@@ -1,0 +1,113 @@
+/* buf.c - growable byte buffer (see buf.h). */
+#include "base/buf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sk_buf_init(sk_buf *b, size_t limit)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->limit = limit;
+    b->failed = false;
+}
+
+void sk_buf_free(sk_buf *b)
+{
+    free(b->data);
+    sk_buf_init(b, b->limit);
+}
+
+void sk_buf_clear(sk_buf *b)
+{
+    b->len = 0;
+    b->failed = false;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static bool grow(sk_buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        return false;
+    size_t need = b->len + extra + 1;
+    if (b->limit && need > b->limit + 1)
+        return false;
+    if (need <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = realloc(b->data, cap);
+    if (!p)
+        return false;
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+bool sk_buf_append(sk_buf *b, const char *s, size_t n)
+{
+    if (b->failed || !grow(b, n)) {
+        b->failed = true;
+        return false;
+    }
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return true;
+}
+
+bool sk_buf_puts(sk_buf *b, const char *s)
+{
+    return sk_buf_append(b, s, strlen(s));
+}
+
+bool sk_buf_putc_slow(sk_buf *b, char c)
+{
+    return sk_buf_append(b, &c, 1);
+}
+
+bool sk_buf_uint(sk_buf *b, unsigned long long v)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return sk_buf_append(b, tmp + n, sizeof tmp - n);
+}
+
+bool sk_buf_printf(sk_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = true;
+        return false;
+    }
+    if ((size_t)n < sizeof small)
+        return sk_buf_append(b, small, (size_t)n);
+    if (b->failed || !grow(b, (size_t)n)) {
+        b->failed = true;
+        return false;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return true;
+}
+
+const char *sk_buf_cstr(sk_buf *b)
+{
+    return b->data ? b->data : "";
+}

@@ -1,0 +1,121 @@
+/* diag.c - collecting and formatting positioned diagnostics. */
+#include "base/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const status_names[SK_ST__COUNT] = {
+    [SK_ST_PASS] = "pass", [SK_ST_NOT_APPLICABLE] = "not_applicable",
+    [SK_ST_WAIVED] = "waived", [SK_ST_UNKNOWN] = "unknown",
+    [SK_ST_WARN] = "warn", [SK_ST_FAIL] = "fail", [SK_ST_ERROR] = "error",
+};
+
+const char *sk_status_name(sk_status s)
+{
+    return (unsigned)s < SK_ST__COUNT ? status_names[s] : "?";
+}
+
+int sk_status_parse(const char *name)
+{
+    for (int i = 0; i < SK_ST__COUNT; i++)
+        if (strcmp(name, status_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int sk_status_rank(sk_status s)
+{
+    return (int)s; /* the enum is declared in rank order */
+}
+
+void sk_diags_init(sk_diags *d, sk_lang lang)
+{
+    memset(d, 0, sizeof *d);
+    d->lang = lang;
+}
+
+void sk_diags_free(sk_diags *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+        free(d->items[i].hint);
+    }
+    free(d->items);
+    sk_lang lang = d->lang;
+    sk_diags_init(d, lang);
+}
+
+static char *dupstr(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *p = malloc(n + 1);
+    if (p)
+        memcpy(p, s, n + 1);
+    return p;
+}
+
+void sk_diag_addv(sk_diags *d, sk_diag_level level, const char *file,
+                  unsigned line, unsigned col, const char *hint,
+                  const char *message)
+{
+    if (level == SK_DIAG_ERROR)
+        d->errors++;
+    if (d->count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        sk_diag *p = realloc(d->items, cap * sizeof *p);
+        if (!p)
+            return;
+        d->items = p;
+        d->cap = cap;
+    }
+    sk_diag *g = &d->items[d->count++];
+    g->level = level;
+    g->file = dupstr(file ? file : "");
+    g->line = line;
+    g->col = col;
+    g->message = dupstr(message);
+    g->hint = dupstr(hint);
+}
+
+void sk_diag_add(sk_diags *d, sk_diag_level level, const char *file,
+                 unsigned line, unsigned col, const char *hint, sk_msg id, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(msg, sizeof msg, sk_msg_fmt(id, d->lang), ap);
+    va_end(ap);
+    sk_diag_addv(d, level, file, line, col, hint, msg);
+}
+
+void sk_diags_move(sk_diags *dst, sk_diags *src)
+{
+    for (size_t i = 0; i < src->count; i++) {
+        sk_diag *g = &src->items[i];
+        sk_diag_addv(dst, g->level, g->file, g->line, g->col, g->hint,
+                     g->message);
+    }
+    sk_diags_free(src);
+}
+
+void sk_diag_format(const sk_diag *g, sk_lang lang, char *out, size_t outsz)
+{
+    char pos[64] = "";
+    if (g->line && g->col)
+        snprintf(pos, sizeof pos, ":%u:%u", g->line, g->col);
+    else if (g->line)
+        snprintf(pos, sizeof pos, ":%u", g->line);
+    const char *lvl = sk_msg_fmt(g->level == SK_DIAG_ERROR ? M_ERROR : M_WARNING, lang);
+    char hint[256] = "";
+    if (g->hint) {
+        char h[200];
+        snprintf(h, sizeof h, sk_msg_fmt(M_DIDYOUMEAN, lang), g->hint);
+        snprintf(hint, sizeof hint, " (%s)", h);
+    }
+    snprintf(out, outsz, "%s%s: %s: %s%s", g->file, pos, lvl, g->message, hint);
+}

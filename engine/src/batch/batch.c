@@ -1,0 +1,565 @@
+/* batch.c - the library driver: input order, worker threads, bounded
+ * memory (see samkoll/batch.h). */
+#include "samkoll/batch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "case/case_int.h"
+#include "base/diag.h"
+#include "report/report_int.h"
+#include "samkoll/files.h"
+
+/* ---- jobs ------------------------------------------------------------- */
+
+typedef enum { OUT_CASE, OUT_ERROR } out_kind;
+
+/* One result of a job: a rendered case (one buffer per report) or an
+ * input error. */
+typedef struct out_item {
+    out_kind kind;
+    sk_case_totals totals;
+    sk_buf *text;           /* [nreports] */
+    char *file;
+    unsigned line;
+    sk_diags diags;
+} out_item;
+
+typedef enum { JOB_FREE, JOB_READY, JOB_RUNNING, JOB_DONE } job_state;
+
+/* One input of a job: a file, or a document cut from a stream. */
+typedef struct input {
+    const char *path;       /* the file, or the stream's name for a chunk */
+    char *own;              /* the path's storage, when the input owns it */
+    char *chunk;            /* a document cut from a stream (owned) */
+    size_t chunk_len;
+    unsigned line_offset;
+} input;
+
+/* Inputs per job: small cases are handed to workers in groups, so that
+ * the hand-over costs little next to the work. */
+#define JOB_INPUTS 16
+
+typedef struct job {
+    job_state state;
+    input in[JOB_INPUTS];
+    size_t nin;
+    char *pre_path;         /* with pre: the path the error is about (owned) */
+    sk_diags pre;           /* an error found before the job ran */
+    out_item *items;
+    size_t nitems, cap;
+} job;
+
+typedef struct batch {
+    const sk_batch_opts *o;
+    sk_limits lim;
+    sk_report *const *reports;
+    size_t nreports;
+    sk_batch_case_fn fn;    /* sequential callback mode */
+    sk_batch_error_fn err_fn;
+    void *ud;
+    sk_batch_stats *stats;
+    /* the ring of jobs in flight */
+    job *ring;
+    size_t cap, head, tail; /* jobs [head, tail) are in flight */
+    size_t next_run;        /* next READY job for a worker */
+    int closed;             /* no more jobs will be added */
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    int oom;
+    sk_arena arena;         /* for jobs run on the calling thread */
+    job *open;              /* the job being filled, not yet published */
+} batch;
+
+static out_item *add_item(job *j)
+{
+    if (j->nitems == j->cap) {
+        size_t cap = j->cap ? j->cap * 2 : 4;
+        out_item *v = realloc(j->items, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        j->items = v;
+        j->cap = cap;
+    }
+    out_item *it = &j->items[j->nitems++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static char *dupstr(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = malloc(n + 1);
+    if (p)
+        memcpy(p, s, n + 1);
+    return p;
+}
+
+static void add_error(job *j, const char *file, unsigned line, sk_diags *d)
+{
+    out_item *it = add_item(j);
+    if (!it)
+        return;
+    it->kind = OUT_ERROR;
+    it->file = dupstr(file);
+    it->line = line;
+    sk_diags_init(&it->diags, d->lang);
+    sk_diags_move(&it->diags, d);
+}
+
+/* An input error: kept for the reports, or handed straight to the
+ * callback in sequential mode. */
+static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diags *d)
+{
+    if (b->fn) {
+        if (b->err_fn)
+            b->err_fn(file, line, d, b->ud);
+        b->stats->input_errors++;
+        sk_diags_free(d);
+    } else {
+        add_error(j, file, line, d);
+    }
+}
+
+/* Runs one input: every document in it. Thread-safe. */
+static void run_input(batch *b, job *j, input *in, sk_evaluator *ev, sk_arena *arena)
+{
+    const sk_batch_opts *o = b->o;
+    sk_diags d;
+    sk_diags_init(&d, o->lang);
+    sk_source *src = NULL;
+    sk_rc rc = in->chunk ? sk_source_open_chunk(&src, in->path, in->chunk, in->chunk_len,
+                                                in->line_offset, &b->lim)
+                         : sk_source_open(&src, in->path, &b->lim, &d);
+    in->chunk = NULL; /* the source owns it now */
+    if (rc != SK_OK) {
+        job_error(b, j, in->path, 0, &d);
+        sk_diags_free(&d);
+        return;
+    }
+    for (;;) {
+        sk_case *c;
+        rc = sk_source_next(src, arena, o->rs, o->default_date, &c, &d);
+        if (rc == SK_OK) {
+            sk_result *res;
+            if (sk_evaluate(ev, c, &res) == SK_OK) {
+                if (b->fn) {
+                    b->fn(res, b->ud);
+                    b->stats->cases++;
+                    if (sk_status_rank(res->worst) > b->stats->worst)
+                        b->stats->worst = sk_status_rank(res->worst);
+                } else {
+                    out_item *it = add_item(j);
+                    if (it) {
+                        it->kind = OUT_CASE;
+                        sk_case_totals_of(res, &it->totals);
+                        it->text = calloc(b->nreports ? b->nreports : 1, sizeof *it->text);
+                        for (size_t r = 0; it->text && r < b->nreports; r++) {
+                            sk_buf_init(&it->text[r], 0);
+                            sk_report_render_case(b->reports[r], res, &it->text[r]);
+                        }
+                    }
+                }
+            }
+        } else if (rc == SK_EINVALID || rc == SK_EIO) {
+            job_error(b, j, in->path, sk_source_doc_line(src), &d);
+        }
+        sk_arena_reset(arena);
+        sk_diags_free(&d);
+        if (rc != SK_OK && rc != SK_EINVALID)
+            break;
+    }
+    sk_source_close(src);
+}
+
+/* Runs one job: its inputs in order. Thread-safe. */
+static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
+{
+    if (j->pre.count) {
+        job_error(b, j, j->pre_path, 0, &j->pre);
+        return;
+    }
+    for (size_t i = 0; i < j->nin; i++)
+        run_input(b, j, &j->in[i], ev, arena);
+}
+
+/* Writes a finished job's items to the reports and frees them. */
+static void emit(batch *b, job *j)
+{
+    for (size_t i = 0; i < j->nitems; i++) {
+        out_item *it = &j->items[i];
+        if (it->kind == OUT_CASE) {
+            b->stats->cases++;
+            if (sk_status_rank(it->totals.worst) > b->stats->worst)
+                b->stats->worst = sk_status_rank(it->totals.worst);
+            for (size_t r = 0; r < b->nreports; r++) {
+                sk_report_put_case(b->reports[r], &it->totals, &it->text[r]);
+                sk_buf_free(&it->text[r]);
+            }
+            free(it->text);
+            sk_case_totals_free(&it->totals);
+        } else {
+            b->stats->input_errors++;
+            for (size_t r = 0; r < b->nreports; r++)
+                sk_report_input_error(b->reports[r], it->file, it->line, &it->diags);
+            sk_diags_free(&it->diags);
+            free(it->file);
+        }
+    }
+    free(j->items);
+    sk_diags_free(&j->pre);
+    for (size_t i = 0; i < j->nin; i++) {
+        free(j->in[i].chunk);
+        free(j->in[i].own);
+    }
+    free(j->pre_path);
+    memset(j, 0, sizeof *j);
+}
+
+/* ---- workers ---------------------------------------------------------- */
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    sk_evaluator *ev;
+    if (sk_evaluator_new(&ev, b->o->rs) != SK_OK) {
+        pthread_mutex_lock(&b->mu);
+        b->oom = 1;
+        pthread_cond_broadcast(&b->done);
+        pthread_mutex_unlock(&b->mu);
+        return NULL;
+    }
+    sk_evaluator_set_trace(ev, b->o->explain);
+    sk_arena arena; /* one per worker, reused case after case */
+    sk_arena_init(&arena, 32768);
+    pthread_mutex_lock(&b->mu);
+    for (;;) {
+        while (b->next_run == b->tail && !b->closed)
+            pthread_cond_wait(&b->work, &b->mu);
+        if (b->next_run == b->tail && b->closed)
+            break;
+        job *j = &b->ring[b->next_run % b->cap];
+        b->next_run++;
+        j->state = JOB_RUNNING;
+        pthread_mutex_unlock(&b->mu);
+        run_job(b, j, ev, &arena);
+        pthread_mutex_lock(&b->mu);
+        j->state = JOB_DONE;
+        pthread_cond_broadcast(&b->done);
+    }
+    pthread_mutex_unlock(&b->mu);
+    sk_arena_free(&arena);
+    sk_evaluator_free(ev);
+    return NULL;
+}
+
+/* ---- producing jobs ---------------------------------------------------- */
+
+/* Splits standard input into documents at "---" and "..." lines. */
+typedef struct splitter {
+    FILE *f;
+    unsigned line;          /* lines consumed so far */
+    char *pending;          /* a "---" line that starts the next document */
+    size_t pending_len;
+    int eof;
+    size_t docs;
+} splitter;
+
+static int is_marker(const char *l, size_t n, const char *m)
+{
+    return n >= 3 && memcmp(l, m, 3) == 0 &&
+           (n == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\n' || l[3] == '\r');
+}
+
+/* Next document of the stream into *out (malloc'd); 0 at the end. */
+static int split_next(splitter *s, const sk_limits *lim, char **out, size_t *len,
+                      unsigned *offset, int *too_big)
+{
+    sk_buf doc;
+    sk_buf_init(&doc, 0);
+    *too_big = 0;
+    *offset = s->line;
+    int content = 0;
+    if (s->pending) {
+        sk_buf_append(&doc, s->pending, s->pending_len);
+        free(s->pending);
+        s->pending = NULL;
+        *offset = s->line - 1;
+        content = 1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (!s->eof && (n = getline(&line, &cap, s->f)) >= 0) {
+        s->line++;
+        if (is_marker(line, (size_t)n, "---") && content) {
+            s->pending = malloc((size_t)n);
+            if (s->pending) {
+                memcpy(s->pending, line, (size_t)n);
+                s->pending_len = (size_t)n;
+            }
+            break;
+        }
+        if (doc.len <= lim->max_file_bytes)
+            sk_buf_append(&doc, line, (size_t)n);
+        else
+            *too_big = 1;
+        if (is_marker(line, (size_t)n, "..."))
+            break;
+        /* blank lines and comments alone do not make a document */
+        size_t k = 0;
+        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        if (k < (size_t)n && line[k] != '\n' && line[k] != '\r' && line[k] != '#')
+            content = 1;
+    }
+    if (n < 0 || s->eof)
+        s->eof = 1;
+    free(line);
+    if (!content && !s->pending) {
+        sk_buf_free(&doc);
+        return 0;
+    }
+    if (!content) {
+        sk_buf_free(&doc);
+        return split_next(s, lim, out, len, offset, too_big);
+    }
+    *len = doc.len;
+    *out = doc.data ? doc.data : dupstr("");
+    return 1;
+}
+
+/* Reserves the next ring slot (waiting for the oldest job to finish and be
+ * emitted if the ring is full). */
+static job *push_slot(batch *b)
+{
+    pthread_mutex_lock(&b->mu);
+    while (b->tail - b->head == b->cap) {
+        job *old = &b->ring[b->head % b->cap];
+        while (old->state != JOB_DONE && !b->oom)
+            pthread_cond_wait(&b->done, &b->mu);
+        pthread_mutex_unlock(&b->mu);
+        emit(b, old);
+        pthread_mutex_lock(&b->mu);
+        b->head++;
+    }
+    job *j = &b->ring[b->tail % b->cap];
+    memset(j, 0, sizeof *j);
+    pthread_mutex_unlock(&b->mu);
+    sk_diags_init(&j->pre, b->o->lang);
+    return j;
+}
+
+static void publish(batch *b, int threads, sk_evaluator *ev)
+{
+    pthread_mutex_lock(&b->mu);
+    b->ring[b->tail % b->cap].state = JOB_READY;
+    b->tail++;
+    pthread_cond_signal(&b->work);
+    pthread_mutex_unlock(&b->mu);
+    if (!threads) {
+        /* inline: run it now, on this thread */
+        job *j = &b->ring[b->next_run % b->cap];
+        b->next_run++;
+        run_job(b, j, ev, &b->arena);
+        j->state = JOB_DONE;
+    }
+}
+
+/* Inputs are gathered into the open job, which is published when full,
+ * before an error job, and at the end. */
+static void flush(batch *b, int threads, sk_evaluator *ev)
+{
+    if (b->open) {
+        b->open = NULL;
+        publish(b, threads, ev);
+    }
+}
+
+static input *next_input(batch *b, int threads, sk_evaluator *ev)
+{
+    if (b->open && b->open->nin == JOB_INPUTS)
+        flush(b, threads, ev);
+    if (!b->open)
+        b->open = push_slot(b);
+    input *in = &b->open->in[b->open->nin++];
+    memset(in, 0, sizeof *in);
+    return in;
+}
+
+/* A job of its own for an input that failed before it could be read. */
+static void error_job(batch *b, int threads, sk_evaluator *ev, const char *path, sk_diags *d)
+{
+    flush(b, threads, ev);
+    job *j = push_slot(b);
+    j->pre_path = dupstr(path);
+    sk_diags_move(&j->pre, d);
+    publish(b, threads, ev);
+}
+
+static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
+{
+    splitter s = {stdin, 0, NULL, 0, 0, 0};
+    char *doc;
+    size_t len;
+    unsigned off;
+    int too_big;
+    while (split_next(&s, &b->lim, &doc, &len, &off, &too_big)) {
+        s.docs++;
+        if (too_big || s.docs > b->lim.max_documents) {
+            sk_diags d;
+            sk_diags_init(&d, b->o->lang);
+            sk_diag_add(&d, SK_DIAG_ERROR, "-", off + 1, 1, NULL,
+                        too_big ? M_FILE_TOO_BIG : M_TOO_MANY_DOCS,
+                        too_big ? b->lim.max_file_bytes : b->lim.max_documents);
+            free(doc);
+            error_job(b, threads, ev, "-", &d);
+            sk_diags_free(&d);
+            if (s.docs > b->lim.max_documents)
+                break;
+            continue;
+        }
+        input *in = next_input(b, threads, ev);
+        in->path = "-";
+        in->chunk = doc;
+        in->chunk_len = len;
+        in->line_offset = off;
+    }
+    free(s.pending);
+}
+
+/* Walks each path lazily (memory does not grow with the library) and
+ * hands its files to the workers in order. */
+static void produce(batch *b, const char *const *paths, size_t n, int threads,
+                    sk_evaluator *ev)
+{
+    for (size_t i = 0; i < n; i++) {
+        sk_walk *w = sk_walk_open(paths[i]);
+        if (!w) {
+            b->oom = 1;
+            return;
+        }
+        sk_diags d;
+        sk_diags_init(&d, b->o->lang);
+        const char *path;
+        int rc;
+        while ((rc = sk_walk_next(w, &path, &d)) != 0) {
+            if (rc < 0) {
+                error_job(b, threads, ev, paths[i], &d);
+                sk_diags_free(&d);
+                continue;
+            }
+            if (strcmp(path, "-") == 0) {
+                produce_stdin(b, threads, ev);
+                continue;
+            }
+            input *in = next_input(b, threads, ev);
+            in->own = dupstr(path);
+            in->path = in->own ? in->own : "";
+        }
+        sk_diags_free(&d);
+        sk_walk_close(w);
+    }
+    flush(b, threads, ev);
+}
+
+unsigned sk_batch_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+static sk_rc run(batch *b, const char *const *paths, size_t npaths)
+{
+    unsigned nthreads = b->o->jobs ? b->o->jobs : sk_batch_default_jobs();
+    if (b->fn || nthreads > 256)
+        nthreads = b->fn ? 1 : 256;
+    int threads = nthreads > 1;
+    b->cap = threads ? 4 * nthreads : 1;
+    b->ring = calloc(b->cap, sizeof *b->ring);
+    if (!b->ring)
+        return SK_ENOMEM;
+    sk_arena_init(&b->arena, 32768);
+    pthread_mutex_init(&b->mu, NULL);
+    pthread_cond_init(&b->work, NULL);
+    pthread_cond_init(&b->done, NULL);
+    pthread_t *tids = threads ? calloc(nthreads, sizeof *tids) : NULL;
+    unsigned started = 0;
+    sk_evaluator *ev = NULL;
+    if (threads) {
+        for (; tids && started < nthreads; started++)
+            if (pthread_create(&tids[started], NULL, worker, b) != 0)
+                break;
+    } else if (sk_evaluator_new(&ev, b->o->rs) != SK_OK) {
+        b->oom = 1;
+    } else {
+        sk_evaluator_set_trace(ev, b->o->explain);
+    }
+    if (threads && started == 0)
+        b->oom = 1;
+    if (!b->oom)
+        produce(b, paths, npaths, threads, ev);
+    pthread_mutex_lock(&b->mu);
+    b->closed = 1;
+    pthread_cond_broadcast(&b->work);
+    pthread_mutex_unlock(&b->mu);
+    /* emit what is left, in order */
+    while (b->head < b->tail) {
+        job *j = &b->ring[b->head % b->cap];
+        pthread_mutex_lock(&b->mu);
+        while (j->state != JOB_DONE && !b->oom)
+            pthread_cond_wait(&b->done, &b->mu);
+        pthread_mutex_unlock(&b->mu);
+        emit(b, j);
+        b->head++;
+    }
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(tids[i], NULL);
+    free(tids);
+    sk_evaluator_free(ev);
+    sk_arena_free(&b->arena);
+    pthread_mutex_destroy(&b->mu);
+    pthread_cond_destroy(&b->work);
+    pthread_cond_destroy(&b->done);
+    free(b->ring);
+    return b->oom ? SK_ENOMEM : SK_OK;
+}
+
+static void batch_init(batch *b, const sk_batch_opts *o, sk_batch_stats *stats)
+{
+    memset(b, 0, sizeof *b);
+    memset(stats, 0, sizeof *stats);
+    b->o = o;
+    if (o->limits)
+        b->lim = *o->limits;
+    else
+        sk_limits_default(&b->lim);
+    b->stats = stats;
+}
+
+sk_rc sk_batch_check(const sk_batch_opts *o, const char *const *paths, size_t npaths,
+                     sk_report *const *reports, size_t nreports, sk_batch_stats *stats)
+{
+    batch b;
+    batch_init(&b, o, stats);
+    b.reports = reports;
+    b.nreports = nreports;
+    return run(&b, paths, npaths);
+}
+
+/* sequential mode: cases and input errors go to the callbacks as they come */
+sk_rc sk_batch_each(const sk_batch_opts *o, const char *const *paths, size_t npaths,
+                    sk_batch_case_fn fn, sk_batch_error_fn err_fn, void *ud,
+                    sk_batch_stats *stats)
+{
+    batch b;
+    batch_init(&b, o, stats);
+    b.fn = fn;
+    b.err_fn = err_fn;
+    b.ud = ud;
+    return run(&b, paths, npaths);
+}

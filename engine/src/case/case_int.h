@@ -1,0 +1,48 @@
+/* case_int.h (internal) - the validated case, as the evaluator sees it. */
+#ifndef SK_CASE_INT_H
+#define SK_CASE_INT_H
+
+#include "base/arena.h"
+#include "samkoll/case.h"
+#include "schema/schema.h"
+#include "yaml/value.h"
+
+struct sk_case {
+    sk_node *root;          /* validated, typed map */
+    const char *file;
+    const char *id;
+    const char *title;
+    int form;               /* index into sk_form_values */
+    int32_t date;           /* the case's date, or the run's */
+    bool date_stated;
+    unsigned line;
+    const sk_node *waivers; /* SK_SEQ or NULL */
+    const sk_node *expect;  /* SK_MAP or NULL */
+    sk_arena *arena;
+    /* the value of each top-level field (index in the case schema), or NULL:
+     * most rule paths start here, so the root map is not scanned per rule */
+    const sk_node *top[32];
+    const sk_node *top_of;  /* the root top[] was built from (a view of the
+                               case with another root must not use it) */
+};
+
+/* Validates root against case format v1 and builds the case in a.
+ * dir is the directory text_file paths are relative to. */
+sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
+                    const char *file, const char *dir, const sk_ruleset *rs,
+                    const sk_limits *lim, int32_t default_date, sk_diags *d);
+
+/* Value of field f of map (NULL if absent). Reads the merged text of
+ * `text` + `text_file` where a map has both. */
+const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f);
+
+/* A source over one document cut out of a stream: data (malloc'd) is
+ * taken over; positions are offset by line_offset lines. */
+sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,
+                          unsigned line_offset, const sk_limits *lim);
+
+/* Lookup used by validation of rule ids (ruleset.c). */
+int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
+const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);
+
+#endif

@@ -1,0 +1,743 @@
+/* eval.c - three-valued (Kleene) evaluation of the rules for one case.
+ *
+ * Every condition evaluates to true, false or unknown. A fact that is not
+ * stated is unknown; comparisons with an unknown side are unknown; the
+ * connectives follow Kleene's strong logic. While evaluating, the facts
+ * read are recorded, and the missing facts that made a result unknown are
+ * kept (those behind definite results are dropped again). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "eval/result_int.h"
+
+#define MAX_FACTS 256
+#define MAX_MISSING 64
+
+struct sk_evaluator {
+    const sk_ruleset *rs;
+    pcre2_match_data *md;
+    sk_fact facts[MAX_FACTS];
+    size_t nfacts;
+    sk_fact missing[MAX_MISSING];
+    size_t nmissing;
+    /* --explain: the condition nodes of the current rule, in pre-order */
+    int trace;
+    sk_trace *tr;
+    size_t ntr, trcap;
+};
+
+typedef struct ectx {
+    sk_evaluator *ev;
+    const sk_ruleset *rs;
+    const sk_case *c;
+    const sk_node *item[SK_MAX_BIND];
+    const sk_node *witness[SK_MAX_BIND];
+    const char *error;
+    unsigned depth;         /* tracing: nesting of the node being evaluated */
+} ectx;
+
+typedef struct val {
+    uint8_t vt;
+    bool b;
+    double num;
+    int32_t days;
+    const char *s;
+} val;
+
+sk_rc sk_evaluator_new(sk_evaluator **out, const sk_ruleset *rs)
+{
+    sk_evaluator *ev = calloc(1, sizeof *ev);
+    if (!ev)
+        return SK_ENOMEM;
+    ev->rs = rs;
+    ev->md = pcre2_match_data_create(1, NULL);
+    if (!ev->md) {
+        free(ev);
+        return SK_ENOMEM;
+    }
+    *out = ev;
+    return SK_OK;
+}
+
+void sk_evaluator_free(sk_evaluator *ev)
+{
+    if (!ev)
+        return;
+    pcre2_match_data_free(ev->md);
+    free(ev->tr);
+    free(ev);
+}
+
+void sk_evaluator_set_trace(sk_evaluator *ev, int on)
+{
+    ev->trace = on != 0;
+}
+
+/* ---- facts ------------------------------------------------------------ */
+
+static void add_fact(ectx *e, const sk_node *n, const sk_path *p, int from, int missing)
+{
+    sk_evaluator *ev = e->ev;
+    if (missing) {
+        for (size_t i = 0; i < ev->nmissing; i++)
+            if (ev->missing[i].node == n && ev->missing[i].path == p && ev->missing[i].from == from)
+                return;
+        if (ev->nmissing < MAX_MISSING)
+            ev->missing[ev->nmissing++] = (sk_fact){n, p, (uint8_t)from, 1};
+    }
+    for (size_t i = 0; i < ev->nfacts; i++) {
+        const sk_fact *f = &ev->facts[i];
+        if (f->node == n && (missing ? f->path == p && f->from == from
+                                     : !f->missing && f->from == f->path->nsteps &&
+                                       from == p->nsteps && f->path->root == p->root))
+            return;
+    }
+    if (ev->nfacts < MAX_FACTS)
+        ev->facts[ev->nfacts++] = (sk_fact){n, p, (uint8_t)from, (uint8_t)missing};
+}
+
+/* ---- paths ------------------------------------------------------------ */
+
+static const sk_node *root_of(ectx *e, const sk_path *p)
+{
+    switch (p->root) {
+    case SK_ROOT_BIND:
+        return e->item[p->slot];
+    case SK_ROOT_FORM: {
+        const sk_form_row *row = &e->rs->rows[e->c->form];
+        return row->present ? row->cells[p->form_col].value : NULL;
+    }
+    default:
+        return e->c->root;
+    }
+}
+
+/* Walks steps [from, to) from start. Returns the node reached, or NULL if
+ * a step is not stated; then *deep is the deepest node reached (the
+ * explicit unknown node, if one was written) and *done the steps taken. */
+static const sk_node *walk(const sk_node *start, const sk_path *p, int from, int to,
+                           const sk_node **deep, int *done)
+{
+    const sk_node *cur = start;
+    *deep = start;
+    *done = from;
+    if (sk_node_is_unknown(cur))
+        return NULL;
+    for (int i = from; i < to; i++) {
+        const sk_node *next = sk_case_get(cur, p->steps[i].schema, p->steps[i].field);
+        if (sk_node_is_unknown(next)) {
+            if (next) {
+                *deep = next;
+                *done = i + 1;
+            } else {
+                *deep = cur;
+                *done = i;
+            }
+            return NULL;
+        }
+        cur = next;
+    }
+    *deep = cur;
+    *done = to;
+    return cur;
+}
+
+/* Resolves p up to step `to`, recording the fact or the missing fact. */
+static const sk_node *resolve(ectx *e, const sk_path *p, int to, int record)
+{
+    const sk_node *deep;
+    int done;
+    const sk_node *n;
+    if (p->root == SK_ROOT_CASE && to > 0 && p->steps[0].field < 32 &&
+        p->steps[0].schema == &sk_case_schema && e->c->top_of == e->c->root) {
+        /* first step from the case's table of top-level fields */
+        const sk_node *first = e->c->top[p->steps[0].field];
+        if (sk_node_is_unknown(first)) {
+            n = NULL;
+            deep = first ? first : e->c->root;
+            done = first ? 1 : 0;
+        } else {
+            n = walk(first, p, 1, to, &deep, &done);
+        }
+    } else {
+        n = walk(root_of(e, p), p, 0, to, &deep, &done);
+    }
+    if (record)
+        add_fact(e, n ? n : deep, p, n ? p->nsteps : done, n == NULL);
+    return n;
+}
+
+static int node_val(const sk_node *n, int ftype, val *v)
+{
+    if (sk_node_is_unknown(n) || n->kind != SK_SCALAR)
+        return 0;
+    v->vt = n->vtype;
+    v->s = n->u.s;
+    switch (n->vtype) {
+    case SK_VT_BOOL: v->b = n->v.b; break;
+    case SK_VT_NUM: v->num = n->v.num; break;
+    case SK_VT_DATE: v->days = n->v.days; break;
+    case SK_VT_TEXT:
+        if (ftype == SK_F_TEXT_OR_BOOL) { /* a stated decision counts as made */
+            v->vt = SK_VT_BOOL;
+            v->b = true;
+        }
+        break;
+    default: return 0;
+    }
+    return 1;
+}
+
+/* The single value a scalar path denotes; 0 if unknown. */
+static int path_val(ectx *e, const sk_path *p, val *v)
+{
+    if (p->root == SK_ROOT_DATE) {
+        const sk_node *dn = sk_map_get(e->c->root, "date");
+        add_fact(e, dn ? dn : e->c->root, p, dn ? p->nsteps : 0, 0);
+        v->vt = SK_VT_DATE;
+        v->days = e->c->date;
+        return 1;
+    }
+    const sk_node *n = resolve(e, p, p->nsteps, 1);
+    return n && node_val(n, p->ftype, v);
+}
+
+static int val_eq(const val *a, const val *b)
+{
+    if (a->vt != b->vt)
+        return 0;
+    switch (a->vt) {
+    case SK_VT_BOOL: return a->b == b->b;
+    case SK_VT_NUM: return a->num == b->num;
+    case SK_VT_DATE: return a->days == b->days;
+    default: return strcmp(a->s, b->s) == 0;
+    }
+}
+
+static int val_cmp(const val *a, const val *b)
+{
+    if (a->vt == SK_VT_DATE)
+        return (a->days > b->days) - (a->days < b->days);
+    return (a->num > b->num) - (a->num < b->num);
+}
+
+static sk_tri apply_op(int op, const val *a, const val *b)
+{
+    switch (op) {
+    case SK_OP_EQ: return val_eq(a, b) ? SK_TRUE : SK_FALSE;
+    case SK_OP_NE: return val_eq(a, b) ? SK_FALSE : SK_TRUE;
+    case SK_OP_LT: return val_cmp(a, b) < 0 ? SK_TRUE : SK_FALSE;
+    case SK_OP_LE: return val_cmp(a, b) <= 0 ? SK_TRUE : SK_FALSE;
+    case SK_OP_GT: return val_cmp(a, b) > 0 ? SK_TRUE : SK_FALSE;
+    default: return val_cmp(a, b) >= 0 ? SK_TRUE : SK_FALSE;
+    }
+}
+
+static val lit_val(const sk_lit *l)
+{
+    val v = {l->vtype, l->b, l->num, l->days, l->s};
+    return v;
+}
+
+/* ---- collections ------------------------------------------------------ */
+
+typedef struct coll {
+    const sk_node *list;
+    const sk_path *p;
+    int projection;
+} coll;
+
+/* Opens a collection path (list of scalars or LIST[*].FIELD); 0 if the
+ * list itself is unknown. */
+static int coll_open(ectx *e, const sk_path *p, coll *c)
+{
+    c->p = p;
+    c->projection = p->star_at != 0xFF && p->star_at < p->nsteps;
+    int to = c->projection ? p->star_at : p->nsteps;
+    if (p->root == SK_ROOT_FORM) {
+        c->list = root_of(e, p);
+        add_fact(e, c->list ? c->list : e->c->root, p, 0, c->list == NULL);
+    } else {
+        const sk_node *deep;
+        int done;
+        c->list = walk(root_of(e, p), p, 0, to, &deep, &done);
+        add_fact(e, c->list ? c->list : deep, p, c->list ? (uint8_t)to : (uint8_t)done, c->list == NULL);
+    }
+    return c->list && c->list->kind == SK_SEQ;
+}
+
+/* Value of item i; 0 if unknown (recorded as missing). */
+static int coll_item(ectx *e, const coll *c, uint32_t i, val *v)
+{
+    const sk_node *it = c->list->u.items[i];
+    int ftype = c->p->ftype == SK_F_LIST ? c->p->item : c->p->ftype;
+    if (!c->projection)
+        return node_val(it, ftype, v) ? 1 : (add_fact(e, it, c->p, c->p->nsteps, 1), 0);
+    const sk_node *deep;
+    int done;
+    const sk_node *n = walk(it, c->p, c->p->star_at, c->p->nsteps, &deep, &done);
+    if (!n) {
+        add_fact(e, deep, c->p, done, 1);
+        return 0;
+    }
+    return node_val(n, ftype, v);
+}
+
+/* Is value a in the collection? */
+static sk_tri coll_has(ectx *e, const coll *c, const val *a)
+{
+    int unknown = 0;
+    for (uint32_t i = 0; i < c->list->len; i++) {
+        val v;
+        if (!coll_item(e, c, i, &v))
+            unknown = 1;
+        else if (val_eq(a, &v))
+            return SK_TRUE;
+    }
+    return unknown ? SK_UNKNOWN : SK_FALSE;
+}
+
+/* ---- conditions ------------------------------------------------------- */
+
+static sk_tri eval(ectx *e, const sk_cond *k);
+
+static sk_tri not3(sk_tri t)
+{
+    return t == SK_UNKNOWN ? SK_UNKNOWN : t == SK_TRUE ? SK_FALSE : SK_TRUE;
+}
+
+/* Definite results drop the missing facts recorded since mark. */
+static sk_tri settle(ectx *e, size_t mark, sk_tri t)
+{
+    if (t != SK_UNKNOWN)
+        e->ev->nmissing = mark;
+    return t;
+}
+
+static sk_tri eval_connective(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    sk_tri stop = k->kind == SK_C_ALL ? SK_FALSE : SK_TRUE;
+    int unknown = 0;
+    for (uint32_t i = 0; i < k->nkids; i++) {
+        sk_tri t = eval(e, k->kids[i]);
+        if (t == stop)
+            return settle(e, mark, stop);
+        unknown |= t == SK_UNKNOWN;
+    }
+    return settle(e, mark, unknown ? SK_UNKNOWN : not3(stop));
+}
+
+/* all / any / none over LIST[*] */
+static sk_tri eval_quant(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    const sk_node *list = resolve(e, k->path, k->path->nsteps, 1);
+    if (!list || list->kind != SK_SEQ)
+        return SK_UNKNOWN;
+    int any = k->kind != SK_C_QALL; /* QANY and QNONE look for a true item */
+    const sk_node *first_unknown = NULL;
+    sk_tri result = any ? SK_FALSE : SK_TRUE;
+    for (uint32_t i = 0; i < list->len; i++) {
+        e->item[k->slot] = list->u.items[i];
+        sk_tri t = eval(e, k->where);
+        if (t == SK_UNKNOWN) {
+            if (!first_unknown)
+                first_unknown = list->u.items[i];
+            continue;
+        }
+        if ((any && t == SK_TRUE) || (!any && t == SK_FALSE)) {
+            e->witness[k->slot] = list->u.items[i];
+            result = any ? SK_TRUE : SK_FALSE;
+            break;
+        }
+    }
+    if (first_unknown && result == (any ? SK_FALSE : SK_TRUE)) {
+        e->witness[k->slot] = first_unknown;
+        result = SK_UNKNOWN;
+    }
+    e->item[k->slot] = NULL;
+    if (k->kind == SK_C_QNONE)
+        result = not3(result);
+    return settle(e, mark, result);
+}
+
+/* Does the range [lo, hi] satisfy op N: all of it (true), none (false)? */
+static sk_tri range_op(int op, double lo, double hi, double n)
+{
+    val a = {SK_VT_NUM, 0, lo, 0, NULL}, b = {SK_VT_NUM, 0, hi, 0, NULL}, c = {SK_VT_NUM, 0, n, 0, NULL};
+    if (op == SK_OP_EQ || op == SK_OP_NE) {
+        sk_tri t = lo == hi && lo == n ? SK_TRUE : (n < lo || n > hi) ? SK_FALSE : SK_UNKNOWN;
+        return op == SK_OP_EQ ? t : not3(t);
+    }
+    sk_tri tl = apply_op(op, &a, &c), th = apply_op(op, &b, &c);
+    return tl == th ? tl : SK_UNKNOWN;
+}
+
+static sk_tri eval_count(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    const sk_node *list = resolve(e, k->path, k->path->nsteps, 1);
+    if (!list || list->kind != SK_SEQ)
+        return SK_UNKNOWN;
+    double lo = 0, hi = 0;
+    for (uint32_t i = 0; i < list->len; i++) {
+        sk_tri t = SK_TRUE;
+        if (k->where) {
+            e->item[k->slot] = list->u.items[i];
+            t = eval(e, k->where);
+        }
+        lo += t == SK_TRUE;
+        hi += t != SK_FALSE;
+    }
+    e->item[k->slot] = NULL;
+    return settle(e, mark, range_op(k->op, lo, hi, k->rhs.lit.num));
+}
+
+static sk_tri eval_sum(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    coll c;
+    if (!coll_open(e, k->path, &c))
+        return SK_UNKNOWN;
+    double sum = 0;
+    int unknown = 0;
+    for (uint32_t i = 0; i < c.list->len; i++) {
+        val v;
+        if (coll_item(e, &c, i, &v))
+            sum += v.num;
+        else
+            unknown = 1;
+    }
+    if (unknown)
+        return SK_UNKNOWN;
+    /* percentages are written with decimals: compare to a cent */
+    double rounded = (double)(long long)(sum * 100 + (sum >= 0 ? 0.5 : -0.5)) / 100;
+    val a = {SK_VT_NUM, 0, rounded, 0, NULL}, b = lit_val(&k->rhs.lit);
+    return settle(e, mark, apply_op(k->op, &a, &b));
+}
+
+static sk_tri eval_cmp(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    val a, b;
+    sk_tri t;
+    switch (k->op) {
+    case SK_OP_IN:
+    case SK_OP_NOT_IN: {
+        int ka = path_val(e, k->path, &a);
+        if (k->rhs.path) {
+            coll c;
+            int kc = coll_open(e, k->rhs.path, &c);
+            if (!ka || !kc)
+                return SK_UNKNOWN;
+            t = coll_has(e, &c, &a);
+        } else {
+            if (!ka)
+                return SK_UNKNOWN;
+            t = SK_FALSE;
+            for (uint32_t i = 0; i < k->rhs.nlist && t == SK_FALSE; i++) {
+                b = lit_val(&k->rhs.list[i]);
+                t = val_eq(&a, &b) ? SK_TRUE : SK_FALSE;
+            }
+        }
+        return settle(e, mark, k->op == SK_OP_IN ? t : not3(t));
+    }
+    case SK_OP_CONTAINS: {
+        coll c;
+        int kc = coll_open(e, k->path, &c);
+        int kb = k->rhs.path ? path_val(e, k->rhs.path, &b) : (b = lit_val(&k->rhs.lit), 1);
+        if (!kc || !kb)
+            return SK_UNKNOWN;
+        return settle(e, mark, coll_has(e, &c, &b));
+    }
+    case SK_OP_INTERSECTS: {
+        coll c;
+        if (!coll_open(e, k->path, &c))
+            return SK_UNKNOWN;
+        coll d2;
+        int kd = k->rhs.path ? coll_open(e, k->rhs.path, &d2) : 1;
+        if (!kd)
+            return SK_UNKNOWN;
+        int unknown = 0;
+        for (uint32_t i = 0; i < c.list->len; i++) {
+            if (!coll_item(e, &c, i, &a)) {
+                unknown = 1;
+                continue;
+            }
+            if (k->rhs.path) {
+                t = coll_has(e, &d2, &a);
+            } else {
+                t = SK_FALSE;
+                for (uint32_t j = 0; j < k->rhs.nlist && t == SK_FALSE; j++) {
+                    b = lit_val(&k->rhs.list[j]);
+                    t = val_eq(&a, &b) ? SK_TRUE : SK_FALSE;
+                }
+            }
+            if (t == SK_TRUE)
+                return settle(e, mark, SK_TRUE);
+            unknown |= t == SK_UNKNOWN;
+        }
+        return settle(e, mark, unknown ? SK_UNKNOWN : SK_FALSE);
+    }
+    default: {
+        int ka = path_val(e, k->path, &a);
+        int kb = k->rhs.path ? path_val(e, k->rhs.path, &b) : (b = lit_val(&k->rhs.lit), 1);
+        if (!ka || !kb)
+            return SK_UNKNOWN;
+        return settle(e, mark, apply_op(k->op, &a, &b));
+    }
+    }
+}
+
+static sk_tri eval_exists(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    const sk_node *n = k->path->root == SK_ROOT_DATE ? e->c->root
+                     : resolve(e, k->path, k->path->nsteps, 1);
+    e->ev->nmissing = mark; /* exists is two-valued: nothing is missing */
+    return (n != NULL) == k->want ? SK_TRUE : SK_FALSE;
+}
+
+static sk_tri eval_match(ectx *e, const sk_cond *k)
+{
+    size_t mark = e->ev->nmissing;
+    val a;
+    if (!path_val(e, k->path, &a))
+        return SK_UNKNOWN;
+    pcre2_code *code = e->rs->regexes[k->regex];
+    int rc = pcre2_match(code, (PCRE2_SPTR)a.s, strlen(a.s), 0, 0, e->ev->md, e->rs->mctx);
+    if (rc >= 0)
+        return settle(e, mark, SK_TRUE);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return settle(e, mark, SK_FALSE);
+    PCRE2_UCHAR buf[160];
+    pcre2_get_error_message(rc, buf, sizeof buf);
+    if (!e->error)
+        e->error = sk_arena_printf(e->c->arena, "regex: %s", (const char *)buf);
+    return SK_UNKNOWN;
+}
+
+static sk_tri eval_node(ectx *e, const sk_cond *k)
+{
+    switch (k->kind) {
+    case SK_C_ALL:
+    case SK_C_ANY:
+        return eval_connective(e, k);
+    case SK_C_NOT:
+        return not3(eval(e, k->kids[0]));
+    case SK_C_QALL:
+    case SK_C_QANY:
+    case SK_C_QNONE:
+        return eval_quant(e, k);
+    case SK_C_COUNT:
+        return eval_count(e, k);
+    case SK_C_SUM:
+        return eval_sum(e, k);
+    case SK_C_CMP:
+        return eval_cmp(e, k);
+    case SK_C_EXISTS:
+        return eval_exists(e, k);
+    default:
+        return eval_match(e, k);
+    }
+}
+
+/* Records the node (pre-order) with the bindings in force, evaluates it,
+ * and fills in its value. A trace that cannot grow is cut short. */
+static sk_tri eval_traced(ectx *e, const sk_cond *k)
+{
+    sk_evaluator *ev = e->ev;
+    size_t at = (size_t)-1;
+    if (ev->ntr == ev->trcap && ev->trcap < 65536) {
+        size_t cap = ev->trcap ? ev->trcap * 2 : 64;
+        sk_trace *v = realloc(ev->tr, cap * sizeof *v);
+        if (v) {
+            ev->tr = v;
+            ev->trcap = cap;
+        }
+    }
+    if (ev->ntr < ev->trcap) {
+        at = ev->ntr++;
+        sk_trace *t = &ev->tr[at];
+        t->cond = k;
+        t->value = SK_UNKNOWN;
+        t->depth = (uint8_t)(e->depth < 255 ? e->depth : 255);
+        memcpy(t->item, e->item, sizeof t->item);
+    }
+    e->depth++;
+    sk_tri v = eval_node(e, k);
+    e->depth--;
+    if (at != (size_t)-1)
+        ev->tr[at].value = (uint8_t)v;
+    return v;
+}
+
+static sk_tri eval(ectx *e, const sk_cond *k)
+{
+    if (e->ev->trace)
+        return eval_traced(e, k);
+    return eval_node(e, k);
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+static int copy_facts(sk_arena *a, sk_finding *f, const sk_evaluator *ev)
+{
+    if (ev->trace && ev->ntr) {
+        f->trace = sk_arena_alloc(a, ev->ntr * sizeof *f->trace);
+        if (!f->trace)
+            return 0;
+        memcpy(f->trace, ev->tr, ev->ntr * sizeof *f->trace);
+        f->ntrace = (uint32_t)ev->ntr;
+    }
+    f->nfacts = (uint16_t)ev->nfacts;
+    f->nmissing = (uint16_t)ev->nmissing;
+    if (ev->nfacts) {
+        f->facts = sk_arena_alloc(a, ev->nfacts * sizeof *f->facts);
+        if (!f->facts)
+            return 0;
+        memcpy(f->facts, ev->facts, ev->nfacts * sizeof *f->facts);
+    }
+    if (ev->nmissing) {
+        f->missing = sk_arena_alloc(a, ev->nmissing * sizeof *f->missing);
+        if (!f->missing)
+            return 0;
+        memcpy(f->missing, ev->missing, ev->nmissing * sizeof *f->missing);
+    }
+    return 1;
+}
+
+static int in_validity(const sk_rule *r, int32_t date)
+{
+    return (!r->has_from || date >= r->valid_from) && (!r->has_to || date <= r->valid_to);
+}
+
+static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
+{
+    memset(f, 0, sizeof *f);
+    f->rule = r;
+    e->ev->nfacts = e->ev->nmissing = 0;
+    e->ev->ntr = 0;
+    e->depth = 0;
+    memset(e->witness, 0, sizeof e->witness);
+    e->error = NULL;
+    if (!in_validity(r, e->c->date)) {
+        f->status = SK_ST_NOT_APPLICABLE;
+        f->reason = SK_R_OUT_OF_VALIDITY;
+        f->applies = SK_FALSE;
+    } else {
+        sk_tri app = r->applies ? eval(e, r->applies) : SK_TRUE;
+        f->applies = (uint8_t)app;
+        if (app == SK_FALSE) {
+            f->status = SK_ST_NOT_APPLICABLE;
+            f->reason = SK_R_NOT_APPLICABLE;
+        } else if (app == SK_UNKNOWN) {
+            f->status = SK_ST_UNKNOWN;
+        } else {
+            sk_tri req = eval(e, r->require);
+            f->status = req == SK_TRUE ? SK_ST_PASS : req == SK_FALSE ? r->severity : SK_ST_UNKNOWN;
+        }
+        if (e->error) {
+            f->status = SK_ST_ERROR;
+            f->reason = SK_R_RUNTIME_ERROR;
+            f->error = e->error;
+        }
+    }
+    f->orig_status = f->status;
+    memcpy(f->witness, e->witness, sizeof f->witness);
+    return copy_facts(e->c->arena, f, e->ev);
+}
+
+/* A specific rule that applies defeats the general rule it is an
+ * exception to; if its applicability is unknown, so is the general
+ * rule's verdict. */
+static void apply_exceptions(sk_result *res)
+{
+    for (size_t i = 0; i < res->n; i++) {
+        sk_finding *f = &res->findings[i];
+        for (uint32_t k = 0; k < f->rule->ndefeated_by; k++) {
+            const sk_finding *s = &res->findings[f->rule->defeated_by[k]];
+            if (s->reason == SK_R_OUT_OF_VALIDITY)
+                continue;
+            if (s->applies == SK_TRUE) {
+                f->status = SK_ST_NOT_APPLICABLE;
+                f->reason = SK_R_SUPERSEDED;
+                f->other = s->rule;
+                f->nmissing = 0;
+                break;
+            }
+            if (s->applies == SK_UNKNOWN &&
+                (f->status == SK_ST_FAIL || f->status == SK_ST_WARN)) {
+                f->status = SK_ST_UNKNOWN;
+                f->reason = SK_R_EXCEPTION_UNKNOWN;
+                f->other = s->rule;
+                f->missing = s->missing;
+                f->nmissing = s->nmissing;
+            }
+        }
+    }
+}
+
+/* Waivers turn fail/warn/unknown findings of their rule into waived,
+ * unless the waiver's `until` date is before the case date. */
+static void apply_waivers(sk_result *res)
+{
+    const sk_node *w = res->c->waivers;
+    for (uint32_t i = 0; w && i < w->len; i++) {
+        const sk_node *wm = w->u.items[i];
+        const sk_node *rule = sk_map_get(wm, "rule"), *until = sk_map_get(wm, "until");
+        if (!rule || rule->kind != SK_SCALAR)
+            continue;
+        int idx = sk_ruleset_find_id(res->rs, rule->u.s);
+        if (idx < 0)
+            continue;
+        sk_finding *f = &res->findings[idx];
+        if (f->status != SK_ST_FAIL && f->status != SK_ST_WARN && f->status != SK_ST_UNKNOWN)
+            continue;
+        f->waiver = wm;
+        if (until && until->vtype == SK_VT_DATE && until->v.days < res->c->date)
+            f->waiver_expired = true;
+        else
+            f->status = SK_ST_WAIVED;
+    }
+}
+
+sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out)
+{
+    const sk_ruleset *rs = ev->rs;
+    sk_result *res = sk_arena_calloc(c->arena, 1, sizeof *res);
+    if (!res)
+        return SK_ENOMEM;
+    res->c = c;
+    res->rs = rs;
+    res->n = rs->nrules;
+    res->findings = sk_arena_alloc(c->arena, (rs->nrules ? rs->nrules : 1) * sizeof *res->findings);
+    if (!res->findings)
+        return SK_ENOMEM;
+    ectx e;
+    memset(&e, 0, sizeof e);
+    e.ev = ev;
+    e.rs = rs;
+    e.c = c;
+    for (size_t i = 0; i < rs->nrules; i++)
+        if (!eval_rule(&e, &rs->rules[i], &res->findings[i]))
+            return SK_ENOMEM;
+    apply_exceptions(res);
+    apply_waivers(res);
+    res->worst = SK_ST_PASS;
+    for (size_t i = 0; i < res->n; i++) {
+        uint8_t s = res->findings[i].status;
+        res->counts[s]++;
+        if (sk_status_rank(s) > sk_status_rank(res->worst))
+            res->worst = s;
+    }
+    *out = res;
+    return SK_OK;
+}
+
+sk_status sk_result_worst(const sk_result *r) { return (sk_status)r->worst; }
+size_t sk_result_count(const sk_result *r, sk_status s) { return r->counts[s]; }
+const sk_case *sk_result_case(const sk_result *r) { return r->c; }

@@ -1,0 +1,195 @@
+/* common.c - what every writer shares: status and reason labels, the
+ * display order of findings, the texts of a finding (explanation, message,
+ * question), its locus, and the library summary's lookups. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/diag.h"
+#include "report/report_int.h"
+
+const char *sk_status_label(sk_status s, int lang)
+{
+    static const char *const l[SK_ST__COUNT][2] = {
+        [SK_ST_NOT_APPLICABLE] = {"EJ TILLÄMPLIG", "N/A"},
+        [SK_ST_PASS] = {"GODKÄND", "PASS"},
+        [SK_ST_WAIVED] = {"UNDANTAGEN", "WAIVED"},
+        [SK_ST_UNKNOWN] = {"OKÄND", "UNKNOWN"},
+        [SK_ST_WARN] = {"VARNING", "WARN"},
+        [SK_ST_FAIL] = {"UNDERKÄND", "FAIL"},
+        [SK_ST_ERROR] = {"FEL", "ERROR"},
+    };
+    return l[s][lang ? 1 : 0];
+}
+
+const char *sk_reason_text(sk_reason r, int lang)
+{
+    static const char *const t[][2] = {
+        [SK_R_NONE] = {"", ""},
+        [SK_R_OUT_OF_VALIDITY] = {"ärendets datum ligger utanför regelns giltighetstid",
+                                  "the case date is outside the rule's period of validity"},
+        [SK_R_NOT_APPLICABLE] = {"regelns tillämplighetsvillkor är inte uppfyllt",
+                                 "the rule's applicability condition does not hold"},
+        [SK_R_SUPERSEDED] = {"ersätts av den särskilda regeln", "superseded by the specific rule"},
+        [SK_R_EXCEPTION_UNKNOWN] = {"det går inte att avgöra om undantagsregeln är tillämplig",
+                                    "it cannot be decided whether the exception applies"},
+        [SK_R_RUNTIME_ERROR] = {"regeln kunde inte utvärderas", "the rule could not be evaluated"},
+    };
+    return t[r][lang ? 1 : 0];
+}
+
+void sk_report_order(const sk_result *res, const sk_finding **out)
+{
+    /* stable counting sort by rank, worst first */
+    size_t k = 0;
+    for (int s = SK_ST__COUNT - 1; s >= 0; s--)
+        for (size_t i = 0; i < res->n; i++)
+            if (res->findings[i].status == s)
+                out[k++] = &res->findings[i];
+}
+
+size_t sk_report_form_cases(const sk_report *r, int form)
+{
+    size_t n = 0;
+    for (int s = 0; s < SK_ST__COUNT; s++)
+        n += r->form_worst[form][s];
+    return n;
+}
+
+int sk_missing_path_once(const sk_fact *fact, sk_buf *seen, sk_buf *path)
+{
+    if (!seen->len)
+        sk_buf_putc(seen, '\n');
+    sk_buf_clear(path);
+    sk_buf_putc(path, '\n');
+    sk_fact_path(fact, path);
+    sk_buf_putc(path, '\n');
+    if (strstr(sk_buf_cstr(seen), sk_buf_cstr(path)))
+        return 0;
+    sk_buf_append(seen, path->data + 1, path->len - 1);
+    return 1;
+}
+
+void sk_report_flush(sk_report *r)
+{
+    FILE *f = r->body ? r->body : r->f;
+    if (r->out.failed)
+        r->io_error = true;
+    if (r->out.len && fwrite(r->out.data, 1, r->out.len, f) != r->out.len)
+        r->io_error = true;
+    sk_buf_clear(&r->out);
+}
+
+void sk_finding_explanation(const sk_result *res, const sk_finding *f, int lang, sk_buf *b)
+{
+    (void)res;
+    if (f->status == SK_ST_UNKNOWN && f->nmissing) {
+        sk_buf_puts(b, lang ? "Cannot be decided: the case does not state "
+                            : "Kan inte avgöras: ärendet anger inte ");
+        for (uint16_t i = 0; i < f->nmissing; i++) {
+            if (i)
+                sk_buf_puts(b, ", ");
+            sk_fact_path(&f->missing[i], b);
+        }
+        sk_buf_putc(b, '.');
+    }
+}
+
+void sk_finding_text(const sk_result *res, const sk_finding *f, int lang, sk_buf *b)
+{
+    int en = lang == SK_LANG_EN;
+    switch (f->status) {
+    case SK_ST_UNKNOWN:
+        sk_finding_explanation(res, f, en, b);
+        if (f->reason == SK_R_EXCEPTION_UNKNOWN && f->other)
+            sk_buf_printf(b, "%s(%s: %s)", b->len ? " " : "",
+                          sk_reason_text(SK_R_EXCEPTION_UNKNOWN, en), f->other->id);
+        break;
+    case SK_ST_ERROR:
+        sk_buf_printf(b, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en),
+                      f->error ? f->error : "?");
+        break;
+    case SK_ST_FAIL:
+    case SK_ST_WARN:
+    case SK_ST_WAIVED:
+        sk_finding_message(res, f, en, b);
+        break;
+    case SK_ST_NOT_APPLICABLE:
+        sk_buf_puts(b, sk_reason_text((sk_reason)f->reason, en));
+        if (f->reason == SK_R_SUPERSEDED && f->other)
+            sk_buf_printf(b, " %s", f->other->id);
+        break;
+    default:
+        break;
+    }
+}
+
+const sk_node *sk_finding_locus(const sk_finding *f)
+{
+    /* best: a stated value (not a list or map) other than the case's form
+     * and date, which say little about where to look */
+    const sk_node *best[3] = {NULL, NULL, NULL};
+    for (uint16_t i = 0; i < f->nfacts; i++) {
+        const sk_fact *fa = &f->facts[i];
+        const sk_node *n = fa->node;
+        if (fa->missing || !n || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE ||
+            !n->file || !n->line)
+            continue;
+        int context = n->parent && !n->parent->parent && n->parent->kind == SK_MAP &&
+                      (!strcmp(n->parent->u.pairs[n->index].key->u.s, "form") ||
+                       !strcmp(n->parent->u.pairs[n->index].key->u.s, "date"));
+        int rank = context ? 2 : n->kind == SK_SCALAR ? 0 : 1;
+        if (!best[rank])
+            best[rank] = n;
+    }
+    return best[0] ? best[0] : best[1] ? best[1] : best[2];
+}
+
+const char *sk_waiver_get(const sk_finding *f, const char *key)
+{
+    const sk_node *n = f->waiver ? sk_map_get(f->waiver, key) : NULL;
+    return n && n->kind == SK_SCALAR ? n->u.s : NULL;
+}
+
+const sk_field *sk_fact_field(const sk_fact *f)
+{
+    const sk_path *p = f->path;
+    if (!p || !p->nsteps || p->root == SK_ROOT_FORM || p->root == SK_ROOT_DATE)
+        return NULL;
+    const sk_step *s = &p->steps[p->nsteps - 1];
+    return s->schema && s->field >= 0 && (size_t)s->field < s->schema->count
+               ? &s->schema->fields[s->field] : NULL;
+}
+
+void sk_missing_question(const sk_fact *m, int lang, sk_buf *b)
+{
+    const sk_field *fd = sk_fact_field(m);
+    if (lang == SK_LANG_EN)
+        sk_buf_printf(b, "Is \u201c%s\u201d stated?", fd ? fd->en : m->path->text);
+    else
+        sk_buf_printf(b, "Är \u201d%s\u201d angivet?", fd ? fd->sv : m->path->text);
+}
+
+void sk_rule_validity(const sk_rule *r, sk_buf *b)
+{
+    char f[11] = "", t[11] = "";
+    if (r->has_from)
+        sk_date_format(r->valid_from, f);
+    if (r->has_to)
+        sk_date_format(r->valid_to, t);
+    sk_buf_printf(b, "%s\u2013%s", f, t);
+}
+
+int sk_report_rule_notable(const sk_report *r, size_t rule)
+{
+    const size_t *c = r->rule_counts ? r->rule_counts[rule] : NULL;
+    return c && (c[SK_ST_FAIL] || c[SK_ST_WARN] || c[SK_ST_UNKNOWN] || c[SK_ST_ERROR] ||
+                 c[SK_ST_WAIVED]);
+}
+
+const char *sk_form_label(const sk_report *r, int form)
+{
+    const sk_form_row *row = form >= 0 && form < 16 ? &r->rs->rows[form] : NULL;
+    const char *name = row && row->present ? row->name[r->o.lang == SK_LANG_EN] : NULL;
+    return name ? name : sk_form_values[form];
+}

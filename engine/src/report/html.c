@@ -1,0 +1,445 @@
+/* report_html.c - one self-contained HTML page (inline CSS and JS, no
+ * external assets; works offline and prints): the run, a summary (cases
+ * by worst status, per rule, per form), filters by status and by rule,
+ * then a table per case with every finding other than not_applicable:
+ * status, rule, what it says (message, missing facts, waiver with reason
+ * and decision), citations as links, the facts with their positions.
+ * Passed findings are in the tables but hidden by the status filter until
+ * it is ticked (without JS, everything shows). Everything from the case
+ * or the rules is HTML-escaped. The summary comes first: the cases are
+ * held in a temporary file until the end of the run. */
+#include <string.h>
+
+#include "base/date.h"
+#include "report/report_int.h"
+
+#define MAX_FACTS 8
+
+static void esc(sk_buf *b, const char *s)
+{
+    sk_markup_str(b, s, 0);
+}
+
+static void esc_attr(sk_buf *b, const char *s)
+{
+    sk_markup_str(b, s, 1);
+}
+
+static const char *css_class(sk_status s)
+{
+    return sk_status_name(s);
+}
+
+static void badge(sk_buf *b, sk_status s, int en)
+{
+    sk_buf_printf(b, "<span class=\"badge st-%s\">", css_class(s));
+    esc(b, sk_status_label(s, en));
+    sk_buf_puts(b, "</span>");
+}
+
+static const char CSS[] =
+    ":root{--fail:#b3261e;--warn:#8a5a00;--unknown:#6b3fa0;--waived:#0f6e6e;--pass:#2e7d32;"
+    "--error:#7a0010;--not_applicable:#666;--line:#d0d4d9;--bg:#f6f7f9}\n"
+    "*{box-sizing:border-box}\n"
+    "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;"
+    "color:#1b1f24;margin:0 auto;padding:1.5rem 2rem;max-width:90rem}\n"
+    "h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin:1.6rem 0 .6rem;"
+    "border-bottom:2px solid var(--line);padding-bottom:.2rem}h3{font-size:1.1rem;margin:0 0 .3rem}\n"
+    ".meta{color:#555;margin:.2rem 0 .8rem}\n"
+    "code{font:13px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--bg);"
+    "padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}\n"
+    "table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}\n"
+    "th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}\n"
+    "th{background:var(--bg);font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    ".cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:.5rem 0 1rem}\n"
+    ".card{border:1px solid var(--line);border-left:6px solid #999;border-radius:6px;padding:.4rem .8rem;"
+    "min-width:9rem;background:#fff}.card .n{display:block;font-size:1.6rem;font-weight:700}\n"
+    ".card.st-fail{border-left-color:var(--fail)}.card.st-warn{border-left-color:var(--warn)}"
+    ".card.st-unknown{border-left-color:var(--unknown)}.card.st-waived{border-left-color:var(--waived)}"
+    ".card.st-pass{border-left-color:var(--pass)}.card.st-error{border-left-color:var(--error)}\n"
+    ".badge{display:inline-block;font-size:.75rem;font-weight:700;letter-spacing:.02em;color:#fff;"
+    "border-radius:3px;padding:.05rem .4rem;white-space:nowrap;background:#666}\n"
+    ".badge.st-fail{background:var(--fail)}.badge.st-warn{background:var(--warn)}"
+    ".badge.st-unknown{background:var(--unknown)}.badge.st-waived{background:var(--waived)}"
+    ".badge.st-pass{background:var(--pass)}.badge.st-error{background:var(--error)}"
+    ".badge.st-not_applicable{background:var(--not_applicable)}\n"
+    "tr.finding.st-fail td:first-child{border-left:4px solid var(--fail)}"
+    "tr.finding.st-warn td:first-child{border-left:4px solid var(--warn)}"
+    "tr.finding.st-unknown td:first-child{border-left:4px solid var(--unknown)}"
+    "tr.finding.st-waived td:first-child{border-left:4px solid var(--waived)}"
+    "tr.finding.st-pass td:first-child{border-left:4px solid var(--pass)}"
+    "tr.finding.st-error td:first-child{border-left:4px solid var(--error)}\n"
+    "section.case{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:0 0 1rem;"
+    "background:#fff}\n"
+    "section.input-error{border-color:var(--error)}\n"
+    "ul.cites,ul.facts{margin:0;padding-left:1.1rem}ul.facts{font-size:.9rem}\n"
+    ".pos{color:#666;font-size:.85rem;white-space:nowrap}\n"
+    ".waiver{margin-top:.3rem;padding:.2rem .4rem;border-left:3px solid var(--waived);background:#eef7f7}\n"
+    ".waiver.expired{border-left-color:var(--fail);background:#fbeeee}\n"
+    ".rule-title{color:#333}.msg{white-space:pre-line}\n"
+    "#filters{position:sticky;top:0;z-index:1;background:#fff;border:1px solid var(--line);"
+    "border-radius:8px;padding:.5rem .8rem;margin:1rem 0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;"
+    "align-items:center}\n"
+    "#filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .8rem}\n"
+    "#filters legend{font-weight:600;float:left;margin-right:.5rem}#filters label{cursor:pointer}\n"
+    "#shown{color:#555}a{color:#0b57d0}a.rule-link{color:inherit}\n"
+    "details>summary{cursor:pointer;font-weight:600;margin:.4rem 0}\n"
+    "footer{color:#666;font-size:.85rem;margin-top:2rem}\n"
+    "[hidden]{display:none!important}\n"
+    "@media print{body{font-size:10.5pt;padding:0;max-width:none}"
+    "#filters,.noprint{display:none!important}"
+    "section.case{break-inside:auto;border:0;padding:0;margin:0 0 1.2rem}"
+    "tr{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}"
+    "a{color:inherit;text-decoration:none}ul.cites a[href]::after{content:' <' attr(href) '>';"
+    "font-size:8pt;color:#555;overflow-wrap:anywhere}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "details{display:block}details>summary{list-style:none}}\n";
+
+/* Filters: statuses ticked, rule chosen; hides rows and cases that show
+ * nothing, and says how much is shown. */
+static const char JS[] =
+    "(function(){\n"
+    "var nav=document.getElementById('filters');if(!nav)return;\n"
+    "nav.hidden=false;\n"
+    "var boxes=[].slice.call(nav.querySelectorAll('input[name=status]'));\n"
+    "var sel=document.getElementById('rule-filter'),out=document.getElementById('shown');\n"
+    "function apply(){\n"
+    " var on={};boxes.forEach(function(b){on[b.value]=b.checked;});\n"
+    " var rule=sel.value,rows=0,cases=0,all=0;\n"
+    " [].forEach.call(document.querySelectorAll('section.case'),function(c){\n"
+    "  var vis=0,trs=c.querySelectorAll('tr.finding');\n"
+    "  [].forEach.call(trs,function(t){\n"
+    "   var ok=!!on[t.getAttribute('data-status')]&&(!rule||t.getAttribute('data-rule')===rule);\n"
+    "   t.hidden=!ok;if(ok)vis++;});\n"
+    "  var show=trs.length?vis>0:(!rule&&!!on.pass);\n"
+    "  c.hidden=!show;all++;if(show)cases++;rows+=vis;});\n"
+    " out.textContent=nav.getAttribute('data-shown').replace('{cases}',cases).replace('{all}',all)"
+    ".replace('{rows}',rows);}\n"
+    "boxes.forEach(function(b){b.addEventListener('change',apply);});\n"
+    "sel.addEventListener('change',apply);\n"
+    "document.addEventListener('click',function(e){var a=e.target.closest?e.target.closest('a.rule-link'):null;\n"
+    " if(!a)return;e.preventDefault();sel.value=a.getAttribute('data-rule');apply();\n"
+    " nav.scrollIntoView({block:'start'});});\n"
+    "apply();\n"
+    "})();\n";
+
+static void begin(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    char date[11];
+    sk_date_format(r->o.run_date, date);
+    const char *title = en ? "Review of inter-municipal collaboration" : "Granskning av mellankommunal samverkan";
+    sk_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<meta name=\"generator\" content=\"samkoll %s\">\n<title>samkoll \u2013 %s</title>\n"
+                     "<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n",
+                  en ? "en" : "sv", SK_VERSION, title, CSS, title);
+    sk_buf_printf(b, "<p class=\"meta\">%s %s \u00b7 %s: %zu %s (sha256 <code>%.16s</code>) \u00b7 samkoll %s</p>\n"
+                     "</header>\n",
+                  en ? "Date" : "Datum", date, en ? "Rule set" : "Regeluppsättning", sk_ruleset_count(r->rs),
+                  en ? "rules" : "regler", sk_ruleset_hash(r->rs), SK_VERSION);
+}
+
+static void cites(sk_buf *b, const sk_rule *rule, int en)
+{
+    if (!rule->ncites)
+        return;
+    sk_buf_puts(b, "<ul class=\"cites\">");
+    for (uint32_t i = 0; i < rule->ncites; i++) {
+        const sk_cite *c = &rule->cites[i];
+        sk_buf_puts(b, "<li>");
+        if (c->url) {
+            sk_buf_puts(b, "<a href=\"");
+            esc_attr(b, c->url);
+            sk_buf_puts(b, "\">");
+            esc(b, c->text[en]);
+            sk_buf_puts(b, "</a>");
+        } else {
+            esc(b, c->text[en]);
+        }
+        sk_buf_puts(b, "</li>");
+    }
+    sk_buf_puts(b, "</ul>");
+}
+
+static void facts(sk_buf *b, const sk_finding *f, sk_buf *tmp)
+{
+    size_t shown = 0, more = 0;
+    for (uint16_t i = 0; i < f->nfacts; i++) {
+        const sk_fact *fa = &f->facts[i];
+        if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
+            continue;
+        if (shown == MAX_FACTS) {
+            more++;
+            continue;
+        }
+        sk_buf_puts(b, shown++ ? "<li>" : "<ul class=\"facts\"><li>");
+        sk_buf_clear(tmp);
+        sk_fact_path(fa, tmp);
+        sk_buf_puts(b, "<code>");
+        esc(b, sk_buf_cstr(tmp));
+        sk_buf_puts(b, "</code> = ");
+        char vb[64];
+        const char *v = sk_fact_value(fa, vb, sizeof vb);
+        esc(b, v ? v : "?");
+        sk_buf_printf(b, " <span class=\"pos\">");
+        esc(b, fa->node->file);
+        sk_buf_printf(b, ":%u:%u</span></li>", fa->node->line, fa->node->col);
+    }
+    if (more)
+        sk_buf_printf(b, "<li>+%zu</li>", more);
+    if (shown)
+        sk_buf_puts(b, "</ul>");
+}
+
+static void waiver(sk_buf *b, const sk_finding *f, int en)
+{
+    const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by"),
+               *until = sk_waiver_get(f, "until");
+    sk_buf_printf(b, "<div class=\"waiver%s\"><strong>%s</strong> ", f->waiver_expired ? " expired" : "",
+                  f->waiver_expired ? (en ? "Waiver expired:" : "Undantaget har löpt ut:")
+                                    : (en ? "Waived:" : "Undantag:"));
+    esc(b, reason ? reason : "");
+    if (by) {
+        sk_buf_puts(b, en ? "<br>Decision: " : "<br>Beslut: ");
+        esc(b, by);
+    }
+    if (until) {
+        sk_buf_puts(b, en ? "<br>Valid until " : "<br>Gäller till och med ");
+        esc(b, until);
+    }
+    sk_buf_puts(b, "</div>");
+}
+
+static void row(const sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *b, sk_buf *tmp)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_status s = (sk_status)f->status;
+    sk_buf_printf(b, "<tr class=\"finding st-%s\" data-status=\"%s\" data-rule=\"", css_class(s),
+                  sk_status_name(s));
+    esc_attr(b, f->rule->id);
+    sk_buf_puts(b, "\"><td>");
+    badge(b, s, en);
+    if (s == SK_ST_WAIVED || f->waiver_expired) {
+        sk_buf_puts(b, " <span class=\"pos\">(");
+        esc(b, sk_status_label((sk_status)f->orig_status, en));
+        sk_buf_puts(b, ")</span>");
+    }
+    sk_buf_puts(b, "</td><td><code>");
+    esc(b, f->rule->id);
+    sk_buf_puts(b, "</code><br><span class=\"rule-title\">");
+    esc(b, f->rule->title[en]);
+    sk_buf_puts(b, "</span>");
+    if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
+        sk_buf_puts(b, "<br><span class=\"pos\">");
+        esc(b, sk_basis_label((sk_basis)f->rule->basis, en));
+        if (!f->rule->verified)
+            sk_buf_puts(b, en ? " (provision not verified against the statute text)"
+                              : " (lagrummet är inte verifierat mot lagtexten)");
+        sk_buf_puts(b, "</span>");
+    }
+    sk_buf_puts(b, "</td><td><div class=\"msg\">");
+    sk_buf_clear(tmp);
+    sk_finding_text(res, f, en, tmp);
+    esc(b, sk_buf_cstr(tmp));
+    sk_buf_puts(b, "</div>");
+    if (f->waiver)
+        waiver(b, f, en);
+    sk_buf_puts(b, "</td><td>");
+    cites(b, f->rule, en);
+    sk_buf_puts(b, "</td><td>");
+    if (s != SK_ST_PASS)
+        facts(b, f, tmp);
+    sk_buf_puts(b, "</td></tr>\n");
+}
+
+static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_case *c = res->c;
+    char date[11];
+    sk_date_format(c->date, date);
+    sk_buf_printf(b, "<section class=\"case\" data-worst=\"%s\">\n<h3>", sk_status_name((sk_status)res->worst));
+    badge(b, (sk_status)res->worst, en);
+    sk_buf_puts(b, " ");
+    esc(b, c->id);
+    if (c->title) {
+        sk_buf_puts(b, " \u2014 ");
+        esc(b, c->title);
+    }
+    const sk_form_row *fr = &r->rs->rows[c->form];
+    sk_buf_puts(b, "</h3>\n<p class=\"meta\">");
+    esc(b, fr->present && fr->name[en] ? fr->name[en] : sk_form_values[c->form]);
+    sk_buf_printf(b, " \u00b7 %s \u00b7 <code>", date);
+    esc(b, c->file);
+    sk_buf_printf(b, ":%u</code> \u00b7 %zu %s, %zu %s, %zu %s, %zu %s</p>\n", c->line,
+                  res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
+                  res->counts[SK_ST_WARN], en ? "warn" : "varningar",
+                  res->counts[SK_ST_UNKNOWN], en ? "unknown" : "okända",
+                  res->counts[SK_ST_PASS], en ? "pass" : "godkända");
+    const sk_finding *order[512];
+    size_t rows = 0;
+    sk_buf tmp;
+    sk_buf_init(&tmp, 0);
+    if (res->n <= 512) {
+        sk_report_order(res, order);
+        for (size_t i = 0; i < res->n; i++) {
+            const sk_finding *f = order[i];
+            if (f->status == SK_ST_NOT_APPLICABLE || (r->o.quiet && f->status == SK_ST_PASS))
+                continue;
+            if (!rows++)
+                sk_buf_printf(b, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+                                 "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+                              en ? "Status" : "Utfall", en ? "Rule" : "Regel", en ? "Finding" : "Bedömning",
+                              en ? "Law and sources" : "Lagrum och källor", en ? "Facts" : "Fakta");
+            row(r, res, f, b, &tmp);
+        }
+    }
+    sk_buf_free(&tmp);
+    if (rows)
+        sk_buf_puts(b, "</tbody>\n</table>\n");
+    else
+        sk_buf_printf(b, "<p>%s</p>\n", en ? "No rule applies." : "Ingen regel är tillämplig.");
+    sk_buf_puts(b, "</section>\n");
+}
+
+static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_puts(b, "<section class=\"case input-error\" data-worst=\"error\">\n<h3>");
+    badge(b, SK_ST_ERROR, en);
+    sk_buf_printf(b, " %s: <code>", en ? "Input error" : "Indatafel");
+    esc(b, e->file);
+    sk_buf_printf(b, ":%u</code></h3>\n<table><tbody>\n", e->line);
+    for (size_t i = 0; i < e->diags.count; i++) {
+        const sk_diag *g = &e->diags.items[i];
+        sk_buf_puts(b, "<tr class=\"finding st-error\" data-status=\"error\" data-rule=\"\"><td><code>");
+        esc(b, g->file ? g->file : e->file);
+        sk_buf_printf(b, ":%u:%u</code></td><td>", g->line, g->col);
+        esc(b, g->message);
+        if (g->hint) {
+            sk_buf_puts(b, en ? " (did you mean <code>" : " (menade du <code>");
+            esc(b, g->hint);
+            sk_buf_puts(b, "</code>?)");
+        }
+        sk_buf_puts(b, "</td></tr>\n");
+    }
+    sk_buf_puts(b, "</tbody></table>\n</section>\n");
+}
+
+static void card(sk_buf *b, const char *cls, size_t n, const char *label)
+{
+    sk_buf_printf(b, "<div class=\"card st-%s\"><span class=\"n\">%zu</span>%s</div>\n", cls, n, label);
+}
+
+static void summary(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_printf(b, "<section id=\"summary\">\n<h2>%s</h2>\n<div class=\"cards\">\n",
+                  en ? "Summary" : "Sammanfattning");
+    card(b, "cases", r->ncases, en ? "cases checked" : "granskade ärenden");
+    card(b, "fail", r->worst[SK_ST_FAIL], en ? "with failures" : "underkända");
+    card(b, "warn", r->worst[SK_ST_WARN], en ? "with warnings" : "med varningar");
+    card(b, "unknown", r->worst[SK_ST_UNKNOWN], en ? "with unknown facts" : "med okända uppgifter");
+    card(b, "waived", r->worst[SK_ST_WAIVED], en ? "waived" : "med undantag");
+    card(b, "pass", r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], en ? "passed" : "godkända");
+    if (r->worst[SK_ST_ERROR])
+        card(b, "error", r->worst[SK_ST_ERROR], en ? "with errors" : "med fel");
+    card(b, "error", r->nerrors, en ? "input errors" : "indatafel");
+    sk_buf_puts(b, "</div>\n");
+    static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
+                                     SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+    size_t nrules = sk_ruleset_count(r->rs), notable = 0;
+    for (size_t i = 0; i < nrules; i++)
+        notable += sk_report_rule_notable(r, i) != 0;
+    if (notable) {
+        /* a long table starts folded, so the cases are not far down */
+        sk_buf_printf(b, "<details%s>\n<summary>%s</summary>\n<table class=\"per-rule\">\n<thead><tr><th>%s</th>",
+                      notable <= 20 ? " open" : "",
+                      en ? "Per rule: rules that did not pass in every case (number of cases)"
+                         : "Per regel: regler som inte godkändes i alla ärenden (antal ärenden)",
+                      en ? "Rule" : "Regel");
+        for (int c = 0; c < 7; c++) {
+            sk_buf_puts(b, "<th class=\"n\">");
+            esc(b, sk_status_label(cols[c], en));
+            sk_buf_puts(b, "</th>");
+        }
+        sk_buf_puts(b, "</tr></thead>\n<tbody>\n");
+        for (size_t i = 0; i < nrules; i++) {
+            if (!sk_report_rule_notable(r, i))
+                continue;
+            const sk_rule *rule = &r->rs->rules[i];
+            sk_buf_puts(b, "<tr><td><a class=\"rule-link\" href=\"#filters\" data-rule=\"");
+            esc_attr(b, rule->id);
+            sk_buf_puts(b, "\"><code>");
+            esc(b, rule->id);
+            sk_buf_puts(b, "</code></a> ");
+            esc(b, rule->title[en]);
+            sk_buf_puts(b, "</td>");
+            for (int c = 0; c < 7; c++)
+                sk_buf_printf(b, "<td class=\"n\">%zu</td>", r->rule_counts[i][cols[c]]);
+            sk_buf_puts(b, "</tr>\n");
+        }
+        sk_buf_puts(b, "</tbody>\n</table>\n</details>\n");
+    }
+    sk_buf_printf(b, "<details open>\n<summary>%s</summary>\n<table class=\"per-form\">\n<thead><tr><th>%s</th>"
+                     "<th class=\"n\">%s</th>",
+                  en ? "Per collaboration form: cases by worst status" : "Per samverkansform: ärenden efter sämsta utfall",
+                  en ? "Form" : "Samverkansform", en ? "Cases" : "Ärenden");
+    for (int c = 0; c < 7; c++) {
+        sk_buf_puts(b, "<th class=\"n\">");
+        esc(b, sk_status_label(cols[c], en));
+        sk_buf_puts(b, "</th>");
+    }
+    sk_buf_puts(b, "</tr></thead>\n<tbody>\n");
+    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+        size_t n = sk_report_form_cases(r, f);
+        if (!n)
+            continue;
+        sk_buf_puts(b, "<tr><td>");
+        esc(b, sk_form_label(r, f));
+        sk_buf_printf(b, "</td><td class=\"n\">%zu</td>", n);
+        for (int c = 0; c < 7; c++)
+            sk_buf_printf(b, "<td class=\"n\">%zu</td>", r->form_worst[f][cols[c]]);
+        sk_buf_puts(b, "</tr>\n");
+    }
+    sk_buf_puts(b, "</tbody>\n</table>\n</details>\n</section>\n");
+    /* the filters (hidden until the script runs: without it they do nothing) */
+    sk_buf_printf(b, "<nav id=\"filters\" hidden data-shown=\"%s\">\n<fieldset><legend>%s</legend>\n",
+                  en ? "Showing {cases} of {all} cases, {rows} findings"
+                     : "Visar {cases} av {all} ärenden, {rows} regelutfall",
+                  en ? "Show" : "Visa");
+    static const sk_status shown[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
+                                      SK_ST_ERROR, SK_ST_PASS};
+    for (int i = 0; i < 6; i++) {
+        sk_buf_printf(b, "<label><input type=\"checkbox\" name=\"status\" value=\"%s\"%s> ",
+                      sk_status_name(shown[i]), shown[i] == SK_ST_PASS ? "" : " checked");
+        badge(b, shown[i], en);
+        sk_buf_printf(b, " %zu</label>\n", r->counts[shown[i]]);
+    }
+    sk_buf_printf(b, "</fieldset>\n<label>%s <select id=\"rule-filter\"><option value=\"\">%s</option>\n",
+                  en ? "Rule" : "Regel", en ? "all rules" : "alla regler");
+    for (size_t i = 0; i < nrules; i++) {
+        const size_t *c = r->rule_counts[i];
+        if (!(c[SK_ST_PASS] || c[SK_ST_FAIL] || c[SK_ST_WARN] || c[SK_ST_UNKNOWN] || c[SK_ST_WAIVED] ||
+              c[SK_ST_ERROR]))
+            continue;
+        sk_buf_puts(b, "<option>");
+        esc(b, r->rs->rules[i].id);
+        sk_buf_puts(b, "</option>\n");
+    }
+    sk_buf_printf(b, "</select></label>\n<span id=\"shown\"></span>\n</nav>\n<main id=\"cases\">\n<h2>%s</h2>\n",
+                  en ? "Cases" : "Ärenden");
+}
+
+static void end(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_printf(b, "</main>\n<footer>%s samkoll %s. %s</footer>\n<script>\n%s</script>\n</body>\n</html>\n",
+                  en ? "Produced by" : "Framställd av", SK_VERSION,
+                  en ? "A fact that is not stated is unknown, never false."
+                     : "En uppgift som inte är angiven är okänd, aldrig falsk.",
+                  JS);
+}
+
+const sk_writer sk_writer_html = {"html", begin, render_case, render_error, "", end, summary};

@@ -1,0 +1,299 @@
+/* dump.c - printers for compiled rules (explain, rules) and the checks
+ * behind `samkoll test` (expectations and coverage). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/date.h"
+#include "report/report_int.h"
+#include "samkoll/inspect.h"
+
+static const char *const op_text[] = {"=", "≠", "<", "≤", ">", "≥", "i", "inte i",
+                                      "innehåller", "har gemensamt med"};
+static const char *const op_text_en[] = {"=", "≠", "<", "≤", ">", "≥", "in", "not in",
+                                         "contains", "intersects"};
+
+static void lit(sk_buf *b, const sk_lit *l)
+{
+    char d[11];
+    switch (l->vtype) {
+    case SK_VT_BOOL: sk_buf_puts(b, l->b ? "true" : "false"); break;
+    case SK_VT_NUM: sk_buf_printf(b, "%g", l->num); break;
+    case SK_VT_DATE: sk_date_format(l->days, d); sk_buf_puts(b, d); break;
+    default: sk_buf_printf(b, "'%s'", l->s); break;
+    }
+}
+
+static void operand(sk_buf *b, const sk_operand *o)
+{
+    if (o->path) {
+        sk_buf_puts(b, o->path->text);
+    } else if (o->is_list) {
+        sk_buf_puts(b, "[");
+        for (uint32_t i = 0; i < o->nlist; i++) {
+            if (i)
+                sk_buf_puts(b, ", ");
+            lit(b, &o->list[i]);
+        }
+        sk_buf_puts(b, "]");
+    } else {
+        lit(b, &o->lit);
+    }
+}
+
+static void indent(sk_buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        sk_buf_puts(b, "  ");
+}
+
+/* One condition node as text (no indentation, no newline). */
+void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
+{
+    const char *const *ops = en ? op_text_en : op_text;
+    const char *bind = k->slot >= 0 && r->bind_names[k->slot] && r->bind_names[k->slot][0] != '_'
+                           ? r->bind_names[k->slot] : NULL;
+    switch (k->kind) {
+    case SK_C_ALL: sk_buf_puts(b, en ? "all of:" : "alla av:"); break;
+    case SK_C_ANY: sk_buf_puts(b, en ? "any of:" : "något av:"); break;
+    case SK_C_NOT: sk_buf_puts(b, en ? "not:" : "inte:"); break;
+    case SK_C_QALL: case SK_C_QANY: case SK_C_QNONE: {
+        static const char *const q[2][3] = {{"för alla", "för någon", "för ingen"},
+                                            {"for every", "for some", "for no"}};
+        sk_buf_printf(b, "%s %s%s%s:", q[en][k->kind - SK_C_QALL], k->path->text,
+                      bind ? (en ? " as $" : " som $") : "", bind ? bind : "");
+        break;
+    }
+    case SK_C_COUNT:
+        sk_buf_printf(b, "%s %s %s %g%s", en ? "number of" : "antalet", k->path->text,
+                      ops[k->op], k->rhs.lit.num, k->where ? (en ? ", counting:" : ", som räknas:") : "");
+        break;
+    case SK_C_SUM:
+        sk_buf_printf(b, "%s %s %s %g", en ? "sum of" : "summan av", k->path->text, ops[k->op],
+                      k->rhs.lit.num);
+        break;
+    case SK_C_CMP:
+        sk_buf_printf(b, "%s %s ", k->path->text, ops[k->op]);
+        operand(b, &k->rhs);
+        break;
+    case SK_C_EXISTS:
+        sk_buf_printf(b, "%s %s", k->path->text,
+                      k->want ? (en ? "is stated" : "är angiven") : (en ? "is not stated" : "är inte angiven"));
+        break;
+    default:
+        sk_buf_printf(b, "%s %s", k->path->text, en ? "matches the pattern" : "matchar mönstret");
+        break;
+    }
+}
+
+/* Prints a condition tree, one node per line. */
+static void cond(sk_buf *b, const sk_rule *r, const sk_cond *k, int depth, int en)
+{
+    indent(b, depth);
+    sk_cond_head(b, r, k, en);
+    sk_buf_putc(b, '\n');
+    for (uint32_t i = 0; i < k->nkids; i++)
+        cond(b, r, k->kids[i], depth + 1, en);
+    if (k->where)
+        cond(b, r, k->where, depth + 1, en);
+}
+
+static void validity(sk_buf *b, const sk_rule *r)
+{
+    char f[11] = "", t[11] = "";
+    if (r->has_from)
+        sk_date_format(r->valid_from, f);
+    if (r->has_to)
+        sk_date_format(r->valid_to, t);
+    sk_buf_printf(b, "%s–%s", f, t);
+}
+
+void sk_rules_list(const sk_ruleset *rs, sk_lang lang, FILE *out)
+{
+    int en = lang == SK_LANG_EN;
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        sk_buf_clear(&b);
+        sk_buf_printf(&b, "%-45s %-4s %-10s %-12s ", r->id, sk_status_name((sk_status)r->severity),
+                      r->area, sk_basis_names[r->basis]);
+        validity(&b, r);
+        sk_buf_puts(&b, "  ");
+        for (uint32_t c = 0; c < r->ncites; c++)
+            sk_buf_printf(&b, "%s%s", c ? "; " : "", r->cites[c].text[en]);
+        fprintf(out, "%s\n", sk_buf_cstr(&b));
+    }
+    sk_buf_free(&b);
+}
+
+sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *out)
+{
+    int en = lang == SK_LANG_EN;
+    int idx = sk_ruleset_find_id(rs, id);
+    if (idx < 0) {
+        const char *s = sk_ruleset_suggest_id(rs, id);
+        fprintf(out, en ? "no rule '%s'" : "regeln '%s' finns inte", id);
+        if (s)
+            fprintf(out, en ? " (did you mean '%s'?)" : " (menade du '%s'?)", s);
+        fputc('\n', out);
+        return SK_ENOTFOUND;
+    }
+    const sk_rule *r = &rs->rules[idx];
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_buf_printf(&b, "%s — %s\n\n", r->id, r->title[en]);
+    sk_buf_printf(&b, "%-16s %s\n", en ? "Severity:" : "Allvarlighet:",
+                  sk_status_label((sk_status)r->severity, en));
+    sk_buf_printf(&b, "%-16s %s%s\n", en ? "Legal basis:" : "Rättslig grund:",
+                  sk_basis_label((sk_basis)r->basis, en),
+                  r->verified ? "" : (en ? " (not verified against the statute text)"
+                                         : " (inte verifierad mot lagtexten)"));
+    sk_buf_printf(&b, "%-16s ", en ? "Valid:" : "Giltig:");
+    validity(&b, r);
+    sk_buf_printf(&b, "\n%-16s %s:%u\n\n", en ? "Defined in:" : "Definierad i:", r->file, r->line);
+    sk_buf_puts(&b, en ? "Citations:\n" : "Lagrum och källor:\n");
+    for (uint32_t c = 0; c < r->ncites; c++)
+        sk_buf_printf(&b, "  %s\n    %s\n", r->cites[c].text[en], r->cites[c].url);
+    if (r->nexception_to) {
+        sk_buf_puts(&b, en ? "\nException to (lex specialis):\n" : "\nUndantag från (lex specialis):\n");
+        for (uint32_t i = 0; i < r->nexception_to; i++)
+            sk_buf_printf(&b, "  %s\n", r->exception_to[i]);
+    }
+    if (r->ndefeated_by) {
+        sk_buf_puts(&b, en ? "\nSuperseded where these apply:\n" : "\nGäller inte där dessa är tillämpliga:\n");
+        for (uint32_t i = 0; i < r->ndefeated_by; i++)
+            sk_buf_printf(&b, "  %s\n", rs->rules[r->defeated_by[i]].id);
+    }
+    sk_buf_puts(&b, en ? "\nApplies when:\n" : "\nTillämplig när:\n");
+    if (r->applies)
+        cond(&b, r, r->applies, 1, en);
+    else
+        sk_buf_puts(&b, en ? "  always\n" : "  alltid\n");
+    sk_buf_puts(&b, en ? "\nRequires:\n" : "\nKräver:\n");
+    cond(&b, r, r->require, 1, en);
+    sk_buf_printf(&b, "\n%s\n  %s\n", en ? "Message when not met:" : "Meddelande när kravet inte är uppfyllt:",
+                  r->message_src[en]);
+    fputs(sk_buf_cstr(&b), out);
+    sk_buf_free(&b);
+    return SK_OK;
+}
+
+void sk_schema_write(FILE *out)
+{
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_schema_json(&b);
+    fputs(sk_buf_cstr(&b), out);
+    sk_buf_free(&b);
+}
+
+int sk_expect_check(const sk_result *res, sk_lang lang, FILE *out)
+{
+    int en = lang == SK_LANG_EN;
+    const sk_node *ex = res->c->expect;
+    if (!ex)
+        return -1;
+    int bad = 0;
+    const sk_node *worst = sk_map_get(ex, "worst");
+    if (worst && worst->kind == SK_SCALAR && strcmp(worst->u.s, sk_status_name((sk_status)res->worst))) {
+        fprintf(out, "%s:%u:%u: %s: %s %s, %s %s\n", worst->file, worst->line, worst->col,
+                res->c->id, en ? "expected worst" : "förväntade värsta status", worst->u.s,
+                en ? "got" : "fick", sk_status_name((sk_status)res->worst));
+        bad++;
+    }
+    const sk_node *fs = sk_map_get(ex, "findings");
+    for (uint32_t i = 0; fs && fs->kind == SK_MAP && i < fs->len; i++) {
+        const sk_node *k = fs->u.pairs[i].key, *v = fs->u.pairs[i].val;
+        int idx = sk_ruleset_find_id(res->rs, k->u.s);
+        if (idx < 0 || v->kind != SK_SCALAR)
+            continue;
+        const sk_finding *f = &res->findings[idx];
+        const char *got = sk_status_name((sk_status)f->status);
+        if (strcmp(got, v->u.s) == 0)
+            continue;
+        bad++;
+        sk_buf b;
+        sk_buf_init(&b, 0);
+        if (f->status == SK_ST_UNKNOWN)
+            sk_finding_explanation(res, f, en, &b);
+        else if (f->reason)
+            sk_buf_puts(&b, sk_reason_text((sk_reason)f->reason, en));
+        for (uint16_t j = 0; j < f->nfacts && j < 6; j++) {
+            sk_buf_puts(&b, j ? ", " : (b.len ? "; " : ""));
+            sk_fact_path(&f->facts[j], &b);
+            char tmp[64];
+            const char *val = sk_fact_value(&f->facts[j], tmp, sizeof tmp);
+            sk_buf_printf(&b, "=%s", val ? val : "?");
+        }
+        fprintf(out, "%s:%u:%u: %s: %s %s %s, %s %s%s%s%s\n", k->file, k->line, k->col,
+                res->c->id, k->u.s, en ? "expected" : "förväntades", v->u.s,
+                en ? "got" : "blev", got, b.len ? " (" : "", sk_buf_cstr(&b), b.len ? ")" : "");
+        sk_buf_free(&b);
+    }
+    return bad;
+}
+
+struct sk_coverage {
+    const sk_ruleset *rs;
+    unsigned char *bad, *good;
+};
+
+sk_coverage *sk_coverage_new(const sk_ruleset *rs)
+{
+    sk_coverage *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->rs = rs;
+    c->bad = calloc(rs->nrules + 1, 1);
+    c->good = calloc(rs->nrules + 1, 1);
+    if (!c->bad || !c->good) {
+        sk_coverage_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void sk_coverage_add(sk_coverage *cov, const sk_result *res)
+{
+    const sk_node *ex = res->c->expect;
+    const sk_node *fs = ex ? sk_map_get(ex, "findings") : NULL;
+    for (uint32_t i = 0; fs && fs->kind == SK_MAP && i < fs->len; i++) {
+        int idx = sk_ruleset_find_id(res->rs, fs->u.pairs[i].key->u.s);
+        const sk_node *v = fs->u.pairs[i].val;
+        if (idx < 0 || v->kind != SK_SCALAR)
+            continue;
+        /* only expectations that hold count as coverage */
+        if (strcmp(v->u.s, sk_status_name((sk_status)res->findings[idx].status)))
+            continue;
+        if (!strcmp(v->u.s, "fail") || !strcmp(v->u.s, "warn"))
+            cov->bad[idx] = 1;
+        else if (!strcmp(v->u.s, "pass"))
+            cov->good[idx] = 1;
+    }
+}
+
+size_t sk_coverage_report(const sk_coverage *cov, sk_lang lang, FILE *out)
+{
+    int en = lang == SK_LANG_EN;
+    size_t missing = 0;
+    for (size_t i = 0; i < cov->rs->nrules; i++) {
+        if (cov->bad[i] && cov->good[i])
+            continue;
+        missing++;
+        fprintf(out, "%s: %s%s%s\n", cov->rs->rules[i].id,
+                cov->bad[i] ? "" : (en ? "no case where it fails or warns" : "inget ärende där den underkänner eller varnar"),
+                !cov->bad[i] && !cov->good[i] ? "; " : "",
+                cov->good[i] ? "" : (en ? "no case where it passes" : "inget ärende där den godkänner"));
+    }
+    return missing;
+}
+
+void sk_coverage_free(sk_coverage *cov)
+{
+    if (!cov)
+        return;
+    free(cov->bad);
+    free(cov->good);
+    free(cov);
+}

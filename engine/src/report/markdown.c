@@ -1,0 +1,351 @@
+/* report_markdown.c - a memo for people (Swedish, or English with --lang
+ * en): the run, a summary (cases by worst status, per rule, per form),
+ * then per case its failures, warnings, the facts it lacks phrased as
+ * questions, its errors and its waivers, every finding with its
+ * citations as links and the facts that decided it. With --explain, the
+ * evaluation tree under each finding, and the rules that passed or did
+ * not apply. The summary is written first: the cases are held in a
+ * temporary file until the end of the run (sk_writer.summary). */
+#include <string.h>
+
+#include "base/date.h"
+#include "report/report_int.h"
+
+#define MAX_FACTS 6
+
+/* A link target: characters that would end or break it percent-encoded. */
+static void md_url(sk_buf *b, const char *url)
+{
+    for (const char *p = url; *p; p++) {
+        if (*p == ' ' || *p == '(' || *p == ')' || *p == '<' || *p == '>')
+            sk_buf_printf(b, "%%%02X", (unsigned char)*p);
+        else
+            sk_buf_putc(b, *p);
+    }
+}
+
+static void cite_links(sk_buf *b, const sk_rule *rule, int en)
+{
+    for (uint32_t i = 0; i < rule->ncites; i++) {
+        const sk_cite *c = &rule->cites[i];
+        int statute = c->act->kind == SK_ACT_STATUTE;
+        sk_buf_printf(b, "  %s: ", statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"));
+        if (c->url) {
+            sk_buf_putc(b, '[');
+            sk_md_str(b, c->text[en], "  ");
+            sk_buf_puts(b, "](");
+            md_url(b, c->url);
+            sk_buf_putc(b, ')');
+        } else {
+            sk_md_str(b, c->text[en], "  ");
+        }
+        sk_buf_puts(b, "  \n");
+    }
+}
+
+static void waiver_line(sk_buf *b, const sk_finding *f, int en)
+{
+    const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by"),
+               *until = sk_waiver_get(f, "until");
+    sk_buf_puts(b, f->waiver_expired ? (en ? "  Waiver (expired): " : "  Undantag (har löpt ut): ")
+                                     : (en ? "  Waiver: " : "  Undantag: "));
+    sk_md_str(b, reason ? reason : "", "  ");
+    /* one sentence each, whether or not the reason ends in a full stop */
+    size_t n = reason ? strlen(reason) : 0;
+    const char *stop = n && strchr(".!?", reason[n - 1]) ? " " : ". ";
+    if (by) {
+        sk_buf_printf(b, en ? "%sDecision: " : "%sBeslut: ", stop);
+        sk_md_str(b, by, "  ");
+        stop = ". ";
+    }
+    if (until)
+        sk_buf_printf(b, en ? "%sValid until %s" : "%sGäller till och med %s", stop, until);
+    sk_buf_puts(b, by || until || strcmp(stop, " ") ? ".  \n" : "  \n");
+}
+
+/* One finding as a list item: rule, title, what it says, the law, the
+ * facts, the waiver; with --explain the tree below it. */
+static void item(const sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *b,
+                 sk_buf *tmp)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_rule *rule = f->rule;
+    sk_buf_printf(b, "- **%s** \u2014 ", rule->id);
+    sk_md_str(b, rule->title[en], "  ");
+    if (f->status == SK_ST_WAIVED)
+        sk_buf_printf(b, " (%s)", sk_status_label((sk_status)f->orig_status, en));
+    sk_buf_puts(b, "  \n");
+    sk_buf_clear(tmp);
+    sk_finding_text(res, f, en, tmp);
+    if (tmp->len) {
+        sk_buf_puts(b, "  ");
+        sk_md_str(b, sk_buf_cstr(tmp), "  ");
+        sk_buf_puts(b, "  \n");
+    }
+    if (rule->basis == SK_BASIS_PRACTICE || !rule->verified) {
+        sk_buf_printf(b, "  %s: %s%s  \n", en ? "Basis" : "Grund", sk_basis_label((sk_basis)rule->basis, en),
+                      rule->verified ? "" : (en ? " (provision not verified against the statute text)"
+                                                : " (lagrummet är inte verifierat mot lagtexten)"));
+    }
+    cite_links(b, rule, en);
+    size_t shown = 0;
+    sk_buf path;
+    sk_buf_init(&path, 0);
+    for (uint16_t i = 0; i < f->nfacts && f->status != SK_ST_PASS && f->status != SK_ST_NOT_APPLICABLE; i++) {
+        const sk_fact *fa = &f->facts[i];
+        if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
+            continue;
+        if (shown++ == MAX_FACTS)
+            break;
+        sk_buf_clear(&path);
+        sk_fact_path(fa, &path);
+        char vb[64];
+        const char *v = sk_fact_value(fa, vb, sizeof vb);
+        sk_buf_printf(b, "  %s: `%s` = ", en ? "Fact" : "Fakta", sk_buf_cstr(&path));
+        sk_md_str(b, v ? v : "?", "  ");
+        sk_buf_printf(b, " (%s:%u:%u)  \n", fa->node->file, fa->node->line, fa->node->col);
+    }
+    sk_buf_free(&path);
+    if (f->waiver)
+        waiver_line(b, f, en);
+    if (r->o.explain)
+        sk_explain_finding(res, f, en, "  ", 1, b);
+}
+
+static void section(sk_buf *b, const char *title)
+{
+    sk_buf_printf(b, "\n#### %s\n\n", title);
+}
+
+/* The facts a case lacks, each once, as a question with the rules it
+ * would decide. */
+static void questions(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf seen, path, other;
+    sk_buf_init(&seen, 0);
+    sk_buf_init(&path, 0);
+    sk_buf_init(&other, 0);
+    sk_buf_putc(&seen, '\n');
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = &res->findings[i];
+        if (f->status != SK_ST_UNKNOWN || f->reason == SK_R_EXCEPTION_UNKNOWN)
+            continue;
+        for (uint16_t m = 0; m < f->nmissing; m++) {
+            if (!sk_missing_path_once(&f->missing[m], &seen, &path))
+                continue;
+            sk_buf_puts(b, "- ");
+            sk_buf_clear(&other);
+            sk_missing_question(&f->missing[m], en, &other);
+            sk_md_str(b, sk_buf_cstr(&other), "  ");
+            sk_buf_printf(b, " (`%.*s`) \u2014 %s ", (int)(path.len - 2), path.data + 1,
+                          en ? "decides" : "avgör");
+            int first = 1;
+            for (size_t j = i; j < res->n; j++) {
+                const sk_finding *g = &res->findings[j];
+                if (g->status != SK_ST_UNKNOWN || g->reason == SK_R_EXCEPTION_UNKNOWN)
+                    continue;
+                for (uint16_t k = 0; k < g->nmissing; k++) {
+                    sk_buf_clear(&other);
+                    sk_buf_putc(&other, '\n');
+                    sk_fact_path(&g->missing[k], &other);
+                    sk_buf_putc(&other, '\n');
+                    if (strcmp(sk_buf_cstr(&other), sk_buf_cstr(&path)) == 0) {
+                        sk_buf_printf(b, "%s%s", first ? "" : ", ", g->rule->id);
+                        first = 0;
+                        break;
+                    }
+                }
+            }
+            sk_buf_putc(b, '\n');
+        }
+    }
+    sk_buf_free(&seen);
+    sk_buf_free(&path);
+    sk_buf_free(&other);
+}
+
+static int in_group(const sk_finding *f, int g)
+{
+    switch (g) {
+    case 0: return f->status == SK_ST_ERROR;
+    case 1: return f->status == SK_ST_FAIL;
+    case 2: return f->status == SK_ST_WARN;
+    case 3: return f->status == SK_ST_UNKNOWN;
+    case 4: return f->status == SK_ST_WAIVED;
+    case 5: return f->status == SK_ST_PASS;
+    default: return f->status == SK_ST_NOT_APPLICABLE;
+    }
+}
+
+static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_case *c = res->c;
+    char date[11];
+    sk_date_format(c->date, date);
+    sk_buf_printf(b, "### %s", c->id);
+    if (c->title) {
+        sk_buf_puts(b, " \u2014 ");
+        sk_md_str(b, c->title, NULL);
+    }
+    sk_buf_puts(b, "\n\n");
+    const sk_form_row *row = &r->rs->rows[c->form];
+    const char *form = row->present && row->name[en] ? row->name[en] : sk_form_values[c->form];
+    sk_buf_printf(b, "%s \u00b7 %s \u00b7 `%s:%u` \u00b7 %s: **%s**\n", form, date, c->file, c->line,
+                  en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en));
+    static const char *const titles[7][2] = {
+        {"Fel vid utvärderingen", "Errors"}, {"Underkänt", "Failures"}, {"Varningar", "Warnings"},
+        {"Kan inte avgöras", "Cannot be decided"}, {"Undantagna (waivers)", "Waived"},
+        {"Godkända", "Passed"}, {"Ej tillämpliga", "Not applicable"}};
+    sk_buf tmp;
+    sk_buf_init(&tmp, 0);
+    int any = 0;
+    for (int g = 0; g < 7; g++) {
+        if (g >= 5 && (!r->o.explain || r->o.quiet))
+            break; /* passed and not applicable: only with --explain */
+        int n = 0;
+        for (size_t i = 0; i < res->n; i++) {
+            const sk_finding *f = &res->findings[i];
+            if (!in_group(f, g))
+                continue;
+            /* unknowns are asked as questions below, except with --explain
+             * and where an exception is what is unknown */
+            if (g == 3 && f->reason != SK_R_EXCEPTION_UNKNOWN && !r->o.explain && !f->waiver)
+                continue;
+            if (!n++)
+                section(b, titles[g][en]);
+            item(r, res, f, b, &tmp);
+        }
+        if (g == 3 && res->counts[SK_ST_UNKNOWN]) {
+            size_t asked = 0;
+            for (size_t i = 0; i < res->n; i++)
+                asked += res->findings[i].status == SK_ST_UNKNOWN &&
+                         res->findings[i].reason != SK_R_EXCEPTION_UNKNOWN && res->findings[i].nmissing;
+            if (asked) {
+                section(b, en ? "Questions: facts the case does not state" : "Frågor: uppgifter som ärendet inte anger");
+                questions(r, res, b);
+                n++;
+            }
+        }
+        any += n;
+    }
+    if (!any)
+        sk_buf_puts(b, en ? "\nNo findings: every rule that applies is met.\n"
+                          : "\nInga avvikelser: alla tillämpliga regler är uppfyllda.\n");
+    /* waivers that changed nothing here still belong in the memo */
+    const sk_node *w = c->waivers;
+    int unused = 0;
+    for (uint32_t i = 0; w && w->kind == SK_SEQ && i < w->len; i++) {
+        const sk_node *wm = w->u.items[i];
+        int used = 0;
+        for (size_t k = 0; k < res->n; k++)
+            used |= res->findings[k].waiver == wm;
+        if (used)
+            continue;
+        if (!unused++)
+            section(b, en ? "Waivers that matched no finding" : "Undantag som inte träffade någon avvikelse");
+        const sk_node *rule = sk_map_get(wm, "rule"), *reason = sk_map_get(wm, "reason");
+        sk_buf_printf(b, "- **%s**: ", rule && rule->kind == SK_SCALAR ? rule->u.s : "?");
+        sk_md_str(b, reason && reason->kind == SK_SCALAR ? reason->u.s : "", "  ");
+        sk_buf_putc(b, '\n');
+    }
+    sk_buf_free(&tmp);
+    sk_buf_putc(b, '\n');
+}
+
+static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_printf(b, "### %s: `%s:%u`\n\n", en ? "Input error" : "Indatafel", e->file, e->line);
+    for (size_t i = 0; i < e->diags.count; i++) {
+        const sk_diag *g = &e->diags.items[i];
+        sk_buf_printf(b, "- `%s:%u:%u`: ", g->file ? g->file : e->file, g->line, g->col);
+        sk_md_str(b, g->message, "  ");
+        if (g->hint) {
+            sk_buf_puts(b, en ? " (did you mean " : " (menade du ");
+            sk_md_str(b, g->hint, "  ");
+            sk_buf_puts(b, "?)");
+        }
+        sk_buf_putc(b, '\n');
+    }
+    sk_buf_putc(b, '\n');
+}
+
+static void begin(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    char date[11];
+    sk_date_format(r->o.run_date, date);
+    sk_buf_printf(b, "# %s\n\n", en ? "Review of inter-municipal collaboration"
+                                    : "Granskning av mellankommunal samverkan");
+    sk_buf_printf(b, "- %s: %s\n", en ? "Date" : "Datum", date);
+    sk_buf_printf(b, "- %s: %zu %s (sha256 `%.16s`)\n", en ? "Rule set" : "Regeluppsättning",
+                  sk_ruleset_count(r->rs), en ? "rules" : "regler", sk_ruleset_hash(r->rs));
+    sk_buf_printf(b, "- %s: samkoll %s\n", en ? "Tool" : "Verktyg", SK_VERSION);
+}
+
+static void summary(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_printf(b, "\n## %s\n\n", en ? "Summary" : "Sammanfattning");
+    sk_buf_printf(b, en ? "%zu cases checked, %zu input errors.\n\n"
+                        : "%zu ärenden granskade, %zu indatafel.\n\n", r->ncases, r->nerrors);
+    static const sk_status order[] = {SK_ST_ERROR, SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN,
+                                      SK_ST_WAIVED, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+    sk_buf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", en ? "Status" : "Utfall",
+                  en ? "Cases (worst status)" : "Ärenden (sämsta utfall)", en ? "Findings" : "Regelutfall");
+    for (int i = 0; i < 7; i++)
+        sk_buf_printf(b, "| %s | %zu | %zu |\n", sk_status_label(order[i], en), r->worst[order[i]],
+                      r->counts[order[i]]);
+    size_t nrules = sk_ruleset_count(r->rs), notable = 0;
+    for (size_t i = 0; i < nrules; i++)
+        notable += sk_report_rule_notable(r, i) != 0;
+    static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
+                                     SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+    if (notable) {
+        sk_buf_printf(b, "\n### %s\n\n%s\n\n| %s |", en ? "Per rule" : "Per regel",
+                      en ? "Rules that did not pass in every case, with the number of cases per status."
+                         : "Regler som inte godkändes i alla ärenden, med antalet ärenden per utfall.",
+                      en ? "Rule" : "Regel");
+        for (int c = 0; c < 7; c++)
+            sk_buf_printf(b, " %s |", sk_status_label(cols[c], en));
+        sk_buf_puts(b, "\n|---|");
+        for (int c = 0; c < 7; c++)
+            sk_buf_puts(b, "---:|");
+        sk_buf_putc(b, '\n');
+        for (size_t i = 0; i < nrules; i++) {
+            if (!sk_report_rule_notable(r, i))
+                continue;
+            const sk_rule *rule = &r->rs->rules[i];
+            sk_buf_printf(b, "| **%s** ", rule->id);
+            sk_md_str(b, rule->title[en], NULL);
+            sk_buf_puts(b, " |");
+            for (int c = 0; c < 7; c++)
+                sk_buf_printf(b, " %zu |", r->rule_counts[i][cols[c]]);
+            sk_buf_putc(b, '\n');
+        }
+    }
+    sk_buf_printf(b, "\n### %s\n\n| %s | %s |", en ? "Per collaboration form" : "Per samverkansform",
+                  en ? "Form" : "Samverkansform", en ? "Cases" : "Ärenden");
+    for (int c = 0; c < 7; c++)
+        sk_buf_printf(b, " %s |", sk_status_label(order[c], en));
+    sk_buf_puts(b, "\n|---|---:|");
+    for (int c = 0; c < 7; c++)
+        sk_buf_puts(b, "---:|");
+    sk_buf_putc(b, '\n');
+    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+        size_t n = sk_report_form_cases(r, f);
+        if (!n)
+            continue;
+        sk_buf_puts(b, "| ");
+        sk_md_str(b, sk_form_label(r, f), NULL);
+        sk_buf_printf(b, " | %zu |", n);
+        for (int c = 0; c < 7; c++)
+            sk_buf_printf(b, " %zu |", r->form_worst[f][order[c]]);
+        sk_buf_putc(b, '\n');
+    }
+    sk_buf_printf(b, "\n## %s\n\n", en ? "Cases" : "Ärenden");
+}
+
+const sk_writer sk_writer_markdown = {"markdown", begin, render_case, render_error, "", NULL, summary};

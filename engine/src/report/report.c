@@ -1,0 +1,219 @@
+/* report.c - the report object: the writer table, opening a report, adding
+ * cases and input errors in input order, and closing it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/diag.h"
+#include "report/report_int.h"
+
+static const sk_writer *const writers[] = {
+    &sk_writer_text, &sk_writer_json, &sk_writer_jsonl, &sk_writer_junit,
+    &sk_writer_sarif, &sk_writer_csv, &sk_writer_markdown, &sk_writer_html,
+};
+static const char *const writer_names[] = {"text", "json", "jsonl", "junit", "sarif",
+                                           "csv", "markdown", "html", NULL};
+
+const char *const *sk_report_formats(void)
+{
+    return writer_names;
+}
+
+sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
+                     const sk_ruleset *rs, const sk_report_opts *opts)
+{
+    *out = NULL;
+    const sk_writer *w = NULL;
+    for (size_t i = 0; writer_names[i]; i++)
+        if (strcmp(writer_names[i], format) == 0)
+            w = writers[i];
+    if (!w)
+        return SK_ENOTFOUND;
+    sk_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return SK_ENOMEM;
+    r->w = w;
+    r->f = f;
+    r->rs = rs;
+    r->o = *opts;
+    if (!r->o.junit_fail_on)
+        r->o.junit_fail_on = SK_ST_FAIL;
+    size_t nrules = sk_ruleset_count(rs);
+    r->rule_counts = calloc(nrules ? nrules : 1, sizeof *r->rule_counts);
+    if (!r->rule_counts) {
+        free(r);
+        return SK_ENOMEM;
+    }
+    sk_buf_init(&r->out, 0);
+    /* escape what every finding of a rule repeats once, not per case */
+    r->rule_json = calloc(nrules ? nrules : 1, sizeof *r->rule_json);
+    for (size_t i = 0; r->rule_json && i < nrules; i++) {
+        sk_buf head, cites;
+        sk_buf_init(&head, 0);
+        sk_buf_init(&cites, 0);
+        sk_json_rule_parts(&rs->rules[i], opts->lang == SK_LANG_EN, &head, &cites);
+        r->rule_json[i][0] = head.data;
+        r->rule_json[i][1] = cites.data;
+    }
+    if (w->begin)
+        w->begin(r, &r->out);
+    sk_report_flush(r);
+    if (w->summary) {
+        r->body = tmpfile();
+        if (!r->body)
+            r->io_error = true;
+    }
+    *out = r;
+    return SK_OK;
+}
+
+void sk_case_totals_of(const sk_result *res, sk_case_totals *t)
+{
+    t->worst = res->worst;
+    t->form = (uint8_t)res->c->form;
+    memcpy(t->counts, res->counts, sizeof t->counts);
+    t->nrules = res->n;
+    t->rules = malloc(res->n ? res->n : 1);
+    if (t->rules)
+        for (size_t i = 0; i < res->n; i++)
+            t->rules[i] = res->findings[i].status;
+}
+
+void sk_case_totals_free(sk_case_totals *t)
+{
+    free(t->rules);
+    t->rules = NULL;
+    t->nrules = 0;
+}
+
+void sk_report_render_case(const sk_report *r, const sk_result *res, sk_buf *out)
+{
+    r->w->render_case(r, res, out);
+}
+
+static void put_item(sk_report *r, const sk_buf *chunk)
+{
+    if (!chunk->len) {
+        if (chunk->failed)
+            r->io_error = true;
+        return;
+    }
+    if (r->items++ && r->w->sep)
+        sk_buf_puts(&r->out, r->w->sep);
+    sk_buf_append(&r->out, chunk->data ? chunk->data : "", chunk->len);
+    sk_report_flush(r);
+}
+
+void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk)
+{
+    r->ncases++;
+    r->worst[t->worst]++;
+    for (int s = 0; s < SK_ST__COUNT; s++)
+        r->counts[s] += t->counts[s];
+    if (t->form < 16)
+        r->form_worst[t->form][t->worst]++;
+    size_t nrules = sk_ruleset_count(r->rs);
+    if (!t->rules && t->nrules)
+        r->io_error = true; /* out of memory on the worker */
+    for (size_t i = 0; t->rules && i < t->nrules && i < nrules; i++)
+        if (t->rules[i] < SK_ST__COUNT)
+            r->rule_counts[i][t->rules[i]]++;
+    put_item(r, chunk);
+}
+
+void sk_report_case(sk_report *r, const sk_result *res)
+{
+    sk_buf chunk;
+    sk_buf_init(&chunk, 0);
+    sk_report_render_case(r, res, &chunk);
+    sk_case_totals t;
+    sk_case_totals_of(res, &t);
+    sk_report_put_case(r, &t, &chunk);
+    sk_case_totals_free(&t);
+    sk_buf_free(&chunk);
+}
+
+void sk_report_input_error(sk_report *r, const char *file, unsigned line,
+                           const sk_diags *diags)
+{
+    r->nerrors++;
+    if (r->nerrs == r->errcap) {
+        size_t cap = r->errcap ? r->errcap * 2 : 8;
+        sk_input_error *v = realloc(r->errs, cap * sizeof *v);
+        if (!v) {
+            r->io_error = true;
+            return;
+        }
+        r->errs = v;
+        r->errcap = cap;
+    }
+    sk_input_error *e = &r->errs[r->nerrs++];
+    size_t n = strlen(file);
+    e->file = malloc(n + 1);
+    if (e->file)
+        memcpy(e->file, file, n + 1);
+    e->line = line;
+    sk_diags_init(&e->diags, diags->lang);
+    for (size_t i = 0; i < diags->count; i++) {
+        const sk_diag *g = &diags->items[i];
+        sk_diag_addv(&e->diags, g->level, g->file, g->line, g->col, g->hint, g->message);
+    }
+    if (r->w->render_error) {
+        sk_buf chunk;
+        sk_buf_init(&chunk, 0);
+        r->w->render_error(r, e, &chunk);
+        put_item(r, &chunk);
+        sk_buf_free(&chunk);
+    }
+}
+
+/* Copies the spooled cases to the stream, after the summary. */
+static void copy_body(sk_report *r)
+{
+    FILE *body = r->body;
+    r->body = NULL;
+    if (!body)
+        return;
+    if (fflush(body) != 0 || ferror(body) || fseek(body, 0, SEEK_SET) != 0)
+        r->io_error = true;
+    char buf[65536];
+    size_t n;
+    while (!r->io_error && (n = fread(buf, 1, sizeof buf, body)) > 0)
+        if (fwrite(buf, 1, n, r->f) != n)
+            r->io_error = true;
+    if (ferror(body))
+        r->io_error = true;
+    fclose(body);
+}
+
+sk_rc sk_report_close(sk_report *r)
+{
+    if (r->w->summary) {
+        FILE *body = r->body;
+        r->body = NULL;             /* the summary goes to the stream */
+        r->w->summary(r, &r->out);
+        sk_report_flush(r);
+        r->body = body;
+        copy_body(r);
+    }
+    if (r->w->end)
+        r->w->end(r, &r->out);
+    sk_report_flush(r);
+    if (fflush(r->f) != 0 || ferror(r->f))
+        r->io_error = true;
+    bool failed = r->io_error;
+    for (size_t i = 0; i < r->nerrs; i++) {
+        free(r->errs[i].file);
+        sk_diags_free(&r->errs[i].diags);
+    }
+    free(r->errs);
+    free(r->rule_counts);
+    sk_buf_free(&r->out);
+    for (size_t i = 0; r->rule_json && i < r->rs->nrules; i++) {
+        free(r->rule_json[i][0]);
+        free(r->rule_json[i][1]);
+    }
+    free(r->rule_json);
+    free(r);
+    return failed ? SK_EIO : SK_OK;
+}

@@ -1,0 +1,146 @@
+/* report_int.h (internal) - the writer table and what writers share. */
+#ifndef SK_REPORT_INT_H
+#define SK_REPORT_INT_H
+
+#include "base/buf.h"
+#include "eval/result_int.h"
+#include "samkoll/report.h"
+
+typedef struct sk_input_error {
+    char *file;
+    unsigned line;
+    sk_diags diags;
+} sk_input_error;
+
+typedef struct sk_writer sk_writer;
+
+struct sk_report {
+    const sk_writer *w;
+    FILE *f;
+    const sk_ruleset *rs;
+    sk_report_opts o;
+    sk_buf out;              /* per-case output, flushed after each case */
+    size_t ncases;
+    size_t nerrors;          /* input errors */
+    size_t counts[SK_ST__COUNT];   /* findings by status */
+    size_t worst[SK_ST__COUNT];    /* cases by worst status */
+    sk_input_error *errs;    /* kept for writers that print them at the end */
+    size_t nerrs, errcap;
+    size_t items;            /* items written, for separators */
+    bool io_error;
+    /* library summary: per rule, cases by status; per form, cases by worst */
+    size_t (*rule_counts)[SK_ST__COUNT];   /* [rs->nrules] */
+    size_t form_worst[16][SK_ST__COUNT];
+    /* writers with a summary before the cases: the cases are spooled to a
+     * temporary file and copied after the summary at close */
+    FILE *body;
+    /* per rule, the parts of a JSON finding that do not depend on the case,
+     * escaped once when the report opens: [0] severity..title, [1] citations */
+    char *(*rule_json)[2];
+};
+
+/* A writer renders each case (and, if it prints them inline, each input
+ * error) into a buffer of its own. render_case and render_error read only
+ * the report's options (r->o, r->rs), never its running state: they may
+ * run on worker threads. The report places `sep` between consecutive
+ * items, in input order; an empty item is no item (no separator). begin,
+ * summary and end run on the thread that owns the report. A writer with a
+ * `summary` has it written after begin's output and before the cases:
+ * the cases are held in a temporary file until the report is closed. */
+struct sk_writer {
+    const char *name;
+    void (*begin)(sk_report *r, sk_buf *out);
+    void (*render_case)(const sk_report *r, const sk_result *res, sk_buf *out);
+    void (*render_error)(const sk_report *r, const sk_input_error *e, sk_buf *out);
+    const char *sep;
+    void (*end)(sk_report *r, sk_buf *out);
+    void (*summary)(sk_report *r, sk_buf *out);
+};
+
+extern const sk_writer sk_writer_text;
+extern const sk_writer sk_writer_json;
+extern const sk_writer sk_writer_jsonl;
+extern const sk_writer sk_writer_junit;
+extern const sk_writer sk_writer_sarif;
+extern const sk_writer sk_writer_csv;
+extern const sk_writer sk_writer_markdown;
+extern const sk_writer sk_writer_html;
+
+/* What the report's summary needs of a case, without the case: computed
+ * on the worker, added up on the owner thread. */
+typedef struct sk_case_totals {
+    uint8_t worst;
+    uint8_t form;
+    size_t counts[SK_ST__COUNT];
+    uint8_t *rules;          /* status per rule, in rule set order (malloc'd) */
+    size_t nrules;
+} sk_case_totals;
+
+void sk_case_totals_of(const sk_result *res, sk_case_totals *t);
+void sk_case_totals_free(sk_case_totals *t);
+/* Thread-safe: renders res as this report's writer would, into out. */
+void sk_report_render_case(const sk_report *r, const sk_result *res, sk_buf *out);
+/* Owner thread: appends a rendered case (in input order). */
+void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk);
+
+/* report_json.c: the parts of a JSON finding that depend only on the rule. */
+void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites);
+
+/* Cases checked of one form (the library summary's per-form row). */
+size_t sk_report_form_cases(const sk_report *r, int form);
+/* For listing each missing fact once: renders fact's path into path as
+ * "\nPATH\n" and returns 1 the first time it is seen (recording it in
+ * seen), 0 after that. */
+int sk_missing_path_once(const sk_fact *fact, sk_buf *seen, sk_buf *path);
+
+/* Shared vocabulary. */
+const char *sk_status_label(sk_status s, int lang);
+const char *sk_reason_text(sk_reason r, int lang);
+/* Findings of res in display order: worst first, then rule order. */
+void sk_report_order(const sk_result *res, const sk_finding **out);
+void sk_json_str(sk_buf *b, const char *s);
+/* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
+void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp);
+/* Flushes r->out to the stream. */
+void sk_report_flush(sk_report *r);
+/* "Kan inte avgöras: uppgift saknas: a, b." and the basis note. */
+void sk_finding_explanation(const sk_result *res, const sk_finding *f, int lang, sk_buf *b);
+/* What a finding says in one text, whatever its status: the message
+ * (fail, warn, waived), the missing facts (unknown), the error, or why
+ * the rule did not apply; empty for pass. */
+void sk_finding_text(const sk_result *res, const sk_finding *f, int lang, sk_buf *b);
+/* The node a finding is best located at: its first stated value other
+ * than the case's form and date, else its first stated list or map, else
+ * its first stated fact; NULL if none (use the case's line). */
+const sk_node *sk_finding_locus(const sk_finding *f);
+/* A field of the finding's waiver ("reason", "decided_by", "until"), or NULL. */
+const char *sk_waiver_get(const sk_finding *f, const char *key);
+/* The case-format field a fact denotes (its last step), or NULL. */
+const sk_field *sk_fact_field(const sk_fact *f);
+/* A missing fact as a question: "Är ”avtalstid” angivet?" */
+void sk_missing_question(const sk_fact *m, int lang, sk_buf *b);
+/* Text for XML and HTML: & < > " ' escaped, characters XML forbids
+ * replaced by U+FFFD; attr: also line breaks and tabs as references. */
+void sk_markup_str(sk_buf *b, const char *s, int attr);
+/* Validity of a rule as "2018-07-01–" into b. */
+void sk_rule_validity(const sk_rule *r, sk_buf *b);
+/* Rules that did not pass everywhere: some case drew fail, warn, unknown,
+ * error or a waiver. */
+int sk_report_rule_notable(const sk_report *r, size_t rule);
+/* Name of a form value for people ("gemensam nämnd"). */
+const char *sk_form_label(const sk_report *r, int form);
+
+/* --explain (report_explain.c): the evaluation tree of a finding, one
+ * node per line, each line started with `indent` plus two spaces per
+ * level; markdown: as a nested list with code spans. */
+void sk_explain_finding(const sk_result *res, const sk_finding *f, int lang,
+                        const char *indent, int markdown, sk_buf *b);
+/* report_markdown.c: text for Markdown, with the characters that would
+ * make markup escaped; a line break becomes a hard break followed by
+ * `cont` (the indentation of the list item it is in), or with cont NULL
+ * (a heading, a table cell) a space. */
+void sk_md_str(sk_buf *b, const char *s, const char *cont);
+/* dump.c: one condition node as text, without indentation or newline. */
+void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en);
+
+#endif

@@ -1,0 +1,379 @@
+/* report_text.c - the terminal report: grouped by case, worst first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "report/report_int.h"
+
+/* Facts listed under a finding in text; JSON lists them all. */
+#define MAX_TEXT_FACTS 6
+
+static const char *const colors[SK_ST__COUNT] = {
+    [SK_ST_NOT_APPLICABLE] = "\033[2m", [SK_ST_PASS] = "\033[32m",
+    [SK_ST_WAIVED] = "\033[36m", [SK_ST_UNKNOWN] = "\033[35m",
+    [SK_ST_WARN] = "\033[33m", [SK_ST_FAIL] = "\033[31;1m", [SK_ST_ERROR] = "\033[31;1m",
+};
+
+static void label(const sk_report *r, sk_buf *b, sk_status s)
+{
+    const char *l = sk_status_label(s, r->o.lang);
+    size_t chars = 0;
+    for (const char *p = l; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (r->o.color)
+        sk_buf_printf(b, "%s%s\033[0m", colors[s], l);
+    else
+        sk_buf_puts(b, l);
+    for (; chars < 13; chars++)
+        sk_buf_putc(b, ' ');
+}
+
+/* Indents every line but the first of what was appended since start, so
+ * that free text over several lines stays inside its block. */
+static void indent_since(sk_buf *b, size_t start, const char *ind)
+{
+    if (b->failed || b->len <= start + 1 || !memchr(b->data + start, '\n', b->len - start - 1))
+        return;
+    size_t n = b->len - start;
+    char *copy = malloc(n);
+    if (!copy)
+        return;
+    memcpy(copy, b->data + start, n);
+    b->len = start;
+    for (size_t i = 0; i < n; i++) {
+        sk_buf_putc(b, copy[i]);
+        if (copy[i] == '\n' && i + 1 < n)
+            sk_buf_puts(b, ind);
+    }
+    free(copy);
+}
+
+static void detail_line(sk_buf *b, const char *head, const char *text)
+{
+    sk_buf_printf(b, "      %s: %s\n", head, text);
+}
+
+static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_puts(b, "  ");
+    label(r, b, (sk_status)f->status);
+    sk_buf_printf(b, " %s  %s\n", f->rule->id, f->rule->title[en]);
+    if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE) {
+        if (f->reason == SK_R_SUPERSEDED)
+            sk_buf_printf(b, "      %s %s\n", sk_reason_text(SK_R_SUPERSEDED, en), f->other->id);
+        else if (f->reason && r->o.explain)
+            sk_buf_printf(b, "      %s\n", sk_reason_text((sk_reason)f->reason, en));
+        return;
+    }
+    sk_buf msg;
+    sk_buf_init(&msg, 0);
+    if (f->status == SK_ST_UNKNOWN) {
+        sk_finding_explanation(res, f, en, &msg);
+        if (f->reason == SK_R_EXCEPTION_UNKNOWN)
+            sk_buf_printf(&msg, " (%s: %s)", sk_reason_text(SK_R_EXCEPTION_UNKNOWN, en), f->other->id);
+    } else if (f->status == SK_ST_ERROR) {
+        sk_buf_printf(&msg, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
+    } else {
+        sk_finding_message(res, f, en, &msg);
+    }
+    size_t start = b->len;
+    sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
+    indent_since(b, start, "      ");
+    if (f->status == SK_ST_UNKNOWN && !f->waiver) {
+        /* a question, not a verdict: the missing facts are the point */
+        sk_buf_free(&msg);
+        return;
+    }
+    if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
+        sk_buf_clear(&msg);
+        sk_buf_printf(&msg, "%s%s", sk_basis_label((sk_basis)f->rule->basis, en),
+                      f->rule->verified ? "" : (en ? " (provision not verified against the statute text)"
+                                                   : " (lagrummet är inte verifierat mot lagtexten)"));
+        detail_line(b, en ? "Basis" : "Grund", sk_buf_cstr(&msg));
+    }
+    for (uint32_t i = 0; i < f->rule->ncites; i++) {
+        int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
+        detail_line(b, statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"),
+                    f->rule->cites[i].text[en]);
+    }
+    size_t shown = 0, hidden = 0;
+    for (uint16_t i = 0; i < f->nfacts; i++) {
+        const sk_fact *fa = &f->facts[i];
+        if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
+            continue;
+        if (shown == MAX_TEXT_FACTS) {
+            hidden++;
+            continue;
+        }
+        shown++;
+        sk_buf_clear(&msg);
+        sk_fact_path(fa, &msg);
+        char tmp[64];
+        const char *v = sk_fact_value(fa, tmp, sizeof tmp);
+        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", en ? "Fact" : "Fakta",
+                      sk_buf_cstr(&msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
+    }
+    if (hidden)
+        sk_buf_printf(b, en ? "      (%zu more facts in --format json)\n"
+                            : "      (%zu fakta till i --format json)\n", hidden);
+    if (f->waiver) {
+        const sk_node *reason = sk_map_get(f->waiver, "reason");
+        const sk_node *by = sk_map_get(f->waiver, "decided_by");
+        start = b->len;
+        sk_buf_printf(b, "      %s: %s%s%s%s\n",
+                      f->waiver_expired ? (en ? "Waiver expired" : "Undantaget har löpt ut")
+                                        : (en ? "Waived" : "Undantag"),
+                      reason && reason->kind == SK_SCALAR ? reason->u.s : "",
+                      by && by->kind == SK_SCALAR ? " (" : "",
+                      by && by->kind == SK_SCALAR ? by->u.s : "",
+                      by && by->kind == SK_SCALAR ? ")" : "");
+        indent_since(b, start, "        ");
+    }
+    sk_buf_free(&msg);
+}
+
+/* Unknown findings grouped by the fact they lack: one line per missing
+ * fact with the rules it would decide. */
+static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding **ord)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++)
+        n += ord[i]->status == SK_ST_UNKNOWN && ord[i]->nmissing &&
+             ord[i]->reason != SK_R_EXCEPTION_UNKNOWN;
+    if (!n)
+        return;
+    sk_buf_puts(b, "  ");
+    label(r, b, SK_ST_UNKNOWN);
+    sk_buf_printf(b, en ? " %zu rules cannot be decided; the case does not state:\n"
+                              : " %zu regler kan inte avgöras; ärendet anger inte:\n", n);
+    sk_buf seen, path, line;
+    sk_buf_init(&seen, 0);
+    sk_buf_init(&path, 0);
+    sk_buf_init(&line, 0);
+    sk_buf_putc(&seen, '\n');
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = ord[i];
+        if (f->status != SK_ST_UNKNOWN || !f->nmissing || f->reason == SK_R_EXCEPTION_UNKNOWN)
+            continue;
+        for (uint16_t m = 0; m < f->nmissing; m++) {
+            if (!sk_missing_path_once(&f->missing[m], &seen, &path))
+                continue;
+            /* every unknown rule lacking this same fact */
+            sk_buf_clear(&line);
+            for (size_t j = i; j < res->n; j++) {
+                const sk_finding *g = ord[j];
+                if (g->status != SK_ST_UNKNOWN || g->reason == SK_R_EXCEPTION_UNKNOWN)
+                    continue;
+                for (uint16_t k = 0; k < g->nmissing; k++) {
+                    sk_buf tmp;
+                    sk_buf_init(&tmp, 0);
+                    sk_buf_putc(&tmp, '\n');
+                    sk_fact_path(&g->missing[k], &tmp);
+                    sk_buf_putc(&tmp, '\n');
+                    int same = strcmp(sk_buf_cstr(&tmp), sk_buf_cstr(&path)) == 0;
+                    sk_buf_free(&tmp);
+                    if (same) {
+                        sk_buf_printf(&line, "%s%s", line.len ? ", " : "", g->rule->id);
+                        break;
+                    }
+                }
+            }
+            sk_buf_printf(b, "      %.*s: %s\n", (int)(path.len - 2), path.data + 1,
+                          sk_buf_cstr(&line));
+        }
+    }
+    sk_buf_free(&seen);
+    sk_buf_free(&path);
+    sk_buf_free(&line);
+}
+
+static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_case *c = res->c;
+    char date[11];
+    sk_date_format(c->date, date);
+    size_t start = b->len;
+    sk_buf_printf(b, "%s%s%s%s%s (%s, %s)\n", r->o.color ? "\033[1m" : "", c->id,
+                  r->o.color ? "\033[0m" : "", c->title ? " — " : "", c->title ? c->title : "",
+                  sk_form_values[c->form], date);
+    indent_since(b, start, "   ");
+    sk_buf_printf(b, "   %s:%u\n", c->file, c->line);
+    const sk_finding *order[512];
+    const sk_finding **ord = res->n <= 512 ? order : NULL;
+    if (!ord)
+        return;
+    sk_report_order(res, ord);
+    size_t shown = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = ord[i];
+        /* --explain lists the rules that did not apply too, with why */
+        if ((f->status == SK_ST_NOT_APPLICABLE && !r->o.explain) ||
+            (r->o.quiet && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE)))
+            continue;
+        if (f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN &&
+            !r->o.explain)
+            continue; /* grouped by missing fact below */
+        finding(r, b, res, f);
+        if (r->o.explain)
+            sk_explain_finding(res, f, en, "      ", 0, b);
+        shown++;
+    }
+    if (!r->o.explain)
+        unknowns(r, b, res, ord);
+    sk_buf_printf(b, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
+                  en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en),
+                  res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
+                  res->counts[SK_ST_WARN], en ? "warn" : "varningar",
+                  res->counts[SK_ST_UNKNOWN], en ? "unknown" : "okända",
+                  res->counts[SK_ST_PASS], en ? "pass" : "godkända",
+                  res->counts[SK_ST_NOT_APPLICABLE], en ? "not applicable" : "ej tillämpliga");
+    (void)shown;
+}
+
+static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_buf_printf(b, "%s%s%s %s:%u\n", r->o.color ? "\033[31;1m" : "",
+                  en ? "INPUT ERROR" : "INDATAFEL", r->o.color ? "\033[0m" : "", e->file, e->line);
+    for (size_t i = 0; i < e->diags.count; i++) {
+        char line[1400];
+        sk_diag_format(&e->diags.items[i], r->o.lang, line, sizeof line);
+        sk_buf_printf(b, "  %s\n", line);
+    }
+}
+
+/* Pads to width characters (UTF-8 aware); right-aligned if right. */
+static void cell(sk_buf *b, const char *s, size_t width, int right)
+{
+    size_t chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (!right)
+        sk_buf_puts(b, s);
+    for (; chars < width; chars++)
+        sk_buf_putc(b, ' ');
+    if (right)
+        sk_buf_puts(b, s);
+}
+
+static size_t width_of(const char *s)
+{
+    size_t chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    return chars;
+}
+
+/* After a library: per rule (only rules that did not pass everywhere), the
+ * number of cases per status; per form, the cases by worst status. */
+/* In text, only the rules that failed or warned somewhere: what an auditor
+ * looks for first (Markdown and HTML list every rule that did not pass). */
+static int text_notable(const sk_report *r, size_t rule)
+{
+    const size_t *c = r->rule_counts ? r->rule_counts[rule] : NULL;
+    return c && (c[SK_ST_FAIL] || c[SK_ST_WARN] || c[SK_ST_ERROR] || c[SK_ST_WAIVED]);
+}
+
+static void library_summary(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
+                                     SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+    static const char *const names[2][7] = {
+        {"underkänd", "varning", "okänd", "undantagen", "fel", "godkänd", "ej tillämplig"},
+        {"fail", "warn", "unknown", "waived", "error", "pass", "n/a"}};
+    size_t nrules = sk_ruleset_count(r->rs), idw = en ? 4 : 5, any = 0, errors = 0;
+    for (size_t i = 0; i < nrules; i++)
+        if (text_notable(r, i)) {
+            any++;
+            size_t w = strlen(r->rs->rules[i].id);
+            idw = w > idw ? w : idw;
+            errors += r->rule_counts[i][SK_ST_ERROR];
+        }
+    char num[32];
+    if (any) {
+        sk_buf_puts(b, en ? "\nCases per rule (rules that failed or warned somewhere):\n  "
+                          : "\nÄrenden per regel (regler som underkänt eller varnat någonstans):\n  ");
+        cell(b, en ? "rule" : "regel", idw, 0);
+        for (int c = 0; c < 7; c++)
+            if (cols[c] != SK_ST_ERROR || errors) {
+                sk_buf_puts(b, "  ");
+                sk_buf_puts(b, names[en][c]);
+            }
+        sk_buf_putc(b, '\n');
+        for (size_t i = 0; i < nrules; i++) {
+            if (!text_notable(r, i))
+                continue;
+            sk_buf_puts(b, "  ");
+            cell(b, r->rs->rules[i].id, idw, 0);
+            for (int c = 0; c < 7; c++) {
+                if (cols[c] == SK_ST_ERROR && !errors)
+                    continue;
+                snprintf(num, sizeof num, "%zu", r->rule_counts[i][cols[c]]);
+                sk_buf_puts(b, "  ");
+                cell(b, num, width_of(names[en][c]), 1);
+            }
+            sk_buf_putc(b, '\n');
+        }
+    }
+    static const char *const fnames[2][7] = {
+        {"ärenden", "underkända", "med varningar", "med okända", "med undantag", "med fel", "godkända"},
+        {"cases", "fail", "warnings", "unknowns", "waived", "errors", "passed"}};
+    size_t fw = en ? 4 : 5, ferr = 0;
+    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+        size_t n = sk_report_form_cases(r, f);
+        if (n) {
+            size_t w = width_of(sk_form_label(r, f));
+            fw = w > fw ? w : fw;
+            ferr += r->form_worst[f][SK_ST_ERROR];
+        }
+    }
+    sk_buf_puts(b, en ? "\nCases per collaboration form, by worst status:\n  "
+                      : "\nÄrenden per samverkansform, efter sämsta status:\n  ");
+    cell(b, "form", fw, 0);
+    for (int c = 0; c < 7; c++)
+        if (c != 5 || ferr)
+            sk_buf_printf(b, "  %s", fnames[en][c]);
+    sk_buf_putc(b, '\n');
+    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+        const size_t *w = r->form_worst[f];
+        size_t n = 0;
+        for (int s = 0; s < SK_ST__COUNT; s++)
+            n += w[s];
+        if (!n)
+            continue;
+        size_t v[7] = {n, w[SK_ST_FAIL], w[SK_ST_WARN], w[SK_ST_UNKNOWN], w[SK_ST_WAIVED],
+                       w[SK_ST_ERROR], w[SK_ST_PASS] + w[SK_ST_NOT_APPLICABLE]};
+        sk_buf_puts(b, "  ");
+        cell(b, sk_form_label(r, f), fw, 0);
+        for (int c = 0; c < 7; c++) {
+            if (c == 5 && !ferr)
+                continue;
+            snprintf(num, sizeof num, "%zu", v[c]);
+            sk_buf_puts(b, "  ");
+            cell(b, num, width_of(fnames[en][c]), 1);
+        }
+        sk_buf_putc(b, '\n');
+    }
+}
+
+static void end(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    if (r->ncases > 1)
+        library_summary(r, b);
+    sk_buf_printf(b, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
+                  en ? "Summary" : "Sammanfattning", r->ncases, en ? "cases" : "ärenden",
+                  r->worst[SK_ST_FAIL], en ? "with fail" : "underkända",
+                  r->worst[SK_ST_WARN], en ? "with warnings" : "med varningar",
+                  r->worst[SK_ST_UNKNOWN], en ? "with unknowns" : "med okända uppgifter",
+                  r->worst[SK_ST_WAIVED], en ? "waived" : "med undantag",
+                  r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], en ? "passed" : "godkända",
+                  r->nerrors, en ? "input errors" : "indatafel");
+}
+
+const sk_writer sk_writer_text = {"text", NULL, render_case, render_error, "\n", end, NULL};

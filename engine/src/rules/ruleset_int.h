@@ -1,0 +1,227 @@
+/* ruleset_int.h (internal) - the compiled form of a rule set.
+ *
+ * Paths are resolved against the case schema at load time: each step is a
+ * field index, so evaluation never compares key strings. Conditions form a
+ * tree; quantifier bindings are numbered slots. */
+#ifndef SK_RULESET_INT_H
+#define SK_RULESET_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+
+#include "base/arena.h"
+#include "samkoll/ruleset.h"
+#include "schema/schema.h"
+#include "yaml/value.h"
+
+#define SK_MAX_BIND 8
+#define SK_MAX_STEPS 8
+
+typedef enum sk_root { SK_ROOT_CASE, SK_ROOT_BIND, SK_ROOT_FORM, SK_ROOT_DATE } sk_root;
+
+typedef struct sk_step {
+    const sk_schema *schema;  /* schema of the map the step reads from */
+    int16_t field;            /* field index in schema */
+    uint8_t star;             /* iterate the list reached so far */
+} sk_step;
+
+/* A compiled path. The leaf describes what the path denotes. */
+typedef struct sk_path {
+    const char *text;         /* as written in the rule */
+    uint8_t root;             /* sk_root */
+    int8_t slot;              /* SK_ROOT_BIND: binding slot */
+    int16_t form_col;         /* SK_ROOT_FORM: column index */
+    uint8_t nsteps;
+    uint8_t star_at;          /* projection: steps before the [*]; 0xFF = none */
+    sk_step steps[SK_MAX_STEPS];
+    /* leaf type */
+    uint8_t ftype;            /* sk_ftype of the leaf (SK_F_LIST for lists) */
+    uint8_t item;             /* SK_F_LIST: item type */
+    const char *const *values;/* enum values of leaf or list items */
+    const sk_schema *sub;     /* leaf map schema / list item schema */
+    unsigned line, col;
+} sk_path;
+
+typedef enum sk_ckind {
+    SK_C_ALL, SK_C_ANY, SK_C_NOT,
+    SK_C_QALL, SK_C_QANY, SK_C_QNONE, SK_C_COUNT, SK_C_SUM,
+    SK_C_CMP, SK_C_EXISTS, SK_C_MATCH
+} sk_ckind;
+
+/* ORDER OP: keep in sync with op_names in rule.c */
+typedef enum sk_op {
+    SK_OP_EQ, SK_OP_NE, SK_OP_LT, SK_OP_LE, SK_OP_GT, SK_OP_GE,
+    SK_OP_IN, SK_OP_NOT_IN, SK_OP_CONTAINS, SK_OP_INTERSECTS, SK_OP__COUNT
+} sk_op;
+
+typedef struct sk_lit {
+    uint8_t vtype;            /* sk_vtype */
+    bool b;
+    double num;
+    int32_t days;
+    const char *s;
+} sk_lit;
+
+typedef struct sk_operand {
+    sk_path *path;            /* non-NULL: a fact */
+    sk_lit lit;               /* scalar literal */
+    sk_lit *list;             /* list literal (in/not_in/intersects) */
+    uint32_t nlist;
+    bool is_list;
+} sk_operand;
+
+typedef struct sk_cond sk_cond;
+struct sk_cond {
+    uint8_t kind;             /* sk_ckind */
+    uint8_t op;               /* sk_op for CMP, COUNT, SUM */
+    int8_t slot;              /* quantifier binding slot */
+    bool want;                /* EXISTS: true/false */
+    unsigned line, col;
+    sk_cond **kids;
+    uint32_t nkids;
+    sk_path *path;            /* list (quantifiers, count, sum) or lhs */
+    sk_cond *where;
+    sk_operand rhs;
+    int regex;                /* MATCH: index into ruleset regexes */
+};
+
+typedef enum sk_basis {
+    SK_BASIS_STATUTE, SK_BASIS_EU_CASE_LAW, SK_BASIS_SE_CASE_LAW,
+    SK_BASIS_GUIDANCE, SK_BASIS_PRACTICE, SK_BASIS__COUNT
+} sk_basis;
+
+typedef enum sk_act_kind {
+    SK_ACT_STATUTE, SK_ACT_EU_CASE_LAW, SK_ACT_SE_CASE_LAW, SK_ACT_GUIDANCE,
+    SK_ACT_PREPARATORY, SK_ACT__COUNT
+} sk_act_kind;
+
+typedef struct sk_act {
+    const char *id;
+    uint8_t kind;             /* sk_act_kind */
+    const char *name[2];      /* sv, en */
+    const char *sfs;          /* statutes with an SFS number */
+    const char *celex;        /* EU acts: cited by article */
+    const char *url;
+    const char *file;
+    unsigned line, col;
+} sk_act;
+
+typedef struct sk_cite {
+    const sk_act *act;
+    int chapter;              /* 0 = none */
+    const char *section;      /* "37", "17-18"; NULL = none */
+    int paragraph;            /* stycke, 0 = none */
+    int point;                /* punkt, 0 = none */
+    const char *page;         /* free reference ("s. 966") or NULL */
+    const char *text[2];      /* rendered, sv/en */
+    const char *url;
+} sk_cite;
+
+/* A message template: literal text and placeholders, alternating. */
+typedef struct sk_tpl_part {
+    const char *lit;          /* literal text (NULL for a placeholder) */
+    size_t litlen;
+    sk_path *path;            /* placeholder */
+} sk_tpl_part;
+
+typedef struct sk_tpl {
+    sk_tpl_part *parts;
+    uint32_t n;
+} sk_tpl;
+
+typedef struct sk_rule {
+    const char *id;
+    const char *area;
+    const char *title[2];
+    sk_tpl message[2];
+    const char *message_src[2];
+    uint8_t severity;         /* SK_ST_FAIL or SK_ST_WARN */
+    uint8_t basis;            /* sk_basis */
+    bool verified;
+    bool has_from, has_to;
+    int32_t valid_from, valid_to;   /* inclusive */
+    sk_cite *cites;
+    uint32_t ncites;
+    sk_cond *applies;         /* NULL = always */
+    sk_cond *require;
+    const char **exception_to;
+    uint32_t nexception_to;
+    int *exc_idx;             /* rules this one defeats */
+    int *defeated_by;         /* rules that defeat this one */
+    uint32_t ndefeated_by;
+    const char *bind_names[SK_MAX_BIND];
+    const sk_schema *bind_schema[SK_MAX_BIND];
+    int nbind;
+    int top_slot;             /* outermost quantifier of require, or -1 */
+    const char *file;
+    unsigned line, col;
+    int index;
+} sk_rule;
+
+typedef enum sk_col_type { SK_COL_BOOL, SK_COL_ENUM, SK_COL_LIST, SK_COL_TEXT } sk_col_type;
+
+typedef struct sk_form_col {
+    const char *key;
+    uint8_t type;             /* sk_col_type */
+    const char **values;      /* NULL-terminated */
+    const char *(*labels)[2]; /* per value: sv, en (NULL if not given) */
+    const char *title[2];
+} sk_form_col;
+
+typedef struct sk_form_cell {
+    const sk_node *value;     /* typed node in the rule set arena */
+    sk_cite *cites;
+    uint32_t ncites;
+    const char *note[2];
+} sk_form_cell;
+
+typedef struct sk_form_row {
+    const char *form;
+    const char *name[2];
+    sk_form_cell *cells;      /* one per column */
+    bool present;
+} sk_form_row;
+
+struct sk_ruleset {
+    sk_arena arena;
+    sk_limits lim;
+    sk_rule *rules;
+    size_t nrules;
+    sk_act *acts;
+    size_t nacts;
+    sk_form_col *cols;
+    size_t ncols;
+    sk_form_row rows[16];     /* indexed like sk_form_values */
+    size_t nforms;
+    pcre2_code **regexes;
+    size_t nregexes;
+    pcre2_match_context *mctx;
+    char hash[65];
+};
+
+/* acts.c */
+const sk_act *sk_acts_find(const sk_ruleset *rs, const char *id);
+/* Renders the citation texts and URL into the rule set arena. */
+void sk_cite_render(sk_ruleset *rs, sk_cite *c);
+/* Basis names (statute, eu_case_law, ...) and display names. */
+extern const char *const sk_basis_names[];
+const char *sk_basis_label(sk_basis b, int lang);
+
+/* rule.c: loading of the three kinds of files; errors go to d. */
+typedef struct sk_diags sk_diags;
+void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d);
+void sk_load_forms(sk_ruleset *rs, const sk_node *root, sk_diags *d);
+void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
+                  sk_rule **vec, size_t *n, size_t *cap);
+/* Parses a citation list (shared by rules and the forms table). */
+sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_diags *d);
+
+/* sk_ruleset_load with a precomputed content hash (NULL: compute it). */
+sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
+                             const char *hash, const sk_limits *lim, sk_diags *d);
+
+int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
+const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);
+
+#endif

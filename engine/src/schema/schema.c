@@ -1,0 +1,694 @@
+/* schema.c - the case format v1 field table (see docs/case-format.md). */
+#include "schema/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+
+/* Field constructors: plain, extension, enum, map, list. Each takes the
+ * descriptions (sv, en) and, optionally, the question that asks for the
+ * field (sv, en; see sk_field_question): F(n, t, sv, en[, q_sv, q_en]). */
+#define F(...) F_(__VA_ARGS__, NULL, NULL, 0)
+#define F_(n, t, sv, en, qs, qe, ...) {n, t, 0, 0, 0, NULL, NULL, sv, en, qs, qe}
+#define FX(...) FX_(__VA_ARGS__, NULL, NULL, 0)
+#define FX_(n, t, sv, en, qs, qe, ...) {n, t, 0, 0, 1, NULL, NULL, sv, en, qs, qe}
+#define FR(...) FR_(__VA_ARGS__, NULL, NULL, 0)
+#define FR_(n, t, sv, en, qs, qe, ...) {n, t, 0, 1, 0, NULL, NULL, sv, en, qs, qe}
+#define FE(...) FE_(__VA_ARGS__, NULL, NULL, 0)
+#define FE_(n, v, sv, en, qs, qe, ...) {n, SK_F_ENUM, 0, 0, 0, v, NULL, sv, en, qs, qe}
+#define FEX(...) FEX_(__VA_ARGS__, NULL, NULL, 0)
+#define FEX_(n, v, sv, en, qs, qe, ...) {n, SK_F_ENUM, 0, 0, 1, v, NULL, sv, en, qs, qe}
+#define FM(n, s, sv, en) {n, SK_F_MAP, 0, 0, 0, NULL, &s, sv, en, NULL, NULL}
+#define FMX(n, s, sv, en) {n, SK_F_MAP, 0, 0, 1, NULL, &s, sv, en, NULL, NULL}
+#define FL(...) FL_(__VA_ARGS__, NULL, NULL, 0)
+#define FL_(n, s, sv, en, qs, qe, ...) {n, SK_F_LIST, SK_F_MAP, 0, 0, NULL, &s, sv, en, qs, qe}
+#define FLS(...) FLS_(__VA_ARGS__, NULL, NULL, 0)
+#define FLS_(n, it, v, x, sv, en, qs, qe, ...) {n, SK_F_LIST, it, 0, x, v, NULL, sv, en, qs, qe}
+#define SCHEMA(var, name, arr) \
+    const sk_schema var = {name, arr, sizeof arr / sizeof *arr}
+
+const char *const sk_form_values[] = {
+    "gemensam_namnd", "kommunalforbund", "avtalssamverkan", "aktiebolag",
+    "handelsbolag", "stiftelse", "ekonomisk_forening", "ideell_forening",
+    "inkopscentral", "gemensam_upphandling", "natverk", NULL};
+const char *const sk_party_type_values[] = {
+    "kommun", "region", "kommunalforbund", "bolag", "stat", "privat", NULL};
+const char *const sk_status_values[] = {
+    "pass", "not_applicable", "waived", "unknown", "warn", "fail", "error", NULL};
+static const char *const case_status[] = {"proposed", "existing", "dissolving", NULL};
+static const char *const party_role[] = {"host", "member", "provider", "buyer", "owner", NULL};
+static const char *const decision_body[] = {"fullmaktige", "styrelse", "namnd", "none", NULL};
+static const char *const deleg_to[] = {"employee", "committee_member", "utskott", "namnd", "company", NULL};
+static const char *const organ[] = {"forbundsfullmaktige", "forbundsdirektion", NULL};
+static const char *const ownership[] = {"wholly", "partly", NULL};
+static const char *const fo_contents[] = {
+    "name_and_seat", "members", "purpose", "organs", "seats",
+    "initiative_right", "announcements", "shares_and_costs",
+    "governance_and_insight", "budget_procedure", "auditors",
+    "withdrawal_and_dissolution", "disputes", NULL};
+static const char *const exemption[] = {
+    "in_house", "horizontal_cooperation", "central_purchasing_body",
+    "joint_procurement", "transfer_of_competence", "none", NULL};
+static const char *const ansvarsfrihet[] = {
+    "every_member_fullmaktige", "forbundsfullmaktige", "host_only", "not_decided", NULL};
+
+static const sk_field party_fields[] = {
+    FR("name", SK_F_TEXT, "partens namn", "the party's name",
+      "Vad heter parten?",
+      "What is the party's name?"),
+    FE("type", sk_party_type_values, "typ av part", "kind of party",
+      "Vilken typ av part är det?",
+      "What kind of party is it?"),
+    FE("role", party_role, "partens roll", "the party's role",
+      "Vilken roll har parten i samverkan?",
+      "What role does the party have in the collaboration?"),
+    F("population", SK_F_INT, "antal invånare", "inhabitants",
+      "Hur många invånare har parten?",
+      "How many inhabitants does the party have?"),
+    F("fullmaktige_decision", SK_F_TEXT_OR_BOOL, "fullmäktiges beslut om samverkan", "the party's fullmäktige decision adopting the arrangement",
+      "Har partens fullmäktige beslutat om samverkan? Ange beslutet (t.ex. KF 2024-03-18 § 45), eller ja eller nej.",
+      "Has the party's council decided on the arrangement? Give the decision (e.g. KF 2024-03-18 § 45), or yes or no."),
+    FEX("decision_body", decision_body, "högsta organ som beslutat om samverkan", "highest body that decided to enter the arrangement",
+      "Vilket är det högsta organ hos parten som har beslutat om samverkan?",
+      "Which is the highest body of the party that decided to enter the arrangement?"),
+    FX("country", SK_F_TEXT, "land (ISO-kod) om parten inte är svensk", "country code when the party is not Swedish",
+      "I vilket land finns parten, om den inte är svensk (ISO-kod, t.ex. DK)?",
+      "In which country is the party, if it is not Swedish (ISO code, e.g. DK)?"),
+};
+SCHEMA(party_schema, "parties[]", party_fields);
+
+static const sk_field task_fields[] = {
+    FR("name", SK_F_TEXT, "uppgiftens namn", "the task's name",
+      "Vad heter uppgiften?",
+      "What is the task called?"),
+    F("area", SK_F_TEXT, "verksamhetsområde", "area of activity",
+      "Vilket verksamhetsområde gäller uppgiften (t.ex. it-drift, overformyndare, matproduktion)?",
+      "Which area of activity is the task (e.g. it-drift, overformyndare, matproduktion)?"),
+    F("myndighetsutovning", SK_F_BOOL, "uppgiften innefattar myndighetsutövning", "the task includes exercise of public authority",
+      "Innefattar uppgiften myndighetsutövning?",
+      "Does the task include exercise of public authority?"),
+    F("statutory", SK_F_BOOL, "parterna är skyldiga enligt lag att utföra uppgiften", "the parties are obliged by law to perform it",
+      "Är parterna skyldiga enligt lag att utföra uppgiften?",
+      "Are the parties obliged by law to perform the task?"),
+    F("special_law", SK_F_TEXT, "speciallag som reglerar uppgiften", "special law governing the task",
+      "Vilken speciallag reglerar uppgiften (SFS-nummer, t.ex. 2010:900)?",
+      "Which special law governs the task (SFS number, e.g. 2010:900)?"),
+    FX("special_law_permits_transfer", SK_F_BOOL, "speciallagen medger att myndighetsutövningen lämnas över till en juridisk person", "the special law permits handing the public authority to a legal person",
+      "Medger speciallagen att myndighetsutövningen lämnas över till ett bolag, en förening eller en stiftelse?",
+      "Does the special law permit handing the exercise of public authority to a company, an association or a foundation?"),
+    F("support_service", SK_F_BOOL, "stödtjänst (IT, HR, inköp, kost)", "support service (IT, HR, purchasing, catering)",
+      "Är uppgiften en stödtjänst (t.ex. IT, HR, inköp, kost)?",
+      "Is the task a support service (e.g. IT, HR, purchasing, catering)?"),
+    F("part_of_public_service", SK_F_BOOL, "stödtjänsten är en del av den offentliga tjänsten (C-796/18)", "the support service is part of the public service (C-796/18)",
+      "Är stödtjänsten en del av den offentliga tjänst som parterna ska tillhandahålla (C-796/18)?",
+      "Is the support service part of the public service the parties must provide (C-796/18)?"),
+    F("market_activity_percent", SK_F_PERCENT, "andel som utförs på den öppna marknaden", "share performed on the open market",
+      "Hur stor andel av uppgiften, i procent, utförs på den öppna marknaden?",
+      "What share of the task, in percent, is performed on the open market?"),
+    FX("personal_data", SK_F_BOOL, "en part behandlar personuppgifter åt en annan", "one party processes personal data for another",
+      "Behandlar en part personuppgifter åt en annan part i uppgiften?",
+      "Does one party process personal data for another in this task?"),
+    FX("secret_data", SK_F_BOOL, "sekretessbelagda uppgifter utbyts mellan parterna", "data covered by secrecy is exchanged between the parties",
+      "Utbyts sekretessbelagda uppgifter mellan parterna i uppgiften?",
+      "Is information covered by secrecy exchanged between the parties in this task?"),
+    FX("in_forbundsordning", SK_F_BOOL, "uppgiften följer av förbundsordningens ändamål", "the task follows from the förbundsordning's purpose",
+      "Följer uppgiften av förbundsordningens ändamål?",
+      "Does the task follow from the purpose stated in the förbundsordning?"),
+    FX("stores_records_for_others", SK_F_BOOL, "den utförande parten lagrar andra parters handlingar", "the performing party stores other parties' records",
+      "Lagrar den utförande parten andra parters allmänna handlingar (t.ex. i IT-driften)?",
+      "Does the performing party store other parties' official records (e.g. in IT operations)?"),
+};
+SCHEMA(task_schema, "tasks[]", task_fields);
+
+static const sk_field deleg_fields[] = {
+    F("by", SK_F_TEXT, "delegerande nämnd", "the delegating nämnd",
+      "Vilken nämnd delegerar?",
+      "Which committee delegates?"),
+    F("by_party", SK_F_TEXT, "part som den delegerande nämnden tillhör", "the party the delegating nämnd belongs to",
+      "Vilken part tillhör den delegerande nämnden?",
+      "Which party does the delegating committee belong to?"),
+    FE("to", deleg_to, "mottagare", "recipient",
+      "Vem tar emot den delegerade beslutanderätten?",
+      "Who receives the delegated decision-making?"),
+    F("to_party", SK_F_TEXT, "part som mottagaren tillhör", "the party the recipient belongs to",
+      "Vilken part tillhör mottagaren?",
+      "Which party does the recipient belong to?"),
+    F("matters", SK_F_TEXT, "delegerade ärenden", "the matters delegated",
+      "Vilka ärenden delegeras?",
+      "Which matters are delegated?"),
+    FX("task", SK_F_TEXT, "uppgiften (tasks[].name) som ärendena hör till", "the task (tasks[].name) the matters belong to",
+      "Vilken uppgift (tasks[].name) hör de delegerade ärendena till?",
+      "Which task (tasks[].name) do the delegated matters belong to?"),
+    F("myndighetsutovning", SK_F_BOOL, "ärendena innefattar myndighetsutövning", "the matters include exercise of public authority",
+      "Innefattar de delegerade ärendena myndighetsutövning?",
+      "Do the delegated matters include exercise of public authority?"),
+    F("principled", SK_F_BOOL, "ärendena är av principiell beskaffenhet eller annars av större vikt", "the matters are of principle or greater importance",
+      "Är ärendena av principiell beskaffenhet eller annars av större vikt?",
+      "Are the matters of principle or otherwise of greater importance?"),
+    F("goals_or_scope", SK_F_BOOL, "ärendena gäller verksamhetens mål, inriktning, omfattning eller kvalitet", "the matters concern goals, direction, scope or quality",
+      "Gäller ärendena verksamhetens mål, inriktning, omfattning eller kvalitet?",
+      "Do the matters concern the activity's goals, direction, scope or quality?"),
+    F("to_fullmaktige", SK_F_BOOL, "framställningar eller yttranden till fullmäktige", "submissions or statements to fullmäktige",
+      "Gäller delegeringen framställningar eller yttranden till fullmäktige?",
+      "Does the delegation concern submissions or statements to the council?"),
+    F("mixed", SK_F_BOOL, "anställd beslutar tillsammans med förtroendevald (blandad delegering)", "an employee decides jointly with an elected member",
+      "Beslutar en anställd tillsammans med en förtroendevald (blandad delegering)?",
+      "Does an employee decide jointly with an elected member (mixed delegation)?"),
+    F("reported", SK_F_BOOL, "besluten anmäls till den delegerande nämnden", "decisions are reported to the delegating nämnd",
+      "Anmäls besluten till den delegerande nämnden?",
+      "Are the decisions reported back to the delegating committee?"),
+    FX("redelegated", SK_F_BOOL, "mottagaren vidaredelegerar", "the recipient re-delegates",
+      "Vidaredelegerar mottagaren beslutanderätten?",
+      "Does the recipient re-delegate the decision-making?"),
+    FX("to_inkopscentral", SK_F_BOOL, "delegeringen lämnar upphandlingsbeslut till en inköpscentral", "the delegation hands procurement decisions to an inköpscentral",
+      "Lämnar delegeringen över upphandlingsbeslut till en inköpscentral?",
+      "Does the delegation hand procurement decisions to a central purchasing body?"),
+    FX("namnd_decision", SK_F_BOOL, "ett nämndbeslut enligt lag (2009:47) lämnar över upphandlingsbeslutet", "a nämnd decision under Act 2009:47 hands the decision over",
+      "Lämnas upphandlingsbeslutet över genom ett nämndbeslut enligt lag (2009:47)?",
+      "Is the procurement decision handed over by a committee decision under Act 2009:47?"),
+};
+SCHEMA(deleg_schema, "delegations[]", deleg_fields);
+
+static const sk_field body_fields[] = {
+    F("name", SK_F_TEXT, "organets namn", "the body's name",
+      "Vad heter organet?",
+      "What is the body called?"),
+    FX("party", SK_F_TEXT, "part som organet tillhör", "the party the body belongs to",
+      "Vilken part tillhör organet?",
+      "Which party does the body belong to?"),
+    FLS("operates", SK_F_TEXT, NULL, 0, "verksamheter som organet driver", "activities the body runs",
+      "Vilka verksamheter driver organet (områden)?",
+      "Which activities does the body run (areas)?"),
+    FLS("supervises", SK_F_TEXT, NULL, 0, "verksamheter som organet utövar tillsyn över", "activities the body supervises",
+      "Över vilka verksamheter utövar organet tillsyn (områden)?",
+      "Which activities does the body supervise (areas)?"),
+};
+SCHEMA(body_schema, "bodies[]", body_fields);
+
+static const sk_field repr_fields[] = {
+    F("party", SK_F_TEXT, "part", "party",
+      "Vilken part gäller platserna?",
+      "Which party do the seats belong to?"),
+    F("ledamoter", SK_F_INT, "antal ledamöter", "number of members",
+      "Hur många ledamöter har parten?",
+      "How many members does the party have?"),
+    F("ersattare", SK_F_INT, "antal ersättare", "number of substitutes",
+      "Hur många ersättare har parten?",
+      "How many substitutes does the party have?"),
+};
+SCHEMA(repr_schema, "governance.representation[]", repr_fields);
+
+static const sk_field gov_fields[] = {
+    F("host", SK_F_TEXT, "värdkommun eller värdregion", "host party",
+      "Vilken part är värd (värdkommun eller värdregion)?",
+      "Which party is the host?"),
+    F("reglemente", SK_F_BOOL, "reglemente antaget av varje parts fullmäktige", "reglemente adopted by every party's fullmäktige",
+      "Har varje parts fullmäktige antagit ett reglemente?",
+      "Has every party's council adopted a reglemente (charter)?"),
+    F("agreement", SK_F_BOOL, "skriftlig samverkansöverenskommelse", "written cooperation agreement",
+      "Finns en skriftlig samverkansöverenskommelse?",
+      "Is there a written cooperation agreement?"),
+    F("forbundsordning", SK_F_BOOL, "förbundsordning antagen av varje medlems fullmäktige", "förbundsordning adopted by every member's fullmäktige",
+      "Har varje medlems fullmäktige antagit förbundsordningen?",
+      "Has every member's council adopted the förbundsordning?"),
+    FLS("forbundsordning_contents", SK_F_ENUM, fo_contents, 0, "obligatoriska punkter som finns i förbundsordningen", "mandatory items present in the förbundsordning",
+      "Vilka av de obligatoriska punkterna finns i förbundsordningen?",
+      "Which of the mandatory items does the förbundsordning contain?"),
+    FE("organ", organ, "kommunalförbundets beslutande organ", "the förbund's decision body",
+      "Vilket beslutande organ har kommunalförbundet?",
+      "Which decision body does the federation have?"),
+    FL("representation", repr_schema, "platser per part", "seats per party",
+      "Hur många platser har varje part i det beslutande organet?",
+      "How many seats does each party hold in the decision body?"),
+    F("members_from_fullmaktige", SK_F_BOOL, "ledamöterna väljs bland medlemmarnas fullmäktigeledamöter", "representatives chosen among the members' fullmäktige",
+      "Väljs ledamöterna bland medlemmarnas fullmäktigeledamöter?",
+      "Are the representatives chosen among the members' council members?"),
+    FX("term_years", SK_F_NUM, "mandatperiodens längd i år", "term of office in years",
+      "Hur många år är det beslutande organets mandatperiod?",
+      "How many years is the decision body's term of office?"),
+    FLS("amendment_decisions", SK_F_TEXT, NULL, 1, "parter vars fullmäktige antagit den senaste ändringen", "parties whose fullmäktige adopted the latest amendment",
+      "Vilka parters fullmäktige har antagit den senaste ändringen?",
+      "Whose councils adopted the latest amendment?"),
+    FX("amendment_by_majority", SK_F_BOOL, "förbundsordningen tillåter ändring utan alla medlemmar", "the förbundsordning allows amendment without every member",
+      "Tillåter förbundsordningen ändring utan att alla medlemmar beslutar?",
+      "Does the förbundsordning allow amendment without every member deciding?"),
+    FEX("ownership", ownership, "helägt eller delägt", "wholly or partly owned",
+      "Är bolaget helägt eller delägt av kommunerna eller regionerna?",
+      "Is the company wholly or partly owned by the municipalities or regions?"),
+    F("bolagsordning_purpose", SK_F_BOOL, "bolagsordningen anger det kommunala ändamålet", "the articles state the municipal purpose",
+      "Anger bolagsordningen det kommunala ändamålet med verksamheten?",
+      "Do the articles state the municipal purpose of the activity?"),
+    FX("board_by_fullmaktige", SK_F_BOOL, "fullmäktige utser samtliga styrelseledamöter", "fullmäktige appoints all board members",
+      "Utser fullmäktige samtliga styrelseledamöter?",
+      "Does the council appoint all board members?"),
+    F("owner_directive", SK_F_BOOL, "ägardirektiv antaget", "owner directive adopted",
+      "Har ägardirektiv antagits?",
+      "Has an owner directive been adopted?"),
+    F("fullmaktige_position", SK_F_BOOL, "fullmäktige får ta ställning innan principiella beslut fattas", "fullmäktige takes position before decisions of principle",
+      "Får fullmäktige ta ställning innan beslut av principiell beskaffenhet eller annars av större vikt fattas?",
+      "Does the council take a position before decisions of principle or greater importance are made?"),
+    F("lekmannarevisor", SK_F_BOOL, "lekmannarevisor utsedd", "lay auditor appointed",
+      "Har en lekmannarevisor utsetts?",
+      "Has a lay auditor been appointed?"),
+    FX("shared_arkivmyndighet", SK_F_BOOL, "flera parter har utsett en gemensam arkivmyndighet", "several parties designate one shared archive authority",
+      "Har flera parter utsett en gemensam arkivmyndighet?",
+      "Have several parties designated one shared archive authority?"),
+    FX("text", SK_F_TEXT, "text ur reglemente, förbundsordning eller delegationsordning", "wording of governing documents",
+      "Vad står i reglementet, förbundsordningen eller delegationsordningen (de delar som gäller samverkan)?",
+      "What does the reglemente, förbundsordning or delegation order say (the parts that concern the arrangement)?"),
+    FX("text_file", SK_F_PATH, "fil med styrdokumentens text", "file with the governing documents' text"),
+};
+SCHEMA(gov_schema, "governance", gov_fields);
+
+static const sk_field clause_fields[] = {
+    F("termination", SK_F_BOOL, "uppsägning", "termination",
+      "Reglerar avtalet uppsägning?",
+      "Does the agreement regulate termination?"),
+    F("rescission", SK_F_BOOL, "hävning", "rescission",
+      "Reglerar avtalet hävning?",
+      "Does the agreement regulate rescission?"),
+    F("damages", SK_F_BOOL, "skadestånd", "damages",
+      "Reglerar avtalet skadestånd?",
+      "Does the agreement regulate damages?"),
+    F("duration", SK_F_BOOL, "avtalstid", "duration",
+      "Anger avtalet avtalstiden?",
+      "Does the agreement state its duration?"),
+    F("compensation", SK_F_BOOL, "ersättning", "compensation",
+      "Reglerar avtalet ersättningen?",
+      "Does the agreement regulate compensation?"),
+    F("dispute_resolution", SK_F_BOOL, "tvistlösning", "dispute resolution",
+      "Reglerar avtalet hur tvister löses?",
+      "Does the agreement regulate dispute resolution?"),
+    F("personal_data", SK_F_BOOL, "personuppgiftsbiträdesavtal eller gemensamt personuppgiftsansvar", "data processing or joint controller terms",
+      "Innehåller avtalet ett personuppgiftsbiträdesavtal eller en reglering av gemensamt personuppgiftsansvar?",
+      "Does the agreement contain data processing or joint controller terms?"),
+    F("confidentiality", SK_F_BOOL, "sekretess", "confidentiality",
+      "Reglerar avtalet sekretess?",
+      "Does the agreement regulate confidentiality?"),
+    F("archives", SK_F_BOOL, "arkiv", "archives",
+      "Reglerar avtalet ansvaret för arkiven?",
+      "Does the agreement regulate responsibility for the archives?"),
+    F("influence", SK_F_BOOL, "hur varje parts inflytande säkras", "how each party's influence is secured",
+      "Anger avtalet hur varje parts inflytande säkras?",
+      "Does the agreement state how each party's influence is secured?"),
+    FX("technical_storage", SK_F_BOOL, "lagring endast för teknisk bearbetning eller lagring", "storage only for technical processing or storage",
+      "Anger avtalet att lagringen bara sker för teknisk bearbetning eller teknisk lagring?",
+      "Does the agreement state that storage is only for technical processing or technical storage?"),
+    FX("responsibilities", SK_F_BOOL, "varje deltagande myndighets ansvar", "each participating authority's responsibilities",
+      "Fastställer avtalet varje deltagande myndighets ansvar?",
+      "Does the agreement fix each participating authority's responsibilities?"),
+    FX("applicable_law", SK_F_BOOL, "tillämplig nationell lag", "applicable national law",
+      "Anger avtalet vilken nationell lag som är tillämplig?",
+      "Does the agreement state which national law applies?"),
+};
+SCHEMA(clause_schema, "agreement.clauses", clause_fields);
+
+static const sk_field share_fields[] = {
+    F("party", SK_F_TEXT, "part", "party",
+      "Vilken part gäller kostnadsandelen?",
+      "Which party does the cost share belong to?"),
+    F("percent", SK_F_PERCENT, "andel i procent", "share in percent",
+      "Hur stor andel av kostnaderna, i procent, bär parten?",
+      "What share of the costs, in percent, does the party bear?"),
+};
+SCHEMA(share_schema, "agreement.cost_allocation.shares[]", share_fields);
+
+static const sk_field cost_fields[] = {
+    F("basis", SK_F_TEXT, "fördelningsgrund", "allocation basis",
+      "Efter vilken grund fördelas kostnaderna (t.ex. invånarantal)?",
+      "On what basis are the costs allocated (e.g. population)?"),
+    FL("shares", share_schema, "andelar per part", "shares per party",
+      "Hur fördelas kostnaderna mellan parterna (andel per part)?",
+      "How are the costs shared between the parties (a share per party)?"),
+};
+SCHEMA(cost_schema, "agreement.cost_allocation", cost_fields);
+
+static const sk_field agr_fields[] = {
+    F("signed", SK_F_BOOL, "avtalet är undertecknat", "the agreement is signed",
+      "Är avtalet undertecknat?",
+      "Is the agreement signed?"),
+    F("duration", SK_F_TEXT, "avtalstid", "term of the agreement",
+      "Vilken avtalstid har avtalet?",
+      "What is the term of the agreement?"),
+    FX("legal_basis", SK_F_TEXT, "lagrum som avtalet anger som grund", "provision the agreement states as its basis",
+      "Vilket lagrum anger avtalet som grund (t.ex. 9 kap. 37 § kommunallagen)?",
+      "Which provision does the agreement state as its basis (e.g. 9 kap. 37 § kommunallagen)?"),
+    F("text", SK_F_TEXT, "avtalets text", "the agreement text",
+      "Vad står i avtalet (de delar som gäller frågan)?",
+      "What does the agreement say (the parts that concern the question)?"),
+    F("text_file", SK_F_PATH, "fil med avtalets text", "file with the agreement text"),
+    FM("clauses", clause_schema, "avtalsklausuler", "agreement clauses"),
+    FM("cost_allocation", cost_schema, "kostnadsfördelning", "cost allocation"),
+};
+SCHEMA(agr_schema, "agreement", agr_fields);
+
+static const sk_field proc_fields[] = {
+    F("services_between_parties", SK_F_BOOL, "en part levererar varor eller tjänster till en annan mot ersättning", "one party supplies another for payment",
+      "Levererar en part varor eller tjänster till en annan part mot ersättning?",
+      "Does one party supply goods or services to another for payment?"),
+    FE("exemption", exemption, "undantag från LOU som åberopas", "LOU exemption relied on",
+      "Vilket undantag från LOU åberopas?",
+      "Which exemption from LOU is relied on?"),
+    FX("legal_basis", SK_F_TEXT, "upphandlingslag som åberopas", "procurement act relied on",
+      "Vilken upphandlingslag åberopas (t.ex. LOU (2016:1145))?",
+      "Which procurement act is relied on (e.g. LOU (2016:1145))?"),
+    F("private_capital", SK_F_BOOL, "privat kapital i leverantören", "private capital in the supplier",
+      "Finns det privat kapital i leverantören?",
+      "Is there private capital in the supplier?"),
+    F("joint_control", SK_F_BOOL, "de upphandlande myndigheterna har ett avgörande inflytande över leverantören", "the authorities have decisive influence over the supplier",
+      "Har de upphandlande myndigheterna ett avgörande inflytande över leverantören?",
+      "Do the contracting authorities have decisive influence over the supplier?"),
+    F("activity_for_controllers_percent", SK_F_PERCENT, "andel av leverantörens verksamhet som utförs för de kontrollerande myndigheterna", "share of the supplier's activity for its controllers",
+      "Hur stor andel av leverantörens verksamhet, i procent, utförs för de kontrollerande myndigheterna?",
+      "What share of the supplier's activity, in percent, is carried out for the controlling authorities?"),
+    F("market_activity_percent", SK_F_PERCENT, "andel som utförs på den öppna marknaden", "share performed on the open market",
+      "Hur stor andel av samarbetets verksamhet, i procent, utförs på den öppna marknaden?",
+      "What share of the cooperation's activity, in percent, is performed on the open market?"),
+    F("public_interest_only", SK_F_BOOL, "samarbetet styrs endast av hänsyn till allmänintresset", "governed solely by public-interest considerations",
+      "Styrs samarbetet endast av hänsyn till allmänintresset?",
+      "Is the cooperation governed solely by considerations of public interest?"),
+    F("common_objectives", SK_F_BOOL, "de offentliga tjänsterna tillhandahålls för att uppnå gemensamma mål", "services provided to achieve common objectives",
+      "Tillhandahålls de offentliga tjänsterna för att uppnå gemensamma mål?",
+      "Are the public services provided to achieve common objectives?"),
+    FX("all_parties_contribute", SK_F_BOOL, "alla parter bidrar till samarbetet", "every party contributes",
+      "Bidrar alla parter till samarbetet?",
+      "Does every party contribute to the cooperation?"),
+    FX("contracting_authority", SK_F_BOOL, "inköpscentralen är en upphandlande myndighet", "the central purchasing body is a contracting authority",
+      "Är inköpscentralen själv en upphandlande myndighet?",
+      "Is the central purchasing body itself a contracting authority?"),
+    FX("permanent", SK_F_BOOL, "inköpsverksamheten är stadigvarande", "the purchasing activity is permanent",
+      "Är inköpsverksamheten stadigvarande?",
+      "Is the purchasing activity permanent?"),
+    FX("full_transfer", SK_F_BOOL, "uppgifter och ansvar överförs helt (C-51/15)", "tasks and responsibility pass fully (C-51/15)",
+      "Överförs uppgifterna och ansvaret helt till det mottagande organet (C-51/15)?",
+      "Do the tasks and the responsibility pass fully to the receiving body (C-51/15)?"),
+    FX("financial_autonomy", SK_F_BOOL, "det mottagande organet har beslutsmässig och ekonomisk självständighet", "the receiving body has decision-making and financial autonomy",
+      "Har det mottagande organet beslutsmässig och ekonomisk självständighet?",
+      "Does the receiving body have decision-making and financial autonomy?"),
+    FX("all_authorities_named", SK_F_BOOL, "annons eller fullmakt namnger varje deltagande upphandlande myndighet", "notice or mandate names every participating authority",
+      "Namnger annonsen eller fullmakten varje deltagande upphandlande myndighet?",
+      "Does the notice or mandate name every participating contracting authority?"),
+};
+SCHEMA(proc_schema, "procurement", proc_fields);
+
+static const sk_field over_fields[] = {
+    F("verksamhetsplan", SK_F_BOOL, "verksamhetsplan antagen för året", "verksamhetsplan adopted for the year",
+      "Har en verksamhetsplan antagits för året?",
+      "Has a verksamhetsplan (operational plan) been adopted for the year?"),
+    F("budget", SK_F_BOOL, "budget antagen för året", "budget adopted for the year",
+      "Har en budget antagits för året?",
+      "Has a budget been adopted for the year?"),
+    FX("budget_parties_consulted", SK_F_BOOL, "parterna har samråtts om budgeten", "the parties were consulted on the budget",
+      "Har parterna samråtts om budgeten?",
+      "Were the parties consulted on the budget?"),
+    F("annual_report", SK_F_BOOL, "årsredovisning, verksamhetsberättelse eller bokslut", "annual report",
+      "Finns en årsredovisning, verksamhetsberättelse eller ett bokslut för året?",
+      "Is there an annual report, activity report or closing of accounts for the year?"),
+    F("meetings_last_year", SK_F_INT, "antal sammanträden under året", "meetings last year",
+      "Hur många sammanträden hölls under året?",
+      "How many meetings were held during the year?"),
+    F("audit_criticism", SK_F_BOOL, "revisorerna har riktat kritik", "the auditors criticised the arrangement",
+      "Har revisorerna riktat kritik mot samverkan?",
+      "Have the auditors criticised the arrangement?"),
+    FX("audit_by_every_party", SK_F_BOOL, "varje parts revisorer granskar", "every party's auditors audit",
+      "Granskar varje parts revisorer verksamheten?",
+      "Do every party's auditors audit the activity?"),
+    FEX("ansvarsfrihet", ansvarsfrihet, "vem som beslutar om ansvarsfrihet", "who decides on discharge",
+      "Vem beslutar om ansvarsfrihet?",
+      "Who decides on discharge from liability?"),
+    F("report_to_fullmaktige", SK_F_BOOL, "styrelsen redovisar avtalssamverkan till fullmäktige årligen", "styrelsen reports yearly to fullmäktige",
+      "Redovisar styrelsen varje år avtalssamverkan för fullmäktige?",
+      "Does the executive board report the cooperation agreements to the council every year?"),
+    F("styrelse_uppsikt", SK_F_BOOL, "styrelsens dokumenterade uppsikt", "documented oversight by styrelsen",
+      "Är styrelsens uppsikt över samverkan dokumenterad?",
+      "Is the executive board's oversight of the arrangement documented?"),
+    FX("annual_company_statement", SK_F_BOOL, "styrelsens årliga beslut om bolaget (6 kap. 9 § KL)", "styrelsen's yearly decision on the company",
+      "Beslutar styrelsen varje år om bolagets verksamhet har varit förenlig med ändamålet och befogenheterna (6 kap. 9 § KL)?",
+      "Does the executive board decide every year whether the company acted within its purpose and powers (KL 6:9)?"),
+    FLS("dissolution_decisions", SK_F_TEXT, NULL, 0, "parter vars fullmäktige beslutat om upplösning", "parties whose fullmäktige decided on dissolution",
+      "Vilka parters fullmäktige har beslutat om upplösningen?",
+      "Whose councils have decided on the dissolution?"),
+    FX("dissolution_per_agreement", SK_F_BOOL, "upplösningen följer avtalets villkor", "dissolution follows the agreement's terms",
+      "Följer upplösningen avtalets villkor?",
+      "Does the dissolution follow the agreement's terms?"),
+};
+SCHEMA(over_schema, "oversight", over_fields);
+
+static const sk_field waiver_fields[] = {
+    FR("rule", SK_F_RULE_ID, "regel som undantas", "rule waived"),
+    FR("reason", SK_F_TEXT, "skäl", "reason"),
+    F("decided_by", SK_F_TEXT, "beslut som godtog risken", "decision accepting the risk"),
+    F("until", SK_F_DATE, "undantaget gäller till och med", "the waiver lapses after this date"),
+};
+SCHEMA(waiver_schema, "waivers[]", waiver_fields);
+
+static const sk_field expect_fields[] = {
+    FE("worst", sk_status_values, "förväntad värsta status", "expected worst status"),
+    F("findings", SK_F_STATUS_MAP, "förväntad status per regel", "expected status per rule"),
+};
+SCHEMA(expect_schema, "expect", expect_fields);
+
+static const sk_field case_fields[] = {
+    FR("case", SK_F_SLUG, "ärendets id", "the case id"),
+    F("title", SK_F_TEXT, "rubrik", "title"),
+    F("date", SK_F_DATE, "datum som bedömningen avser", "the date the assessment concerns"),
+    FE("status", case_status, "samverkans status", "status of the arrangement",
+      "Är samverkan föreslagen, befintlig eller under upplösning?",
+      "Is the arrangement proposed, existing or being dissolved?"),
+    F("source", SK_F_TEXT, "källa (protokoll, diarienummer)", "source (minutes, registration number)"),
+    {"form", SK_F_ENUM, 0, 1, 0, sk_form_values, NULL, "samverkansform", "collaboration form", NULL, NULL},
+    FL("parties", party_schema, "parter", "parties",
+      "Vilka parter deltar i samverkan?",
+      "Which parties take part in the arrangement?"),
+    FL("tasks", task_schema, "uppgifter", "tasks",
+      "Vilka uppgifter omfattar samverkan?",
+      "Which tasks does the arrangement cover?"),
+    FL("delegations", deleg_schema, "delegeringar av beslutanderätt", "delegations of decision-making",
+      "Vilka delegeringar av beslutanderätt finns inom samverkan?",
+      "Which delegations of decision-making exist within the arrangement?"),
+    FL("bodies", body_schema, "politiska organ", "political bodies",
+      "Vilka politiska organ driver eller utövar tillsyn över verksamheten?",
+      "Which political bodies run or supervise the activities?"),
+    FM("governance", gov_schema, "styrning och styrdokument", "governance"),
+    FM("agreement", agr_schema, "samverkansavtalet", "the cooperation agreement"),
+    FM("procurement", proc_schema, "uppgifter för LOU", "procurement facts"),
+    FM("oversight", over_schema, "planering, uppföljning och revision", "planning, reporting and audit"),
+    FL("waivers", waiver_schema, "godtagna avvikelser", "accepted findings"),
+    FMX("expect", expect_schema, "förväntat utfall för samkoll test", "expected findings for samkoll test"),
+};
+SCHEMA(sk_case_schema, "case", case_fields);
+
+int sk_schema_find(const sk_schema *s, const char *name)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->fields[i].name[0] == name[0] && strcmp(s->fields[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+size_t sk_values_count(const char *const *values)
+{
+    size_t n = 0;
+    while (values && values[n])
+        n++;
+    return n;
+}
+
+int sk_values_find(const char *const *values, const char *v)
+{
+    for (size_t i = 0; values && values[i]; i++)
+        if (strcmp(values[i], v) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *sk_ftype_desc(sk_ftype t, int lang)
+{
+    static const char *const d[][2] = {
+        [SK_F_TEXT] = {"en text", "a text"},
+        [SK_F_SLUG] = {"ett id ([a-z0-9][a-z0-9._-]*)", "an id ([a-z0-9][a-z0-9._-]*)"},
+        [SK_F_BOOL] = {"ett sanningsvärde (true/false/ja/nej)", "a boolean (true/false/ja/nej)"},
+        [SK_F_INT] = {"ett heltal", "an integer"},
+        [SK_F_NUM] = {"ett tal", "a number"},
+        [SK_F_PERCENT] = {"en procentsats (0-100)", "a percentage (0-100)"},
+        [SK_F_DATE] = {"ett datum (ÅÅÅÅ-MM-DD)", "a date (YYYY-MM-DD)"},
+        [SK_F_ENUM] = {"ett av de tillåtna värdena", "one of the allowed values"},
+        [SK_F_TEXT_OR_BOOL] = {"en text eller ett sanningsvärde", "a text or a boolean"},
+        [SK_F_PATH] = {"en filsökväg", "a file path"},
+        [SK_F_RULE_ID] = {"ett regel-id (område.namn)", "a rule id (area.name)"},
+        [SK_F_MAP] = {"en mapp", "a mapping"},
+        [SK_F_LIST] = {"en lista", "a list"},
+        [SK_F_STATUS_MAP] = {"en mapp från regel-id till status", "a mapping from rule id to status"},
+    };
+    return d[t][lang ? 1 : 0];
+}
+
+void sk_field_question(const sk_field *f, int lang, sk_buf *b)
+{
+    const char *q = lang ? f->q_en : f->q_sv;
+    if (q)
+        sk_buf_puts(b, q);
+    else if (f->type == SK_F_BOOL)
+        sk_buf_printf(b, lang ? "Is it so that %s?" : "St\u00e4mmer det att %s?", lang ? f->en : f->sv);
+    else
+        sk_buf_printf(b, lang ? "What is \u201c%s\u201d?" : "Vad g\u00e4ller f\u00f6r \u201d%s\u201d?",
+                      lang ? f->en : f->sv);
+}
+
+/* ---- JSON Schema ------------------------------------------------------ */
+
+static void json_str(sk_buf *b, const char *s)
+{
+    sk_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sk_buf_putc(b, '\\');
+        sk_buf_putc(b, *s);
+    }
+    sk_buf_putc(b, '"');
+}
+
+static void indent(sk_buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        sk_buf_puts(b, "  ");
+}
+
+static void json_schema_obj(sk_buf *b, const sk_schema *s, int ind);
+
+static void json_enum(sk_buf *b, const char *const *values)
+{
+    sk_buf_puts(b, "\"enum\": [");
+    for (size_t i = 0; values[i]; i++) {
+        if (i)
+            sk_buf_puts(b, ", ");
+        json_str(b, values[i]);
+    }
+    sk_buf_puts(b, ", \"unknown\", null]");
+}
+
+/* The JSON Schema of one scalar type; unknown/null is accepted everywhere. */
+static void json_scalar(sk_buf *b, sk_ftype t, const char *const *values)
+{
+    static const char *const unk = "{\"const\": \"unknown\"}, {\"type\": \"null\"}";
+    switch (t) {
+    case SK_F_BOOL:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"boolean\"}, {\"enum\": [\"ja\", \"nej\"]}, %s]", unk);
+        break;
+    case SK_F_INT:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"integer\", \"minimum\": 0}, %s]", unk);
+        break;
+    case SK_F_NUM:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"number\"}, %s]", unk);
+        break;
+    case SK_F_PERCENT:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"number\", \"minimum\": 0, \"maximum\": 100}, %s]", unk);
+        break;
+    case SK_F_DATE:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"string\", \"format\": \"date\", \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}, %s]", unk);
+        break;
+    case SK_F_SLUG:
+        sk_buf_puts(b, "\"type\": \"string\", \"pattern\": \"^[a-z0-9][a-z0-9._-]*$\"");
+        break;
+    case SK_F_RULE_ID:
+        sk_buf_puts(b, "\"type\": \"string\", \"pattern\": \"^[a-z0-9-]+(\\\\.[a-z0-9-]+)+$\"");
+        break;
+    case SK_F_ENUM:
+        json_enum(b, values);
+        break;
+    case SK_F_TEXT_OR_BOOL:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"boolean\"}, %s]", unk);
+        break;
+    default:
+        sk_buf_printf(b, "\"anyOf\": [{\"type\": \"string\"}, %s]", unk);
+        break;
+    }
+}
+
+static void json_field(sk_buf *b, const sk_field *f, int ind)
+{
+    indent(b, ind);
+    json_str(b, f->name);
+    sk_buf_puts(b, ": {\"description\": ");
+    char desc[512];
+    snprintf(desc, sizeof desc, "%s / %s%s", f->sv, f->en, f->ext ? " (samkoll extension)" : "");
+    json_str(b, desc);
+    sk_buf_puts(b, ", ");
+    if (f->q_sv && f->q_en) {
+        sk_buf_puts(b, "\"x-question-sv\": ");
+        json_str(b, f->q_sv);
+        sk_buf_puts(b, ", \"x-question-en\": ");
+        json_str(b, f->q_en);
+        sk_buf_puts(b, ", ");
+    }
+    switch (f->type) {
+    case SK_F_MAP:
+        sk_buf_puts(b, "\n");
+        json_schema_obj(b, f->sub, ind + 1);
+        break;
+    case SK_F_LIST:
+        sk_buf_puts(b, "\"anyOf\": [{\"type\": \"null\"}, {\"const\": \"unknown\"}, {\"type\": \"array\", \"items\": {");
+        if (f->item == SK_F_MAP) {
+            sk_buf_puts(b, "\n");
+            json_schema_obj(b, f->sub, ind + 2);
+            sk_buf_puts(b, "\n");
+            indent(b, ind);
+        } else {
+            json_scalar(b, (sk_ftype)f->item, f->values);
+        }
+        sk_buf_puts(b, "}}]");
+        break;
+    case SK_F_STATUS_MAP:
+        sk_buf_puts(b, "\"type\": \"object\", \"additionalProperties\": {");
+        json_enum(b, sk_status_values);
+        sk_buf_puts(b, "}");
+        break;
+    default:
+        json_scalar(b, (sk_ftype)f->type, f->values);
+        break;
+    }
+    sk_buf_puts(b, "}");
+}
+
+static void json_schema_obj(sk_buf *b, const sk_schema *s, int ind)
+{
+    indent(b, ind);
+    sk_buf_puts(b, "\"type\": \"object\",\n");
+    indent(b, ind);
+    sk_buf_puts(b, "\"additionalProperties\": false,\n");
+    int any_req = 0;
+    for (size_t i = 0; i < s->count; i++)
+        any_req |= s->fields[i].required;
+    if (any_req) {
+        indent(b, ind);
+        sk_buf_puts(b, "\"required\": [");
+        int first = 1;
+        for (size_t i = 0; i < s->count; i++)
+            if (s->fields[i].required) {
+                if (!first)
+                    sk_buf_puts(b, ", ");
+                json_str(b, s->fields[i].name);
+                first = 0;
+            }
+        sk_buf_puts(b, "],\n");
+    }
+    indent(b, ind);
+    sk_buf_puts(b, "\"properties\": {\n");
+    for (size_t i = 0; i < s->count; i++) {
+        json_field(b, &s->fields[i], ind + 1);
+        sk_buf_puts(b, i + 1 < s->count ? ",\n" : "\n");
+    }
+    indent(b, ind);
+    sk_buf_puts(b, "}");
+}
+
+void sk_schema_json(sk_buf *b)
+{
+    sk_buf_puts(b, "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+                   "  \"$id\": \"https://samkoll.invalid/schema/case-v1.schema.json\",\n"
+                   "  \"title\": \"samkoll case format v1\",\n"
+                   "  \"description\": \"Ett ärende om mellankommunal samverkan / one case of inter-municipal collaboration. Generated by `samkoll schema`; do not edit.\",\n");
+    json_schema_obj(b, &sk_case_schema, 1);
+    sk_buf_puts(b, "\n}\n");
+}

@@ -1,0 +1,39 @@
+/* value.c - small accessors over the value tree. */
+#include "yaml/value.h"
+
+#include <string.h>
+
+sk_node *sk_map_get(const sk_node *map, const char *key)
+{
+    if (!map || map->kind != SK_MAP)
+        return NULL;
+    for (uint32_t i = 0; i < map->len; i++)
+        if (strcmp(map->u.pairs[i].key->u.s, key) == 0)
+            return map->u.pairs[i].val;
+    return NULL;
+}
+
+const sk_pair *sk_map_field(const sk_node *map, int32_t f)
+{
+    if (!map || map->kind != SK_MAP)
+        return NULL;
+    for (uint32_t i = 0; i < map->len; i++)
+        if (map->u.pairs[i].key->field == f)
+            return &map->u.pairs[i];
+    return NULL;
+}
+
+bool sk_node_is_unknown(const sk_node *n)
+{
+    return !n || n->kind == SK_NULL || n->unknown;
+}
+
+const char *sk_node_shape(const sk_node *n, int lang)
+{
+    static const char *const names[2][4] = {
+        {"ett tomt värde", "ett enkelt värde", "en lista", "en mapp"},
+        {"an empty value", "a scalar", "a list", "a mapping"},
+    };
+    int k = n ? n->kind : SK_NULL;
+    return names[lang ? 1 : 0][k];
+}

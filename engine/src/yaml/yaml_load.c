@@ -1,0 +1,588 @@
+/* yaml_load.c - builds value trees from libyaml's event stream.
+ *
+ * The builder keeps an explicit stack (no recursion, so nesting depth is
+ * bounded by a limit, not by the C stack). Pending children of open
+ * collections sit on one scratch stack; a collection's children are copied
+ * into the arena when it closes. libyaml marks are 0-based; nodes carry
+ * 1-based positions. */
+#include "yaml/yaml_load.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "base/diag.h"
+#include "base/utf8.h"
+
+typedef struct frame {
+    sk_node *node;  /* SK_SEQ or SK_MAP under construction */
+    size_t start;   /* index of its first pending child on the stack */
+} frame;
+
+typedef struct anchor {
+    const char *name;  /* in the document arena */
+    sk_node *node;
+} anchor;
+
+struct sk_yaml {
+    yaml_parser_t parser;
+    sk_limits lim;
+    char *name;
+    const char *mem;       /* input buffer when reading from memory */
+    size_t mem_len;
+    int ended, broken;
+    unsigned line_offset;  /* lines before this input in its stream */
+    unsigned doc_line;
+    size_t docs;
+    size_t doc_start_index;
+    /* per-document state */
+    sk_arena *arena;
+    const char *file;      /* name copied into the document arena */
+    sk_node *root;
+    int doc_err;
+    size_t alias_nodes;
+    sk_node **stack;
+    size_t top, cap;
+    frame *frames;
+    size_t nframes, fcap;
+    anchor *anchors;
+    size_t nanchors, acap;
+};
+
+void sk_limits_default(sk_limits *l)
+{
+    l->max_file_bytes = SK_DEFAULT_MAX_FILE_BYTES;
+    l->max_depth = SK_DEFAULT_MAX_DEPTH;
+    l->max_alias_nodes = SK_DEFAULT_MAX_ALIAS_NODES;
+    l->max_documents = SK_DEFAULT_MAX_DOCUMENTS;
+    l->max_scalar_bytes = SK_DEFAULT_MAX_SCALAR_BYTES;
+    l->max_items = SK_DEFAULT_MAX_ITEMS;
+    l->regex_match_limit = SK_DEFAULT_REGEX_MATCH_LIMIT;
+    l->regex_depth_limit = SK_DEFAULT_REGEX_DEPTH_LIMIT;
+    l->regex_heap_kib = SK_DEFAULT_REGEX_HEAP_KIB;
+    l->allow_outside_text_file = false;
+}
+
+static sk_rc open_common(sk_yaml **out, const char *name, const sk_limits *lim)
+{
+    sk_yaml *y = calloc(1, sizeof *y);
+    if (!y)
+        return SK_ENOMEM;
+    if (!yaml_parser_initialize(&y->parser)) {
+        free(y);
+        return SK_ENOMEM;
+    }
+    if (lim)
+        y->lim = *lim;
+    else
+        sk_limits_default(&y->lim);
+    size_t n = strlen(name);
+    y->name = malloc(n + 1);
+    if (!y->name) {
+        yaml_parser_delete(&y->parser);
+        free(y);
+        return SK_ENOMEM;
+    }
+    memcpy(y->name, name, n + 1);
+    *out = y;
+    return SK_OK;
+}
+
+sk_rc sk_yaml_open_mem(sk_yaml **out, const char *name, const char *data,
+                       size_t len, const sk_limits *lim)
+{
+    sk_rc rc = open_common(out, name, lim);
+    if (rc != SK_OK)
+        return rc;
+    (*out)->mem = data;
+    (*out)->mem_len = len;
+    yaml_parser_set_input_string(&(*out)->parser, (const unsigned char *)data, len);
+    return SK_OK;
+}
+
+sk_rc sk_yaml_open_file(sk_yaml **out, const char *name, FILE *f,
+                        const sk_limits *lim)
+{
+    sk_rc rc = open_common(out, name, lim);
+    if (rc != SK_OK)
+        return rc;
+    yaml_parser_set_input_file(&(*out)->parser, f);
+    return SK_OK;
+}
+
+void sk_yaml_close(sk_yaml *y)
+{
+    if (!y)
+        return;
+    yaml_parser_delete(&y->parser);
+    free(y->stack);
+    free(y->frames);
+    free(y->anchors);
+    free(y->name);
+    free(y);
+}
+
+unsigned sk_yaml_doc_line(const sk_yaml *y) { return y->doc_line; }
+void sk_yaml_set_line_offset(sk_yaml *y, unsigned lines) { y->line_offset = lines; }
+size_t sk_yaml_doc_count(const sk_yaml *y) { return y->docs; }
+
+/* Marks the current document as rejected and records why. */
+static void doc_error(sk_yaml *y, sk_diags *d, const yaml_mark_t *m,
+                      const char *hint, sk_msg id, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, id);
+    vsnprintf(msg, sizeof msg, sk_msg_fmt(id, d->lang), ap);
+    va_end(ap);
+    if (!y->doc_err)
+        sk_diag_addv(d, SK_DIAG_ERROR, y->name, (unsigned)m->line + 1 + y->line_offset,
+                     (unsigned)m->column + 1, hint, msg);
+    y->doc_err = 1;
+}
+
+/* 1-based line/column of a byte offset in the memory input. */
+static void offset_pos(const sk_yaml *y, size_t off, unsigned *line, unsigned *col)
+{
+    unsigned l = 1, c = 1;
+    if (y->mem) {
+        if (off > y->mem_len)
+            off = y->mem_len;
+        for (size_t i = 0; i < off; i++) {
+            if (y->mem[i] == '\n') {
+                l++;
+                c = 1;
+            } else if (((unsigned char)y->mem[i] & 0xC0) != 0x80) {
+                c++;
+            }
+        }
+    } else {
+        l = (unsigned)y->parser.mark.line + 1;
+        c = (unsigned)y->parser.mark.column + 1;
+    }
+    *line = l + y->line_offset;
+    *col = c;
+}
+
+static void parser_error(sk_yaml *y, sk_diags *d)
+{
+    yaml_parser_t *p = &y->parser;
+    const char *problem = p->problem ? p->problem : "unknown error";
+    char msg[512];
+    if (p->error == YAML_READER_ERROR) {
+        unsigned line, col;
+        offset_pos(y, p->problem_offset, &line, &col);
+        snprintf(msg, sizeof msg, sk_msg_fmt(M_YAML_READER, d->lang), problem);
+        sk_diag_addv(d, SK_DIAG_ERROR, y->name, line, col, NULL, msg);
+        return;
+    }
+    if (p->error == YAML_MEMORY_ERROR) {
+        sk_diag_addv(d, SK_DIAG_ERROR, y->name, 0, 0, NULL, "out of memory");
+        return;
+    }
+    if (p->context)
+        snprintf(msg, sizeof msg, sk_msg_fmt(M_YAML_SYNTAX_CTX, d->lang),
+                 problem, p->context, (unsigned)p->context_mark.line + 1 + y->line_offset);
+    else
+        snprintf(msg, sizeof msg, sk_msg_fmt(M_YAML_SYNTAX, d->lang), problem);
+    sk_diag_addv(d, SK_DIAG_ERROR, y->name, (unsigned)p->problem_mark.line + 1 + y->line_offset,
+                 (unsigned)p->problem_mark.column + 1, NULL, msg);
+}
+
+static int push_child(sk_yaml *y, sk_node *n)
+{
+    if (y->top == y->cap) {
+        size_t cap = y->cap ? y->cap * 2 : 64;
+        sk_node **s = realloc(y->stack, cap * sizeof *s);
+        if (!s)
+            return 0;
+        y->stack = s;
+        y->cap = cap;
+    }
+    y->stack[y->top++] = n;
+    return 1;
+}
+
+/* Adds a finished node to the open collection (or makes it the root). */
+static sk_rc attach(sk_yaml *y, sk_diags *d, sk_node *n, const yaml_mark_t *m)
+{
+    if (y->nframes == 0) {
+        y->root = n;
+        return SK_OK;
+    }
+    frame *f = &y->frames[y->nframes - 1];
+    size_t per = f->node->kind == SK_MAP ? 2 : 1;
+    if ((y->top - f->start) / per >= y->lim.max_items) {
+        doc_error(y, d, m, NULL, M_TOO_MANY_ITEMS, y->lim.max_items);
+        return SK_EINVALID;
+    }
+    return push_child(y, n) ? SK_OK : SK_ENOMEM;
+}
+
+static int tag_is_core(const yaml_char_t *tag)
+{
+    static const char *const core[] = {
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null", "tag:yaml.org,2002:seq",
+        "tag:yaml.org,2002:map", "!",
+    };
+    if (!tag)
+        return 1;
+    for (size_t i = 0; i < sizeof core / sizeof *core; i++)
+        if (strcmp((const char *)tag, core[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static sk_node *new_node(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m)
+{
+    sk_node *n = sk_arena_calloc(y->arena, 1, sizeof *n);
+    if (!n)
+        return NULL;
+    n->kind = (uint8_t)kind;
+    n->line = (uint32_t)m->line + 1 + y->line_offset;
+    n->col = (uint32_t)m->column + 1;
+    n->file = y->file;
+    n->size = 1;
+    n->field = -1;
+    return n;
+}
+
+static int plain_null(const char *s, size_t len)
+{
+    return len == 0 || (len == 1 && s[0] == '~') ||
+           (len == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
+                         !memcmp(s, "NULL", 4)));
+}
+
+static sk_rc add_anchor(sk_yaml *y, const yaml_char_t *name, sk_node *n)
+{
+    if (!name)
+        return SK_OK;
+    if (y->nanchors == y->acap) {
+        size_t cap = y->acap ? y->acap * 2 : 8;
+        anchor *a = realloc(y->anchors, cap * sizeof *a);
+        if (!a)
+            return SK_ENOMEM;
+        y->anchors = a;
+        y->acap = cap;
+    }
+    const char *copy = sk_arena_strdup(y->arena, (const char *)name);
+    if (!copy)
+        return SK_ENOMEM;
+    y->anchors[y->nanchors].name = copy;
+    y->anchors[y->nanchors].node = n;
+    y->nanchors++;
+    return SK_OK;
+}
+
+static sk_rc on_scalar(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
+{
+    const yaml_mark_t *m = &ev->start_mark;
+    size_t len = ev->data.scalar.length;
+    const char *val = (const char *)ev->data.scalar.value;
+    if (!tag_is_core(ev->data.scalar.tag)) {
+        doc_error(y, d, m, NULL, M_BAD_TAG, (const char *)ev->data.scalar.tag);
+        return SK_EINVALID;
+    }
+    if (len > y->lim.max_scalar_bytes) {
+        doc_error(y, d, m, NULL, M_SCALAR_TOO_LONG, y->lim.max_scalar_bytes);
+        return SK_EINVALID;
+    }
+    /* libyaml checks the raw input, not what escapes in double-quoted
+     * scalars ("\0", "\e", "\x9b") produce */
+    long bad = sk_text_bad_char(val, len);
+    if (bad >= 0) {
+        doc_error(y, d, m, NULL, M_CONTROL_CHAR, (unsigned)bad);
+        return SK_EINVALID;
+    }
+    const char *tag = (const char *)ev->data.scalar.tag;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    int is_str = tag && strcmp(tag, "tag:yaml.org,2002:str") == 0;
+    int is_null = (tag && strcmp(tag, "tag:yaml.org,2002:null") == 0) ||
+                  (plain && !is_str && plain_null(val, len));
+    sk_node *n = new_node(y, is_null ? SK_NULL : SK_SCALAR, m);
+    if (!n)
+        return SK_ENOMEM;
+    n->u.s = sk_arena_strndup(y->arena, val, len);
+    if (!n->u.s)
+        return SK_ENOMEM;
+    n->len = (uint32_t)len;
+    n->quoted = (uint8_t)(!plain || is_str);
+    sk_rc rc = add_anchor(y, ev->data.scalar.anchor, n);
+    return rc != SK_OK ? rc : attach(y, d, n, m);
+}
+
+static sk_rc on_start(sk_yaml *y, sk_diags *d, yaml_event_t *ev, sk_vkind kind)
+{
+    const yaml_mark_t *m = &ev->start_mark;
+    const yaml_char_t *tag = kind == SK_MAP ? ev->data.mapping_start.tag
+                                            : ev->data.sequence_start.tag;
+    if (!tag_is_core(tag)) {
+        doc_error(y, d, m, NULL, M_BAD_TAG, (const char *)tag);
+        return SK_EINVALID;
+    }
+    if (y->nframes >= y->lim.max_depth) {
+        /* libyaml's cost grows with the square of the nesting: stop
+         * reading this stream here rather than scan the rest */
+        doc_error(y, d, m, NULL, M_TOO_DEEP, y->lim.max_depth);
+        y->broken = 1;
+        return SK_EINVALID;
+    }
+    sk_node *n = new_node(y, kind, m);
+    if (!n)
+        return SK_ENOMEM;
+    /* the anchor is registered when the node is complete, so an alias
+     * inside its own subtree is undefined rather than a cycle */
+    n->aux = kind == SK_MAP ? (const void *)ev->data.mapping_start.anchor
+                            : (const void *)ev->data.sequence_start.anchor;
+    if (n->aux) {
+        n->aux = sk_arena_strdup(y->arena, (const char *)n->aux);
+        if (!n->aux)
+            return SK_ENOMEM;
+    }
+    if (y->nframes == y->fcap) {
+        size_t cap = y->fcap ? y->fcap * 2 : 16;
+        frame *f = realloc(y->frames, cap * sizeof *f);
+        if (!f)
+            return SK_ENOMEM;
+        y->frames = f;
+        y->fcap = cap;
+    }
+    y->frames[y->nframes].node = n;
+    y->frames[y->nframes].start = y->top;
+    y->nframes++;
+    return SK_OK;
+}
+
+static int cmp_pair_key(const void *a, const void *b)
+{
+    const sk_pair *pa = a, *pb = b;
+    int c = strcmp(pa->key->u.s, pb->key->u.s);
+    if (c)
+        return c;
+    return pa->key->line < pb->key->line ? -1 : pa->key->line > pb->key->line;
+}
+
+/* Reports the first duplicate key of a finished map. */
+static int check_dup_keys(sk_yaml *y, sk_diags *d, sk_node *map)
+{
+    uint32_t n = map->len;
+    const sk_pair *dup = NULL, *first = NULL;
+    if (n <= 32) {
+        for (uint32_t i = 1; i < n && !dup; i++)
+            for (uint32_t j = 0; j < i; j++)
+                if (map->u.pairs[i].key->len == map->u.pairs[j].key->len &&
+                    memcmp(map->u.pairs[i].key->u.s, map->u.pairs[j].key->u.s,
+                           map->u.pairs[i].key->len) == 0) {
+                    dup = &map->u.pairs[i];
+                    first = &map->u.pairs[j];
+                    break;
+                }
+    } else {
+        sk_pair *tmp = malloc(n * sizeof *tmp);
+        if (!tmp)
+            return 1;
+        memcpy(tmp, map->u.pairs, n * sizeof *tmp);
+        qsort(tmp, n, sizeof *tmp, cmp_pair_key);
+        for (uint32_t i = 1; i < n; i++)
+            if (strcmp(tmp[i].key->u.s, tmp[i - 1].key->u.s) == 0) {
+                /* report the earliest-positioned duplicate pair */
+                const sk_pair *a = &map->u.pairs[tmp[i - 1].key->index];
+                const sk_pair *b = &map->u.pairs[tmp[i].key->index];
+                if (!dup || b->key->line < dup->key->line) {
+                    dup = b;
+                    first = a;
+                }
+            }
+        free(tmp);
+    }
+    if (!dup)
+        return 1;
+    yaml_mark_t m = {0, dup->key->line - 1 - y->line_offset, dup->key->col - 1};
+    doc_error(y, d, &m, NULL, M_DUP_KEY, dup->key->u.s, (unsigned)first->key->line);
+    return 0;
+}
+
+static sk_rc on_end(sk_yaml *y, sk_diags *d, const yaml_mark_t *m)
+{
+    frame f = y->frames[--y->nframes];
+    sk_node *n = f.node;
+    size_t count = y->top - f.start;
+    sk_node **kids = count ? y->stack + f.start : NULL; /* stack is NULL until used */
+    uint32_t size = 1;
+    if (n->kind == SK_SEQ) {
+        n->u.items = sk_arena_alloc(y->arena, count * sizeof *n->u.items);
+        if (!n->u.items)
+            return SK_ENOMEM;
+        for (size_t i = 0; i < count; i++) {
+            n->u.items[i] = kids[i];
+            if (!kids[i]->parent) {
+                kids[i]->parent = n;
+                kids[i]->index = (uint32_t)i;
+            }
+            size += kids[i]->size;
+        }
+        n->len = (uint32_t)count;
+    } else {
+        size_t np = count / 2;
+        n->u.pairs = sk_arena_alloc(y->arena, np * sizeof *n->u.pairs);
+        if (!n->u.pairs)
+            return SK_ENOMEM;
+        for (size_t i = 0; i < np; i++) {
+            sk_node *k = kids[2 * i], *v = kids[2 * i + 1];
+            if (k->kind == SK_NULL && k->u.s)
+                k->kind = SK_SCALAR; /* `null:` as a key is the text "null" */
+            if (k->kind != SK_SCALAR || k->parent) {
+                yaml_mark_t km = {0, k->line - 1 - y->line_offset, k->col - 1};
+                doc_error(y, d, &km, NULL, M_KEY_NOT_SCALAR);
+                return SK_EINVALID;
+            }
+            k->parent = n;
+            k->index = (uint32_t)i;
+            if (!v->parent) {
+                v->parent = n;
+                v->index = (uint32_t)i;
+            }
+            n->u.pairs[i].key = k;
+            n->u.pairs[i].val = v;
+            size += k->size + v->size;
+        }
+        n->len = (uint32_t)np;
+        if (!check_dup_keys(y, d, n))
+            return SK_EINVALID;
+    }
+    n->size = size;
+    y->top = f.start;
+    const char *anchor_name = n->aux;
+    n->aux = NULL;
+    if (anchor_name) {
+        sk_rc rc = add_anchor(y, (const yaml_char_t *)anchor_name, n);
+        if (rc != SK_OK)
+            return rc;
+    }
+    (void)m;
+    /* a collection over --max-items is reported where it starts */
+    yaml_mark_t start = {0, n->line - 1 - y->line_offset, n->col - 1};
+    return attach(y, d, n, &start);
+}
+
+static sk_rc on_alias(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    sk_node *target = NULL;
+    for (size_t i = y->nanchors; i-- > 0;)
+        if (strcmp(y->anchors[i].name, name) == 0) {
+            target = y->anchors[i].node;
+            break;
+        }
+    if (!target) {
+        doc_error(y, d, &ev->start_mark, NULL, M_ALIAS_UNDEF, name);
+        return SK_EINVALID;
+    }
+    y->alias_nodes += target->size;
+    if (y->alias_nodes > y->lim.max_alias_nodes) {
+        doc_error(y, d, &ev->start_mark, NULL, M_ALIAS_BOMB, y->lim.max_alias_nodes);
+        return SK_EINVALID;
+    }
+    return attach(y, d, target, &ev->start_mark);
+}
+
+static void begin_document(sk_yaml *y, sk_arena *a, const yaml_mark_t *m)
+{
+    y->arena = a;
+    y->root = NULL;
+    y->doc_err = 0;
+    y->alias_nodes = 0;
+    y->top = 0;
+    y->nframes = 0;
+    y->nanchors = 0;
+    y->doc_line = (unsigned)m->line + 1 + y->line_offset;
+    y->doc_start_index = m->index;
+    y->docs++;
+    y->file = sk_arena_strdup(a, y->name);
+}
+
+static sk_rc on_event(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+        return on_scalar(y, d, ev);
+    case YAML_SEQUENCE_START_EVENT:
+        return on_start(y, d, ev, SK_SEQ);
+    case YAML_MAPPING_START_EVENT:
+        return on_start(y, d, ev, SK_MAP);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        return on_end(y, d, &ev->start_mark);
+    case YAML_ALIAS_EVENT:
+        return on_alias(y, d, ev);
+    default:
+        return SK_OK;
+    }
+}
+
+sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
+{
+    *root = NULL;
+    if (y->ended || y->broken)
+        return SK_EEND;
+    int in_doc = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&y->parser, &ev)) {
+            parser_error(y, d);
+            y->broken = 1;
+            return SK_EIO;
+        }
+        sk_rc rc = SK_OK;
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            y->ended = 1;
+            yaml_event_delete(&ev);
+            return SK_EEND;
+        case YAML_DOCUMENT_START_EVENT:
+            if (y->docs >= y->lim.max_documents) {
+                /* the rejected document is the one that starts here */
+                y->doc_line = (unsigned)ev.start_mark.line + 1 + y->line_offset;
+                sk_diag_add(d, SK_DIAG_ERROR, y->name, (unsigned)ev.start_mark.line + 1 + y->line_offset,
+                            (unsigned)ev.start_mark.column + 1, NULL,
+                            M_TOO_MANY_DOCS, y->lim.max_documents);
+                yaml_event_delete(&ev);
+                y->broken = 1;
+                return SK_EIO;
+            }
+            begin_document(y, a, &ev.start_mark);
+            in_doc = 1;
+            break;
+        case YAML_DOCUMENT_END_EVENT: {
+            size_t bytes = ev.end_mark.index - y->doc_start_index;
+            if (!y->doc_err && !y->mem && bytes > y->lim.max_file_bytes)
+                doc_error(y, d, &ev.start_mark, NULL, M_FILE_TOO_BIG, y->lim.max_file_bytes);
+            yaml_event_delete(&ev);
+            if (y->doc_err)
+                return SK_EINVALID;
+            if (!y->root) {
+                yaml_mark_t m = {0, y->doc_line - 1 - y->line_offset, 0};
+                y->root = new_node(y, SK_NULL, &m);
+                if (!y->root)
+                    return SK_ENOMEM;
+            }
+            *root = y->root;
+            return SK_OK;
+        }
+        default:
+            if (in_doc && !y->doc_err)
+                rc = on_event(y, d, &ev);
+            break;
+        }
+        yaml_event_delete(&ev);
+        if (rc == SK_ENOMEM)
+            return rc;
+        if (y->broken)
+            return SK_EINVALID;
+    }
+}
