@@ -46,6 +46,27 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* Writes data as C string literals, one per source line: printable ASCII
+ * as is, everything else as a three-digit octal escape (never followed by
+ * a digit that could extend it), so the literal's bytes are exactly data
+ * and no value needs a conversion. */
+static void write_literal(FILE *out, const char *data, size_t len)
+{
+    fputs("\n\"", out);
+    for (size_t n = 0; n < len; n++) {
+        unsigned char c = (unsigned char)data[n];
+        if (c == '\\' || c == '"')
+            fprintf(out, "\\%c", c);
+        else if (c >= 0x20 && c < 0x7F && c != '?')
+            fputc(c, out);
+        else
+            fprintf(out, "\\%03o", c);
+        if (c == '\n' && n + 1 < len)
+            fputs("\"\n\"", out);
+    }
+    fputs("\"", out);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -74,10 +95,9 @@ int main(int argc, char **argv)
         sk_sha256_update(&h, rel(argv[i]), strlen(rel(argv[i])) + 1);
         sk_sha256_update(&h, data, len);
         sk_sha256_update(&h, "", 1);
-        fprintf(out, "static const char src%d[] = {", i);
-        for (size_t n = 0; n < len; n++)
-            fprintf(out, "%s%d,", n % 24 ? "" : "\n", (unsigned char)data[n]);
-        fprintf(out, "0};\n");
+        fprintf(out, "static const char src%d[] =", i);
+        write_literal(out, data, len);
+        fprintf(out, ";\n");
         free(data);
     }
     char hex[65];

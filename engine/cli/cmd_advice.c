@@ -349,8 +349,8 @@ static int ask_report(const cli_opts *o, sk_evaluator *ev, const loaded *l, int 
     const sk_questions **qs = calloc(l->n ? l->n : 1, sizeof *qs);
     int status = res && qs ? EXIT_CLEAN : EXIT_SOFTWARE;
     for (size_t i = 0; i < l->n && status == EXIT_CLEAN; i++) {
-        sk_result *r;
-        sk_questions *q;
+        sk_result *r = NULL;
+        sk_questions *q = NULL;
         if (sk_evaluate(ev, l->cases[i], &r) != SK_OK || sk_questions_of(r, &q) != SK_OK)
             status = EXIT_SOFTWARE;
         res[i] = r;
@@ -454,8 +454,9 @@ static const char *prompt_of(const sk_question *q, int en)
                                 : "värden åtskilda med komma (inga: en tom lista), vet ej";
     case SK_ANS_ITEMS: return en ? "how many (0 = none), don't know" : "hur många (0 = inga), vet ej";
     case SK_ANS_NAMED_ITEMS: return "";
-    default: return en ? "text, don't know" : "text, vet ej";
+    case SK_ANS_TEXT: break;
     }
+    return en ? "text, don't know" : "text, vet ej";
 }
 
 static void print_values(const sk_question *q)
@@ -742,7 +743,8 @@ static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date
         } else if (r == 0) {
             add_skip(&s, doc, sk_question_key(q));
         } else {
-            sk_answer a = {(const char **)ans.v, ans.n};
+            const char **values = (void *)ans.v; /* the same strings, read-only */
+            sk_answer a = {.values = values, .n = ans.n};
             char *nt = NULL;
             size_t nl = 0;
             sk_rc rc = sk_case_text_answer(s.text, s.len, q, &a, &nt, &nl);

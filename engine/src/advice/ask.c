@@ -428,7 +428,8 @@ int sk_answer_parse(const sk_question *q, const char *input, sk_lang lang, char 
             return 0;
         }
         break;
-    default:
+    case SK_ANS_TEXT:        /* free text: taken as given */
+    case SK_ANS_NAMED_ITEMS:
         break;
     }
     *out = dupstr(s);

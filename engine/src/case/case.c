@@ -1,6 +1,7 @@
 /* case.c - validating a value tree against case format v1 (schema.c),
  * typing its scalars in place, and reading text_file attachments. */
 #include "case/case_int.h"
+#include "rules/ruleset_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,7 +28,7 @@ typedef struct vctx {
     const sk_limits *lim;
     const char *dir;
     const char *file;
-    int lang;
+    sk_lang lang;
 } vctx;
 
 static void err_at(vctx *v, const sk_node *n, const char *hint, sk_msg id, ...)
@@ -173,10 +174,16 @@ static void validate_scalar(vctx *v, sk_node *n, sk_ftype t,
         }
         n->vtype = SK_VT_TEXT;
         return;
-    default:
+    case SK_F_TEXT:
+    case SK_F_PATH:
         n->vtype = SK_VT_TEXT;
         return;
+    case SK_F_MAP:
+    case SK_F_LIST:
+    case SK_F_STATUS_MAP:
+        break; /* collections are validated by their own functions */
     }
+    n->vtype = SK_VT_TEXT;
 }
 
 static void validate_status_map(vctx *v, sk_node *n, const char *name)

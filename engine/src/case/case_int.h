@@ -41,8 +41,5 @@ const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f);
 sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,
                           unsigned line_offset, const sk_limits *lim);
 
-/* Lookup used by validation of rule ids (ruleset.c). */
-int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
-const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);
 
 #endif

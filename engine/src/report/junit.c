@@ -103,7 +103,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
         if (r->o.quiet && (s == SK_ST_PASS || s == SK_ST_NOT_APPLICABLE))
             continue;
         tests++;
-        failures += is_failure(r, s);
+        failures += (size_t)is_failure(r, s);
         errors += s == SK_ST_ERROR;
         skipped += s == SK_ST_NOT_APPLICABLE;
     }

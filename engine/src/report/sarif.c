@@ -67,8 +67,13 @@ static const char *level_of(sk_status s)
     case SK_ST_FAIL:
     case SK_ST_ERROR: return "error";
     case SK_ST_WARN: return "warning";
-    default: return "note";
+    case SK_ST_UNKNOWN:
+    case SK_ST_WAIVED:
+    case SK_ST_PASS:
+    case SK_ST_NOT_APPLICABLE:
+    case SK_ST__COUNT: return "note";
     }
+    return "note";
 }
 
 static void citations(sk_buf *b, const sk_rule *rule, int en)

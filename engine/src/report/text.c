@@ -17,7 +17,7 @@ static const char *const colors[SK_ST__COUNT] = {
 
 static void label(const sk_report *r, sk_buf *b, sk_status s)
 {
-    const char *l = sk_status_label(s, r->o.lang);
+    const char *l = sk_status_label(s, r->o.lang == SK_LANG_EN);
     size_t chars = 0;
     for (const char *p = l; *p; p++)
         chars += ((unsigned char)*p & 0xC0) != 0x80;

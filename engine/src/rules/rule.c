@@ -273,7 +273,8 @@ static int parse_lit(cctx *c, const sk_node *n, int ftype, const char *const *va
         }
         out->vtype = SK_VT_DATE;
         return 1;
-    default:
+    case CAT_TEXT:
+    case CAT_NONE:
         if (ftype == SK_F_ENUM && values && sk_values_find(values, s) < 0) {
             char all[400] = "";
             size_t k = 0;
@@ -286,6 +287,7 @@ static int parse_lit(cctx *c, const sk_node *n, int ftype, const char *const *va
         out->vtype = SK_VT_TEXT;
         return 1;
     }
+    return 0; /* not reached: every category is handled above */
 }
 
 /* ---- conditions ------------------------------------------------------- */

@@ -503,7 +503,7 @@ int sk_values_find(const char *const *values, const char *v)
     return -1;
 }
 
-const char *sk_ftype_desc(sk_ftype t, int lang)
+const char *sk_ftype_desc(sk_ftype t, sk_lang lang)
 {
     static const char *const d[][2] = {
         [SK_F_TEXT] = {"en text", "a text"},
@@ -600,7 +600,11 @@ static void json_scalar(sk_buf *b, sk_ftype t, const char *const *values)
     case SK_F_TEXT_OR_BOOL:
         sk_buf_printf(b, "\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"boolean\"}, %s]", unk);
         break;
-    default:
+    case SK_F_TEXT:
+    case SK_F_PATH:
+    case SK_F_MAP:         /* not scalars: never passed here */
+    case SK_F_LIST:
+    case SK_F_STATUS_MAP:
         sk_buf_printf(b, "\"anyOf\": [{\"type\": \"string\"}, %s]", unk);
         break;
     }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "samkoll/common.h"
+
 typedef enum sk_ftype {
     SK_F_TEXT,
     SK_F_SLUG,        /* [a-z0-9][a-z0-9._-]* */
@@ -60,7 +62,7 @@ size_t sk_values_count(const char *const *values);
 /* Index of v in values, or -1. */
 int sk_values_find(const char *const *values, const char *v);
 /* Type name for messages ("ett datum (ÅÅÅÅ-MM-DD)" / "a date (YYYY-MM-DD)"). */
-const char *sk_ftype_desc(sk_ftype t, int lang);
+const char *sk_ftype_desc(sk_ftype t, sk_lang lang);
 /* The question asking for field f, in lang (0 = sv, 1 = en): its q_sv /
  * q_en, or one built from its description. */
 struct sk_buf;

@@ -28,7 +28,7 @@ bool sk_node_is_unknown(const sk_node *n)
     return !n || n->kind == SK_NULL || n->unknown;
 }
 
-const char *sk_node_shape(const sk_node *n, int lang)
+const char *sk_node_shape(const sk_node *n, sk_lang lang)
 {
     static const char *const names[2][4] = {
         {"ett tomt värde", "ett enkelt värde", "en lista", "en mapp"},

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "samkoll/common.h"
+
 typedef enum sk_vkind { SK_NULL, SK_SCALAR, SK_SEQ, SK_MAP } sk_vkind;
 
 /* Typed interpretation of a scalar, set by validation against a schema. */
@@ -57,6 +59,6 @@ const sk_pair *sk_map_field(const sk_node *map, int32_t f);
 /* True for a node that states nothing: NULL, absent or marked unknown. */
 bool sk_node_is_unknown(const sk_node *n);
 /* Short English name of the node's shape, for "expected X, got Y". */
-const char *sk_node_shape(const sk_node *n, int lang);
+const char *sk_node_shape(const sk_node *n, sk_lang lang);
 
 #endif

@@ -520,9 +520,14 @@ static sk_rc on_event(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
         return on_end(y, d, &ev->start_mark);
     case YAML_ALIAS_EVENT:
         return on_alias(y, d, ev);
-    default:
+    case YAML_NO_EVENT:           /* stream and document events are */
+    case YAML_STREAM_START_EVENT: /* handled by sk_yaml_next */
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
         return SK_OK;
     }
+    return SK_OK;
 }
 
 sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
@@ -574,7 +579,14 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
             *root = y->root;
             return SK_OK;
         }
-        default:
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_ALIAS_EVENT:
+        case YAML_SCALAR_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_START_EVENT:
+        case YAML_MAPPING_END_EVENT:
             if (in_doc && !y->doc_err)
                 rc = on_event(y, d, &ev);
             break;
