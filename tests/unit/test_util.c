@@ -6,6 +6,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/msg.h"
 #include "base/sha256.h"
 #include "base/suggest.h"
 #include "base/utf8.h"
@@ -100,4 +101,52 @@ Test(buf, ceiling)
     cr_expect(b.failed);
     cr_expect_str_eq(sk_buf_cstr(&b), "12345678");
     sk_buf_free(&b);
+}
+
+/* The printf conversions of fmt ("%s%u%zu"), flags and widths included,
+ * written into out; "%%" is not a conversion. */
+static void conversions(const char *fmt, char *out, size_t size)
+{
+    size_t k = 0;
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        if (p[1] == '%') {
+            p++;
+            continue;
+        }
+        const char *q = p + 1;
+        while (*q && strchr("-+ #0123456789.*hlLqjzt", *q))
+            q++;
+        size_t n = (size_t)(q - p) + (*q ? 1 : 0);
+        cr_assert_lt(k + n, size);
+        memcpy(out + k, p, n);
+        k += n;
+        p = q;
+    }
+    out[k] = 0;
+}
+
+/* -Wformat cannot check formats taken from a table: each message's
+ * Swedish and English texts must take the same arguments in the same
+ * order. */
+Test(msg, swedish_and_english_take_the_same_arguments)
+{
+    for (int id = 0; id < M__COUNT; id++) {
+        char sv[128], en[128];
+        conversions(sk_msg_fmt((sk_msg)id, SK_LANG_SV), sv, sizeof sv);
+        conversions(sk_msg_fmt((sk_msg)id, SK_LANG_EN), en, sizeof en);
+        cr_expect_str_eq(sv, en, "message %d: sv \"%s\" takes %s, en \"%s\" takes %s", id,
+                         sk_msg_fmt((sk_msg)id, SK_LANG_SV), sv, sk_msg_fmt((sk_msg)id, SK_LANG_EN), en);
+    }
+}
+
+Test(msg, the_check_sees_a_mismatch)
+{
+    char a[32], b[32];
+    conversions("%s har %u", a, sizeof a);
+    conversions("%u has %s (100%%)", b, sizeof b);
+    cr_assert_str_neq(a, b);
+    cr_assert_str_eq(a, "%s%u");
+    cr_assert_str_eq(b, "%u%s");
 }

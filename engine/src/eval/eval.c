@@ -223,7 +223,7 @@ static int val_cmp(const val *a, const val *b)
     return (a->num > b->num) - (a->num < b->num);
 }
 
-static sk_tri apply_op(int op, const val *a, const val *b)
+static sk_tri apply_op(sk_op op, const val *a, const val *b)
 {
     switch (op) {
     case SK_OP_EQ: return val_eq(a, b) ? SK_TRUE : SK_FALSE;
@@ -231,8 +231,15 @@ static sk_tri apply_op(int op, const val *a, const val *b)
     case SK_OP_LT: return val_cmp(a, b) < 0 ? SK_TRUE : SK_FALSE;
     case SK_OP_LE: return val_cmp(a, b) <= 0 ? SK_TRUE : SK_FALSE;
     case SK_OP_GT: return val_cmp(a, b) > 0 ? SK_TRUE : SK_FALSE;
-    default: return val_cmp(a, b) >= 0 ? SK_TRUE : SK_FALSE;
+    case SK_OP_GE: return val_cmp(a, b) >= 0 ? SK_TRUE : SK_FALSE;
+    case SK_OP_IN:           /* compared by eval_cmp itself: */
+    case SK_OP_NOT_IN:       /* the compiler admits only numeric */
+    case SK_OP_CONTAINS:     /* operators where apply_op is used */
+    case SK_OP_INTERSECTS:
+    case SK_OP__COUNT:
+        break;
     }
+    return SK_UNKNOWN;
 }
 
 static val lit_val(const sk_lit *l)
@@ -365,7 +372,7 @@ static sk_tri eval_quant(ectx *e, const sk_cond *k)
 }
 
 /* Does the range [lo, hi] satisfy op N: all of it (true), none (false)? */
-static sk_tri range_op(int op, double lo, double hi, double n)
+static sk_tri range_op(sk_op op, double lo, double hi, double n)
 {
     val a = {SK_VT_NUM, 0, lo, 0, NULL}, b = {SK_VT_NUM, 0, hi, 0, NULL}, c = {SK_VT_NUM, 0, n, 0, NULL};
     if (op == SK_OP_EQ || op == SK_OP_NE) {

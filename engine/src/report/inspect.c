@@ -8,10 +8,6 @@
 #include "report/report_int.h"
 #include "samkoll/inspect.h"
 
-static const char *const op_text[] = {"=", "≠", "<", "≤", ">", "≥", "i", "inte i",
-                                      "innehåller", "har gemensamt med"};
-static const char *const op_text_en[] = {"=", "≠", "<", "≤", ">", "≥", "in", "not in",
-                                         "contains", "intersects"};
 
 static void lit(sk_buf *b, const sk_lit *l)
 {
@@ -50,7 +46,6 @@ static void indent(sk_buf *b, int n)
 /* One condition node as text (no indentation, no newline). */
 void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
 {
-    const char *const *ops = en ? op_text_en : op_text;
     const char *bind = k->slot >= 0 && r->bind_names[k->slot] && r->bind_names[k->slot][0] != '_'
                            ? r->bind_names[k->slot] : NULL;
     switch (k->kind) {
@@ -66,14 +61,14 @@ void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
     }
     case SK_C_COUNT:
         sk_buf_printf(b, "%s %s %s %g%s", en ? "number of" : "antalet", k->path->text,
-                      ops[k->op], k->rhs.lit.num, k->where ? (en ? ", counting:" : ", som räknas:") : "");
+                      sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV), k->rhs.lit.num, k->where ? (en ? ", counting:" : ", som räknas:") : "");
         break;
     case SK_C_SUM:
-        sk_buf_printf(b, "%s %s %s %g", en ? "sum of" : "summan av", k->path->text, ops[k->op],
+        sk_buf_printf(b, "%s %s %s %g", en ? "sum of" : "summan av", k->path->text, sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV),
                       k->rhs.lit.num);
         break;
     case SK_C_CMP:
-        sk_buf_printf(b, "%s %s ", k->path->text, ops[k->op]);
+        sk_buf_printf(b, "%s %s ", k->path->text, sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV));
         operand(b, &k->rhs);
         break;
     case SK_C_EXISTS:

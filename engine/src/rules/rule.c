@@ -10,9 +10,65 @@
 #include "base/suggest.h"
 #include "yaml/yamlutil.h"
 
-/* ORDER OP */
+static const struct op_row {
+    const char *key;
+    sk_op_class cls;
+    const char *text[2];    /* sv, en */
+} ops[SK_OP__COUNT] = {
+#define SK_OP(id, key, cls, sv, en) [SK_OP_##id] = {key, cls, {sv, en}},
+#include "rules/ops.def"
+#undef SK_OP
+};
+
+/* the keys alone, NULL-terminated, for lookups and suggestions */
 static const char *const op_names[SK_OP__COUNT + 1] = {
-    "eq", "ne", "lt", "le", "gt", "ge", "in", "not_in", "contains", "intersects", NULL};
+#define SK_OP(id, key, cls, sv, en) [SK_OP_##id] = key,
+#include "rules/ops.def"
+#undef SK_OP
+};
+
+const char *sk_op_key(sk_op op) { return op < SK_OP__COUNT ? ops[op].key : NULL; }
+sk_op_class sk_op_class_of(sk_op op) { return ops[op].cls; }
+const char *sk_op_text(sk_op op, sk_lang lang) { return ops[op].text[lang == SK_LANG_EN]; }
+
+bool sk_op_is_numeric(sk_op op)
+{
+    return ops[op].cls == SK_OPC_EQUALITY || ops[op].cls == SK_OPC_ORDER;
+}
+
+/* keys: the fixed keys of a count or sum condition (NULL-terminated, at
+ * most 3), followed in out by every numeric operator; out has room for
+ * 4 + SK_OP__COUNT entries. */
+static void numeric_keys(const char *const *fixed, const char **out)
+{
+    size_t n = 0;
+    for (; fixed[n]; n++)
+        out[n] = fixed[n];
+    for (int op = 0; op < SK_OP__COUNT; op++)
+        if (sk_op_is_numeric((sk_op)op))
+            out[n++] = ops[op].key;
+    out[n] = NULL;
+}
+
+/* "eq, ne, …": the operator keys (only the numeric ones with numeric),
+ * for the "exactly one comparison" messages. */
+static void op_key_list(int numeric, char *out, size_t size)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (int op = 0; op < SK_OP__COUNT && k < size; op++)
+        if (!numeric || sk_op_is_numeric((sk_op)op))
+            k += (size_t)snprintf(out + k, size - k, "%s%s", k ? ", " : "", ops[op].key);
+}
+
+/* Adds "exactly one comparison" at n: for a path condition (any operator,
+ * exists or matches) or, with numeric, for count and sum. */
+static void one_op_error(sk_diags *d, const sk_node *n, int numeric)
+{
+    char list[160];
+    op_key_list(numeric, list, sizeof list);
+    sk_yu_err(d, n, NULL, numeric ? M_R_ONE_NUM_OP : M_R_ONE_OP, list);
+}
 
 typedef enum cat { CAT_TEXT, CAT_BOOL, CAT_NUM, CAT_DATE, CAT_NONE } cat;
 
@@ -341,14 +397,13 @@ static int compile_rhs(cctx *c, sk_cond *k, const sk_node *v, int elem_type,
         int et;
         const char *const *ev;
         if (want_list ? !is_collection(p, &et, &ev) : !is_scalar(p)) {
-            sk_yu_err(c->d, v, NULL, M_R_TYPE, opname, t,
-                      want_list ? "not a list of values" : "not a single value");
+            sk_yu_err(c->d, v, NULL, want_list ? M_R_TYPE_LIST : M_R_TYPE_SCALAR, opname, t);
             return 0;
         }
         if (!want_list)
             et = p->ftype;
         if (cat_of(et) != cat_of(elem_type)) {
-            sk_yu_err(c->d, v, NULL, M_R_TYPE, opname, t, "different types");
+            sk_yu_err(c->d, v, NULL, M_R_TYPE_MIXED, opname, t);
             return 0;
         }
         k->rhs.path = p;
@@ -378,7 +433,7 @@ static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
     static const char *const keys[] = {"path", "eq", "ne", "lt", "le", "gt", "ge", "in",
                                        "not_in", "contains", "intersects", "exists",
                                        "matches", "icase", NULL};
-    sk_yu_check_keys(c->d, n, keys, "path");
+    sk_yu_check_keys(c->d, n, keys, sk_msg_fmt(M_NOUN_COND, c->d->lang));
     const char *t = sk_yu_str(c->d, n, "path");
     if (!t)
         return NULL;
@@ -389,7 +444,7 @@ static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
     const sk_node *v = NULL;
     int op = find_op(n, &v);
     if ((ex != NULL) + (re != NULL) + (op >= 0) != 1 || op == -2) {
-        sk_yu_err(c->d, n, NULL, M_R_ONE_OP);
+        one_op_error(c->d, n, 0);
         return NULL;
     }
     if (ex) {
@@ -407,7 +462,7 @@ static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
         if (!k)
             return NULL;
         if (!is_scalar(p) || cat_of(p->ftype) != CAT_TEXT) {
-            sk_yu_err(c->d, n, NULL, M_R_TYPE, "matches", t, "not a text");
+            sk_yu_err(c->d, n, NULL, M_R_TYPE_TEXT, "matches", t);
             return NULL;
         }
         const sk_node *ic = sk_map_get(n, "icase");
@@ -449,34 +504,31 @@ static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
     k->path = p;
     int et;
     const char *const *ev;
-    switch (op) {
-    case SK_OP_EQ: case SK_OP_NE: case SK_OP_LT: case SK_OP_LE: case SK_OP_GT: case SK_OP_GE:
-        if (!is_scalar(p) || (op >= SK_OP_LT && cat_of(p->ftype) != CAT_NUM &&
-                              cat_of(p->ftype) != CAT_DATE)) {
-            sk_yu_err(c->d, n, NULL, M_R_TYPE, op_names[op], t,
-                      is_scalar(p) ? "not a number or date" : "not a single value");
+    switch (sk_op_class_of((sk_op)op)) {
+    case SK_OPC_ORDER:
+        if (is_scalar(p) && cat_of(p->ftype) != CAT_NUM && cat_of(p->ftype) != CAT_DATE) {
+            sk_yu_err(c->d, n, NULL, M_R_TYPE_ORDER, op_names[op], t);
             return NULL;
         }
-        return compile_rhs(c, k, v, p->ftype, p->values, 0) ? k : NULL;
-    case SK_OP_IN: case SK_OP_NOT_IN:
+        /* an ordering operator is otherwise checked as equality is */
+        /* fall through */
+    case SK_OPC_EQUALITY:
+    case SK_OPC_MEMBER:
         if (!is_scalar(p)) {
-            sk_yu_err(c->d, n, NULL, M_R_TYPE, op_names[op], t, "not a single value");
+            sk_yu_err(c->d, n, NULL, M_R_TYPE_SCALAR, op_names[op], t);
             return NULL;
         }
-        return compile_rhs(c, k, v, p->ftype, p->values, 1) ? k : NULL;
-    case SK_OP_CONTAINS:
+        return compile_rhs(c, k, v, p->ftype, p->values,
+                           sk_op_class_of((sk_op)op) == SK_OPC_MEMBER) ? k : NULL;
+    case SK_OPC_CONTAINS:
+    case SK_OPC_SHARES:
         if (!is_collection(p, &et, &ev)) {
-            sk_yu_err(c->d, n, NULL, M_R_TYPE, op_names[op], t, "not a list of values");
+            sk_yu_err(c->d, n, NULL, M_R_TYPE_LIST, op_names[op], t);
             return NULL;
         }
-        return compile_rhs(c, k, v, et, ev, 0) ? k : NULL;
-    default: /* intersects */
-        if (!is_collection(p, &et, &ev)) {
-            sk_yu_err(c->d, n, NULL, M_R_TYPE, op_names[op], t, "not a list of values");
-            return NULL;
-        }
-        return compile_rhs(c, k, v, et, ev, 1) ? k : NULL;
+        return compile_rhs(c, k, v, et, ev, sk_op_class_of((sk_op)op) == SK_OPC_SHARES) ? k : NULL;
     }
+    return NULL;
 }
 
 static int push_binding(cctx *c, const sk_node *n, const char *name, const sk_path *list)
@@ -504,9 +556,10 @@ static int push_binding(cctx *c, const sk_node *n, const char *name, const sk_pa
 static sk_cond *compile_quant(cctx *c, const sk_node *n, sk_ckind kind, const sk_node *listn)
 {
     static const char *const qkeys[] = {"all", "any", "none", "where", "as", NULL};
-    static const char *const ckeys[] = {"count", "where", "as", "eq", "ne", "lt", "le",
-                                        "gt", "ge", NULL};
-    sk_yu_check_keys(c->d, n, kind == SK_C_COUNT ? ckeys : qkeys, "quantifier");
+    static const char *const cfixed[] = {"count", "where", "as", NULL};
+    const char *ckeys[4 + SK_OP__COUNT];
+    numeric_keys(cfixed, ckeys);
+    sk_yu_check_keys(c->d, n, kind == SK_C_COUNT ? ckeys : qkeys, sk_msg_fmt(M_NOUN_QUANT, c->d->lang));
     sk_path *p = compile_path(c, listn->u.s, listn);
     if (!p)
         return NULL;
@@ -526,15 +579,15 @@ static sk_cond *compile_quant(cctx *c, const sk_node *n, sk_ckind kind, const sk
     if (w)
         k->where = compile_cond(c, w);
     else if (kind != SK_C_COUNT)
-        sk_yu_missing(c->d, n, "where", "quantifier");
+        sk_yu_missing(c->d, n, "where", sk_msg_fmt(M_NOUN_QUANT, c->d->lang));
     c->depth--;
     if (w && !k->where)
         return NULL;
     if (kind == SK_C_COUNT) {
         const sk_node *v = NULL;
         int op = find_op(n, &v);
-        if (op < 0 || op > SK_OP_GE) {
-            sk_yu_err(c->d, n, NULL, M_R_ONE_OP);
+        if (op < 0 || !sk_op_is_numeric((sk_op)op)) {
+            one_op_error(c->d, n, 1);
             return NULL;
         }
         k->op = (uint8_t)op;
@@ -546,22 +599,24 @@ static sk_cond *compile_quant(cctx *c, const sk_node *n, sk_ckind kind, const sk
 
 static sk_cond *compile_sum(cctx *c, const sk_node *n, const sk_node *pn)
 {
-    static const char *const keys[] = {"sum", "eq", "ne", "lt", "le", "gt", "ge", NULL};
-    sk_yu_check_keys(c->d, n, keys, "sum");
+    static const char *const fixed[] = {"sum", NULL};
+    const char *keys[4 + SK_OP__COUNT];
+    numeric_keys(fixed, keys);
+    sk_yu_check_keys(c->d, n, keys, sk_msg_fmt(M_NOUN_SUM, c->d->lang));
     sk_path *p = pn->kind == SK_SCALAR ? compile_path(c, pn->u.s, pn) : NULL;
     if (!p)
         return NULL;
     int et;
     const char *const *ev;
     if (!is_collection(p, &et, &ev) || cat_of(et) != CAT_NUM) {
-        sk_yu_err(c->d, pn, NULL, M_R_TYPE, "sum", pn->u.s, "not a list of numbers");
+        sk_yu_err(c->d, pn, NULL, M_R_TYPE_NUMLIST, "sum", pn->u.s);
         return NULL;
     }
     sk_cond *k = new_cond(c, SK_C_SUM, n);
     const sk_node *v = NULL;
     int op = find_op(n, &v);
-    if (!k || op < 0 || op > SK_OP_GE) {
-        sk_yu_err(c->d, n, NULL, M_R_ONE_OP);
+    if (!k || op < 0 || !sk_op_is_numeric((sk_op)op)) {
+        one_op_error(c->d, n, 1);
         return NULL;
     }
     k->op = (uint8_t)op;
@@ -781,10 +836,10 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
     r.line = root->line;
     r.col = root->col;
     cctx c = {.rs = rs, .d = d, .r = &r};
-    sk_yu_check_keys(d, root, keys, "rule");
+    sk_yu_check_keys(d, root, keys, sk_msg_fmt(M_NOUN_RULE, d->lang));
     r.id = sk_yu_str(d, root, "id");
     if (!r.id) {
-        sk_yu_missing(d, root, "id", "rule");
+        sk_yu_missing(d, root, "id", sk_msg_fmt(M_NOUN_RULE, d->lang));
         return;
     }
     if (!valid_rule_id(r.id))
@@ -819,7 +874,7 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
                                                : (d->lang ? "an unverified provision" : "ett overifierat lagrum"));
     r.has_from = rule_date(&c, root, "valid_from", &r.valid_from);
     if (!sk_map_get(root, "valid_from"))
-        sk_yu_missing(d, root, "valid_from", "rule");
+        sk_yu_missing(d, root, "valid_from", sk_msg_fmt(M_NOUN_RULE, d->lang));
     r.has_to = rule_date(&c, root, "valid_to", &r.valid_to);
     if (r.has_from && r.has_to && r.valid_from > r.valid_to) {
         char a[11], z[11];
@@ -844,7 +899,7 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
         r.applies = compile_cond(&c, ap);
     const sk_node *rq = sk_map_get(root, "require");
     if (!rq)
-        sk_yu_missing(d, root, "require", "rule");
+        sk_yu_missing(d, root, "require", sk_msg_fmt(M_NOUN_RULE, d->lang));
     c.in_require = 1;
     if (rq)
         r.require = compile_cond(&c, rq);

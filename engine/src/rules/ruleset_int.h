@@ -49,11 +49,25 @@ typedef enum sk_ckind {
     SK_C_CMP, SK_C_EXISTS, SK_C_MATCH
 } sk_ckind;
 
-/* ORDER OP: keep in sync with op_names in rule.c */
+/* The comparison operators, declared in rules/ops.def. */
 typedef enum sk_op {
-    SK_OP_EQ, SK_OP_NE, SK_OP_LT, SK_OP_LE, SK_OP_GT, SK_OP_GE,
-    SK_OP_IN, SK_OP_NOT_IN, SK_OP_CONTAINS, SK_OP_INTERSECTS, SK_OP__COUNT
+#define SK_OP(id, key, cls, sv, en) SK_OP_##id,
+#include "rules/ops.def"
+#undef SK_OP
+    SK_OP__COUNT
 } sk_op;
+
+typedef enum sk_op_class {
+    SK_OPC_EQUALITY, SK_OPC_ORDER, SK_OPC_MEMBER, SK_OPC_CONTAINS, SK_OPC_SHARES
+} sk_op_class;
+
+/* The operator's YAML key ("not_in"), or NULL past the last. */
+const char *sk_op_key(sk_op op);
+sk_op_class sk_op_class_of(sk_op op);
+/* How explain prints it ("≠", "inte i"). */
+const char *sk_op_text(sk_op op, sk_lang lang);
+/* count and sum compare a number: equality and ordering operators only. */
+bool sk_op_is_numeric(sk_op op);
 
 typedef struct sk_lit {
     uint8_t vtype;            /* sk_vtype */
