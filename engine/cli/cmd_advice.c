@@ -1,7 +1,8 @@
 /* cmd_advice.c - `samkoll compare` and `samkoll ask` (see
  * samkoll/advice.h); `ask --interactive` asks on the terminal and writes
  * the answered case to a new file. */
-#include "cmd_advice.h"
+#include "cmds.h"
+#include "commands.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -16,16 +17,8 @@
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
+#include "samkoll/outfile.h"
 #include "samkoll/util.h"
-
-static void print_diags(const sk_diags *d, sk_lang lang)
-{
-    char line[1400];
-    for (size_t i = 0; i < d->count; i++) {
-        sk_diag_format(&d->items[i], lang, line, sizeof line);
-        fprintf(stderr, "%s\n", line);
-    }
-}
 
 /* ---- loading cases ------------------------------------------------------ */
 
@@ -60,7 +53,7 @@ static sk_rc load_source(sk_source *src, const cli_opts *o, const sk_ruleset *rs
         sk_case *c = NULL;
         sk_rc rc = sk_source_next(src, a, rs, date, &c, &d);
         if (print)
-            print_diags(&d, o->lang);
+            sk_diags_print(&d, stderr);
         sk_diags_free(&d);
         if (rc == SK_OK && (!o->case_id || !strcmp(sk_case_id(c), o->case_id))) {
             if (l->n == l->cap) {
@@ -103,7 +96,7 @@ static sk_rc load_path(const char *path, const cli_opts *o, const sk_ruleset *rs
     sk_diags_init(&d, o->lang);
     sk_source *src = NULL;
     sk_rc rc = sk_source_open(&src, path, &o->limits, &d);
-    print_diags(&d, o->lang);
+    sk_diags_print(&d, stderr);
     sk_diags_free(&d);
     if (rc != SK_OK) {
         l->errors++;
@@ -121,7 +114,7 @@ static sk_rc load_args(const cli_opts *o, const sk_ruleset *rs, int32_t date, lo
         sk_diags d;
         sk_diags_init(&d, o->lang);
         l->errors += (size_t)sk_files_collect(&files, o->args[i], &d);
-        print_diags(&d, o->lang);
+        sk_diags_print(&d, stderr);
         sk_diags_free(&d);
         sk_rc rc = SK_OK;
         for (size_t k = 0; k < files.count && rc == SK_OK; k++)
@@ -134,47 +127,6 @@ static sk_rc load_args(const cli_opts *o, const sk_ruleset *rs, int32_t date, lo
 }
 
 /* ---- writing files atomically ------------------------------------------ */
-
-/* Writes data to path through a temporary file in the same directory that
- * is renamed into place; never leaves a partial file. */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-    char tmp[PATH_MAX];
-    if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path) >= sizeof tmp) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return -1;
-    mode_t mask = umask(0);
-    umask(mask);
-    int ok = fchmod(fd, 0666 & ~mask) == 0;
-    size_t off = 0;
-    while (ok && off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok)
-            off += (size_t)w;
-    }
-    int err = ok ? 0 : errno;
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        err = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        err = errno;
-    }
-    if (!ok) {
-        unlink(tmp);
-        errno = err;
-        return -1;
-    }
-    return 0;
-}
 
 /* Renders with fn into memory, then writes it to the output's file
  * (atomically) or to standard output. */
@@ -197,7 +149,7 @@ static int emit(const cli_opts *o, const cli_output *out, render_fn fn, const vo
         free(buf);
         return rc == SK_ENOMEM || ferr ? EXIT_SOFTWARE : EXIT_IOERR;
     }
-    if (write_atomic(out->file, buf, len) != 0) {
+    if (sk_write_file_atomic(out->file, buf, len) != SK_OK) {
         fprintf(stderr, o->lang ? "samkoll: %s could not be written: %s\n"
                                 : "samkoll: %s kunde inte skrivas: %s\n",
                 out->file, strerror(errno));
@@ -206,31 +158,6 @@ static int emit(const cli_opts *o, const cli_output *out, render_fn fn, const vo
     }
     free(buf);
     return EXIT_CLEAN;
-}
-
-/* Checks every output's format against names; prints a usage error. */
-static int check_formats(const cli_opts *o, const char *cmd, const char *const *names)
-{
-    for (size_t i = 0; i < o->noutputs; i++) {
-        const char *f = o->outputs[i].format;
-        size_t n = 0;
-        int found = 0;
-        for (; names[n]; n++)
-            found |= !strcmp(names[n], f);
-        if (found)
-            continue;
-        const char *hint = sk_suggest(f, names, n);
-        fprintf(stderr, o->lang ? "samkoll %s: unknown format '%s'" : "samkoll %s: okänt format '%s'",
-                cmd, f);
-        if (hint)
-            fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
-        fputs(" (", stderr);
-        for (size_t k = 0; k < n; k++)
-            fprintf(stderr, "%s%s", k ? ", " : "", names[k]);
-        fputs(")\n", stderr);
-        return 0;
-    }
-    return 1;
 }
 
 static int no_case(const cli_opts *o, const char *cmd)
@@ -255,13 +182,14 @@ static sk_rc render_compare(const void *ud, const char *format, FILE *f)
     return sk_compare_write(c->cmps, c->n, format, c->lang, f);
 }
 
-int cmd_compare(const cli_opts *o, const sk_ruleset *rs, int32_t date)
+int cmd_compare(const cli_opts *o, const sk_ruleset *rs)
 {
+    int32_t date = cli_date(o);
     if (o->nargs == 0) {
         fprintf(stderr, o->lang ? "samkoll compare: no CASE given\n" : "samkoll compare: inget ÄRENDE angivet\n");
         return EXIT_USAGE;
     }
-    if (!check_formats(o, "compare", sk_compare_formats()))
+    if (!cli_check_formats(o, sk_compare_formats()))
         return EXIT_USAGE;
     const char *forms[16];
     size_t nforms = 0;
@@ -778,7 +706,7 @@ static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date
     }
     if (status != EXIT_CLEAN)
         goto done;
-    if (write_atomic(outpath, s.text, s.len) != 0) {
+    if (sk_write_file_atomic(outpath, s.text, s.len) != SK_OK) {
         fprintf(stderr, en ? "samkoll ask: %s could not be written: %s\n" : "samkoll ask: %s kunde inte skrivas: %s\n",
                 outpath, strerror(errno));
         status = EXIT_IOERR;
@@ -797,7 +725,7 @@ static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date
                 status = EXIT_SOFTWARE;
             sk_source_close(src);
         }
-        print_diags(&d, o->lang);
+        sk_diags_print(&d, stderr);
         sk_diags_free(&d);
         printf(en ? "Still unknown:\n" : "Fortfarande okänt:\n");
         if (status == EXIT_CLEAN)
@@ -817,8 +745,9 @@ done:
     return status;
 }
 
-int cmd_ask(const cli_opts *o, const sk_ruleset *rs, int32_t date)
+int cmd_ask(const cli_opts *o, const sk_ruleset *rs)
 {
+    int32_t date = cli_date(o);
     if (o->interactive)
         return cmd_interactive(o, rs, date);
     if (o->nargs == 0) {
@@ -826,7 +755,7 @@ int cmd_ask(const cli_opts *o, const sk_ruleset *rs, int32_t date)
         return EXIT_USAGE;
     }
     static const char *const names[] = {"text", "json", NULL};
-    if (!check_formats(o, "ask", names))
+    if (!cli_check_formats(o, names))
         return EXIT_USAGE;
     loaded l = {0};
     sk_evaluator *ev = NULL;

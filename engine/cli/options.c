@@ -7,51 +7,123 @@
 
 #include "samkoll/util.h"
 
-typedef enum opt_id {
-    O_FORMS, O_CASE, O_INTERACTIVE,
-    O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
-    O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
-    O_MAX_ITEMS, O_REGEX_MATCH, O_REGEX_DEPTH, O_REGEX_HEAP, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
-    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM
-} opt_id;
 
-typedef struct opt {
-    const char *name;
-    char short_name;
-    const char *arg;        /* NULL: a flag */
-    opt_id id;
-    const char *sv, *en;
-} opt;
+/* The commands an option applies to (cli_opt.cmds). */
+#define RUNS "check test compare ask"          /* commands that read cases */
 
-static const opt options[] = {
-    {"format", 'f', "FORMAT[=FILE]", O_FORMAT, "utdataformat: text (standard), json, jsonl, junit, sarif, csv, markdown, html; kan upprepas, =FILE skriver till en fil", "output format: text (default), json, jsonl, junit, sarif, csv, markdown, html; may be repeated, =FILE writes to a file"},
-    {"output", 'o', "FILE", O_OUTPUT, "skriv rapporten till FILE (atomiskt) i stället för standard ut", "write the report to FILE (atomically) instead of standard output"},
-    {"jobs", 'j', "N", O_JOBS, "antal arbetstrådar (standard: antal processorer)", "number of worker threads (default: the number of CPUs)"},
-    {"rules", 0, "PATH", O_RULES, "använd regeluppsättningen i katalogen PATH i stället för den inbyggda", "use the rule set in directory PATH instead of the embedded one"},
-    {"lang", 0, "sv|en", O_LANG, "språk för meddelanden (standard sv)", "language of messages (default sv)"},
-    {"fail-on", 0, "fail|warn|unknown", O_FAIL_ON, "lägsta status som ger slutstatus 1 (standard fail)", "lowest status that gives exit status 1 (default fail)"},
-    {"date", 0, "YYYY-MM-DD", O_DATE, "bedömningsdatum för ärenden utan date (standard i dag)", "assessment date for cases without a date (default today)"},
-    {"forms", 0, "FORM,...", O_FORMS, "compare: formerna som jämförs (standard: alla i formtabellen)", "compare: the forms to compare (default: every form of the forms table)"},
-    {"case", 0, "ID", O_CASE, "compare, ask: bara ärendet med detta id", "compare, ask: only the case with this id"},
-    {"interactive", 'i', NULL, O_INTERACTIVE, "ask: ställ frågorna en i taget och skriv det besvarade ärendet till -o FIL (standard ÄRENDE.answered.yaml)", "ask: ask the questions one by one and write the answered case to -o FILE (default CASE.answered.yaml)"},
-    {"quiet", 'q', NULL, O_QUIET, "visa bara avvikelser (inte godkända regler)", "show only non-pass findings"},
-    {"explain", 0, NULL, O_EXPLAIN, "text, markdown: visa utvärderingen av varje villkor med fakta, och reglerna som inte är tillämpliga", "text, markdown: show how every condition evaluated, with the facts, and the rules that do not apply"},
-    {"junit-fail-on", 0, "fail|warn|unknown", O_JUNIT_FAIL_ON, "junit: lägsta status som blir <failure> (standard som --fail-on)", "junit: lowest status that is a <failure> (default as --fail-on)"},
-    {"csv-bom", 0, NULL, O_CSV_BOM, "csv: börja med en UTF-8-BOM (för kalkylprogram)", "csv: start with a UTF-8 byte order mark (for spreadsheets)"},
-    {"coverage", 0, NULL, O_COVERAGE, "test: lista regler som saknar ett underkänt eller ett godkänt testfall", "test: list rules lacking a failing or a passing case"},
-    {"no-color", 0, NULL, O_NO_COLOR, "ingen färg (även NO_COLOR i miljön)", "no colour (also NO_COLOR in the environment)"},
-    {"max-file-size", 0, "BYTES", O_MAX_FILE, "största filstorlek (standard 8388608)", "largest input file (default 8388608)"},
-    {"max-depth", 0, "N", O_MAX_DEPTH, "största nästlingsdjup i YAML (standard 64)", "deepest YAML nesting (default 64)"},
-    {"max-alias-nodes", 0, "N", O_MAX_ALIAS, "största antal noder via alias per dokument (standard 10000)", "most nodes reached through aliases per document (default 10000)"},
-    {"max-documents", 0, "N", O_MAX_DOCS, "största antal dokument per fil eller ström (standard 1000000)", "most documents per file or stream (default 1000000)"},
-    {"max-scalar", 0, "BYTES", O_MAX_SCALAR, "längsta enskilda värde (standard 1048576)", "longest single value (default 1048576)"},
-    {"max-items", 0, "N", O_MAX_ITEMS, "flest element i en lista eller mapp (standard 10000)", "most entries in one list or map (default 10000)"},
-    {"regex-match-limit", 0, "N", O_REGEX_MATCH, "PCRE2:s matchningsgräns per mönster och text (standard 1000000)", "PCRE2 match limit per pattern and text (default 1000000)"},
-    {"regex-depth-limit", 0, "N", O_REGEX_DEPTH, "PCRE2:s djupgräns för bakåtspårning (standard 10000)", "PCRE2 backtracking depth limit (default 10000)"},
-    {"regex-heap-limit", 0, "KIB", O_REGEX_HEAP, "PCRE2:s heapgräns i KiB (standard 20000)", "PCRE2 heap limit in KiB (default 20000)"},
-    {"allow-outside-text-file", 0, NULL, O_ALLOW_OUTSIDE, "tillåt text_file utanför ärendefilens katalog", "allow text_file outside the case file's directory"},
-    {"help", 'h', NULL, O_HELP, "visa denna hjälp", "show this help"},
-    {"version", 'V', NULL, O_VERSION, "visa versionen", "show the version"},
+static const cli_opt options[] = {
+    {.name = "format", .short_name = 'f', .arg = "FORMAT[=FILE]", .id = O_FORMAT, .cmds = "check compare ask forms",
+     .sv = "utdataformat: text (standard), json, jsonl, junit, sarif, csv, markdown, html; kan upprepas, =FILE skriver till en fil",
+     .en = "output format: text (default), json, jsonl, junit, sarif, csv, markdown, html; may be repeated, =FILE writes to a file",
+     .man = "Output format of \\fBcheck\\fR: \\fBtext\\fR (default), \\fBjson\\fR, \\fBjsonl\\fR (one line per case, written as each case finishes), \\fBjunit\\fR (JUnit XML for CI servers), \\fBsarif\\fR (SARIF 2.1.0), \\fBcsv\\fR (one row per finding, RFC 4180), \\fBmarkdown\\fR (a memo) or \\fBhtml\\fR (one self-contained page with filters). May be repeated: \\fIFORMAT\\fR\\fB=\\fR\\fIFILE\\fR writes that report to \\fIFILE\\fR; at most one report goes to standard output. See docs/reports.md."},
+    {.name = "output", .short_name = 'o', .arg = "FILE", .id = O_OUTPUT, .cmds = "check compare ask",
+     .sv = "skriv rapporten till FILE (atomiskt) i stället för standard ut",
+     .en = "write the report to FILE (atomically) instead of standard output",
+     .man = "Write the report given without a file to \\fIFILE\\fR. Every report file is written to a temporary file next to it and renamed into place only when the whole run succeeded, so a failed or interrupted run leaves no report, whole or half-written. A target that is not a regular file (a device, a FIFO) is written in place."},
+    {.name = "jobs", .short_name = 'j', .arg = "N", .id = O_JOBS, .cmds = "check test",
+     .sv = "antal arbetstrådar (standard: antal processorer)",
+     .en = "number of worker threads (default: the number of CPUs)",
+     .man = "Number of worker threads (default: the number of online CPUs). The output is the same for any \\fIN\\fR."},
+    {.name = "rules", .short_name = 0, .arg = "PATH", .id = O_RULES, .cmds = NULL,
+     .sv = "använd regeluppsättningen i katalogen PATH i stället för den inbyggda",
+     .en = "use the rule set in directory PATH instead of the embedded one",
+     .man = "Use the rule set in \\fIDIR\\fR instead of the one embedded in the binary."},
+    {.name = "lang", .short_name = 0, .arg = "sv|en", .id = O_LANG, .cmds = NULL, .choices = "sv en",
+     .sv = "språk för meddelanden (standard sv)",
+     .en = "language of messages (default sv)",
+     .man = "Language of messages (default \\fBsv\\fR)."},
+    {.name = "fail-on", .short_name = 0, .arg = "fail|warn|unknown", .id = O_FAIL_ON, .cmds = "check", .choices = "fail warn unknown",
+     .sv = "lägsta status som ger slutstatus 1 (standard fail)",
+     .en = "lowest status that gives exit status 1 (default fail)",
+     .man = "The lowest status that makes \\fBcheck\\fR exit with status 1 (default \\fBfail\\fR)."},
+    {.name = "date", .short_name = 0, .arg = "YYYY-MM-DD", .id = O_DATE, .cmds = RUNS,
+     .sv = "bedömningsdatum för ärenden utan date (standard i dag)",
+     .en = "assessment date for cases without a date (default today)",
+     .man = "The assessment date for cases that state no \\fBdate\\fR (default: today). Rules apply only within their validity dates."},
+    {.name = "forms", .short_name = 0, .arg = "FORM,...", .id = O_FORMS, .cmds = "compare",
+     .sv = "compare: formerna som jämförs (standard: alla i formtabellen)",
+     .en = "compare: the forms to compare (default: every form of the forms table)",
+     .man = "\\fBcompare\\fR: the forms to compare, by their case-format names (\\fBgemensam_namnd\\fR, \\fBavtalssamverkan\\fR, ...)."},
+    {.name = "case", .short_name = 0, .arg = "ID", .id = O_CASE, .cmds = "compare ask",
+     .sv = "compare, ask: bara ärendet med detta id",
+     .en = "compare, ask: only the case with this id",
+     .man = "\\fBcompare\\fR, \\fBask\\fR: only the case with this id (a file may hold several)."},
+    {.name = "interactive", .short_name = 'i', .arg = NULL, .id = O_INTERACTIVE, .cmds = "ask",
+     .sv = "ask: ställ frågorna en i taget och skriv det besvarade ärendet till -o FIL (standard ÄRENDE.answered.yaml)",
+     .en = "ask: ask the questions one by one and write the answered case to -o FILE (default CASE.answered.yaml)",
+     .man = "\\fBask\\fR: ask the questions on the terminal and write the answered case."},
+    {.name = "quiet", .short_name = 'q', .arg = NULL, .id = O_QUIET, .cmds = "check",
+     .sv = "visa bara avvikelser (inte godkända regler)",
+     .en = "show only non-pass findings",
+     .man = "Show only findings other than pass."},
+    {.name = "explain", .short_name = 0, .arg = NULL, .id = O_EXPLAIN, .cmds = "check",
+     .sv = "text, markdown: visa utvärderingen av varje villkor med fakta, och reglerna som inte är tillämpliga",
+     .en = "text, markdown: show how every condition evaluated, with the facts, and the rules that do not apply",
+     .man = "With the \\fBtext\\fR and \\fBmarkdown\\fR formats: under each finding, its evaluation tree (every condition evaluated, with its value and the facts it read, their values and positions) and the outcome; the rules that did not apply are listed too, with why, including those outside their validity dates."},
+    {.name = "junit-fail-on", .short_name = 0, .arg = "fail|warn|unknown", .id = O_JUNIT_FAIL_ON, .cmds = "check", .choices = "fail warn unknown",
+     .sv = "junit: lägsta status som blir <failure> (standard som --fail-on)",
+     .en = "junit: lowest status that is a <failure> (default as --fail-on)",
+     .man = "With the \\fBjunit\\fR format: the lowest status that is a \\fB<failure>\\fR (default: the value of \\fB\\-\\-fail\\-on\\fR). Lower warn and unknown findings pass, with the finding in \\fB<system-out>\\fR."},
+    {.name = "csv-bom", .short_name = 0, .arg = NULL, .id = O_CSV_BOM, .cmds = "check",
+     .sv = "csv: börja med en UTF-8-BOM (för kalkylprogram)",
+     .en = "csv: start with a UTF-8 byte order mark (for spreadsheets)",
+     .man = "With the \\fBcsv\\fR format: start the file with a UTF-8 byte order mark."},
+    {.name = "coverage", .short_name = 0, .arg = NULL, .id = O_COVERAGE, .cmds = "test",
+     .sv = "test: lista regler som saknar ett underkänt eller ett godkänt testfall",
+     .en = "test: list rules lacking a failing or a passing case",
+     .man = "With \\fBtest\\fR: list the rules that lack a case where they fail or warn, or a case where they pass; such rules make the run fail."},
+    {.name = "no-color", .short_name = 0, .arg = NULL, .id = O_NO_COLOR, .cmds = NULL,
+     .sv = "ingen färg (även NO_COLOR i miljön)",
+     .en = "no colour (also NO_COLOR in the environment)",
+     .man = "No colour in text output (also when \\fBNO_COLOR\\fR is set, or the output is not a terminal)."},
+    {.name = "max-file-size", .short_name = 0, .arg = "BYTES", .id = O_MAX_FILE, .cmds = RUNS,
+     .sv = "största filstorlek (standard 8388608)",
+     .en = "largest input file (default 8388608)",
+     .man = "Largest case or rule file, or one document on standard input (default 8388608)."},
+    {.name = "max-depth", .short_name = 0, .arg = "N", .id = O_MAX_DEPTH, .cmds = RUNS,
+     .sv = "största nästlingsdjup i YAML (standard 64)",
+     .en = "deepest YAML nesting (default 64)",
+     .man = "Deepest nesting of YAML lists and maps (default 64)."},
+    {.name = "max-alias-nodes", .short_name = 0, .arg = "N", .id = O_MAX_ALIAS, .cmds = RUNS,
+     .sv = "största antal noder via alias per dokument (standard 10000)",
+     .en = "most nodes reached through aliases per document (default 10000)",
+     .man = "Most nodes reached through YAML aliases in one document (default 10000)."},
+    {.name = "max-documents", .short_name = 0, .arg = "N", .id = O_MAX_DOCS, .cmds = RUNS,
+     .sv = "största antal dokument per fil eller ström (standard 1000000)",
+     .en = "most documents per file or stream (default 1000000)",
+     .man = "Most documents in one file or stream (default 1000000)."},
+    {.name = "max-scalar", .short_name = 0, .arg = "BYTES", .id = O_MAX_SCALAR, .cmds = RUNS,
+     .sv = "längsta enskilda värde (standard 1048576)",
+     .en = "longest single value (default 1048576)",
+     .man = "Longest single value (default 1048576)."},
+    {.name = "max-items", .short_name = 0, .arg = "N", .id = O_MAX_ITEMS, .cmds = RUNS,
+     .sv = "flest element i en lista eller mapp (standard 10000)",
+     .en = "most entries in one list or map (default 10000)",
+     .man = "Most entries in one list or map (default 10000)."},
+    {.name = "regex-match-limit", .short_name = 0, .arg = "N", .id = O_REGEX_MATCH, .cmds = NULL,
+     .sv = "PCRE2:s matchningsgräns per mönster och text (standard 1000000)",
+     .en = "PCRE2 match limit per pattern and text (default 1000000)",
+     .man = "PCRE2 match limit for one pattern over one text (default 1000000). A pattern that exceeds it gives an \\fBerror\\fR finding naming the rule, never a hang."},
+    {.name = "regex-depth-limit", .short_name = 0, .arg = "N", .id = O_REGEX_DEPTH, .cmds = NULL,
+     .sv = "PCRE2:s djupgräns för bakåtspårning (standard 10000)",
+     .en = "PCRE2 backtracking depth limit (default 10000)",
+     .man = "PCRE2 backtracking depth limit (default 10000)."},
+    {.name = "regex-heap-limit", .short_name = 0, .arg = "KIB", .id = O_REGEX_HEAP, .cmds = NULL,
+     .sv = "PCRE2:s heapgräns i KiB (standard 20000)",
+     .en = "PCRE2 heap limit in KiB (default 20000)",
+     .man = "PCRE2 heap limit in KiB (default 20000)."},
+    {.name = "allow-outside-text-file", .short_name = 0, .arg = NULL, .id = O_ALLOW_OUTSIDE, .cmds = RUNS,
+     .sv = "tillåt text_file utanför ärendefilens katalog",
+     .en = "allow text_file outside the case file's directory",
+     .man = "Allow a case's \\fBtext_file\\fR to point outside the case file's directory."},
+    {.name = "help", .short_name = 'h', .arg = NULL, .id = O_HELP, .cmds = NULL,
+     .sv = "visa denna hjälp",
+     .en = "show this help",
+     .man = "Show the help."},
+    {.name = "version", .short_name = 'V', .arg = NULL, .id = O_VERSION, .cmds = NULL,
+     .sv = "visa versionen",
+     .en = "show the version",
+     .man = "Show the version."},
 };
 #define NOPTS (sizeof options / sizeof *options)
 
@@ -65,7 +137,7 @@ static int parse_size(const char *s, size_t *out)
     return 1;
 }
 
-static int apply(cli_opts *o, const opt *op, const char *arg)
+static int apply(cli_opts *o, const cli_opt *op, const char *arg)
 {
     size_t n;
     switch (op->id) {
@@ -142,7 +214,7 @@ static int apply(cli_opts *o, const opt *op, const char *arg)
     return 0;
 }
 
-static const opt *find_long(const char *name, size_t len)
+static const cli_opt *find_long(const char *name, size_t len)
 {
     for (size_t i = 0; i < NOPTS; i++)
         if (strlen(options[i].name) == len && strncmp(options[i].name, name, len) == 0)
@@ -150,7 +222,7 @@ static const opt *find_long(const char *name, size_t len)
     return NULL;
 }
 
-static const opt *find_short(char c)
+static const cli_opt *find_short(char c)
 {
     for (size_t i = 0; i < NOPTS; i++)
         if (options[i].short_name == c)
@@ -188,7 +260,7 @@ int cli_parse(int argc, char **argv, cli_opts *o)
     int only_args = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const opt *op = NULL;
+        const cli_opt *op = NULL;
         const char *val = NULL;
         if (!only_args && !strcmp(a, "--")) {
             only_args = 1;
@@ -231,6 +303,7 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         } else if (!op->arg && val) {
             return usage_error(o, en ? "no value allowed for" : "flaggan tar inget värde", a, NULL);
         }
+        o->given |= (uint64_t)1 << (op - options);
         if (!apply(o, op, val))
             return usage_error(o, en ? "invalid value for" : "ogiltigt värde för", a, NULL);
     }
@@ -266,56 +339,38 @@ void cli_free(cli_opts *o)
     o->args = NULL;
 }
 
-void cli_help(const cli_opts *o)
+
+const cli_opt *cli_options(size_t *n)
+{
+    *n = NOPTS;
+    return options;
+}
+
+/* Is word one of the space-separated words of list? */
+static int word_in_list(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+            return 1;
+    return 0;
+}
+
+int cli_opt_applies(const cli_opt *op, const char *command)
+{
+    return !op->cmds || word_in_list(op->cmds, command);
+}
+
+int cli_check_applicable(const cli_opts *o)
 {
     int en = o->lang == SK_LANG_EN;
-    printf("%s", en ?
-        "samkoll " SK_VERSION " - checks Swedish inter-municipal collaboration against the law\n\n"
-        "Usage: samkoll COMMAND [OPTIONS] [PATH...]\n\n"
-        "Commands:\n"
-        "  check PATH...     check cases (files, directories or - for standard input)\n"
-        "  test [PATH...]    run the cases' expect: blocks (default cases/)\n"
-        "  lint              validate the rule set without any case\n"
-        "  rules             list the rules\n"
-        "  explain RULE-ID   show a rule in readable form\n"
-        "  forms             the collaboration forms side by side (--format text|markdown|html)\n"
-        "  legal-basis       the forms table and rule catalogue as Markdown (docs/legal-basis.md)\n"
-        "  compare CASE      the case under each collaboration form, side by side\n"
-        "                    (--forms a,b; --format text|markdown|json|html)\n"
-        "  ask CASE          the questions whose answers decide what is unknown\n"
-        "                    (--format text|json; --interactive [-o FILE])\n"
-        "  schema            print the JSON Schema of case format v1\n\n"
-        "Options:\n" :
-        "samkoll " SK_VERSION " - granskar mellankommunal samverkan mot lagen\n\n"
-        "Användning: samkoll KOMMANDO [FLAGGOR] [SÖKVÄG...]\n\n"
-        "Kommandon:\n"
-        "  check SÖKVÄG...   granska ärenden (filer, kataloger eller - för standard in)\n"
-        "  test [SÖKVÄG...]  kör ärendenas expect:-block (standard cases/)\n"
-        "  lint              kontrollera regeluppsättningen utan ärenden\n"
-        "  rules             lista reglerna\n"
-        "  explain REGEL-ID  visa en regel i läsbar form\n"
-        "  forms             samverkansformerna sida vid sida (--format text|markdown|html)\n"
-        "  legal-basis       formtabellen och regelkatalogen som Markdown (docs/legal-basis.md)\n"
-        "  compare ÄRENDE    ärendet i varje samverkansform, sida vid sida\n"
-        "                    (--forms a,b; --format text|markdown|json|html)\n"
-        "  ask ÄRENDE        frågorna vars svar avgör det som är okänt\n"
-        "                    (--format text|json; --interactive [-o FIL])\n"
-        "  schema            skriv JSON Schema för ärendeformat v1\n\n"
-        "Flaggor:\n");
     for (size_t i = 0; i < NOPTS; i++) {
-        char left[64];
-        snprintf(left, sizeof left, "%s%c%s--%s%s%s", options[i].short_name ? "-" : "",
-                 options[i].short_name ? options[i].short_name : ' ',
-                 options[i].short_name ? ", " : "  ", options[i].name,
-                 options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
-        printf("  %-34s %s\n", options[i].short_name ? left : left + 1, en ? options[i].en : options[i].sv);
+        if (!(o->given >> i & 1) || cli_opt_applies(&options[i], o->command))
+            continue;
+        fprintf(stderr, en ? "samkoll %s: --%s does not apply to this command (it applies to: %s)\n"
+                           : "samkoll %s: --%s gäller inte för detta kommando (det gäller: %s)\n",
+                o->command, options[i].name, options[i].cmds);
+        return 0;
     }
-    printf("%s", en ?
-        "\nExit status: 0 nothing at or above --fail-on; 1 findings at or above it (test: a\n"
-        "failed expectation); 2 some input could not be read or validated (all other cases\n"
-        "are still checked); 64 usage error; 70 internal error; 74 output could not be written.\n" :
-        "\nSlutstatus: 0 inget på eller över --fail-on; 1 avvikelser på eller över den (test:\n"
-        "ett förväntat utfall stämde inte); 2 någon indata kunde inte läsas eller valideras\n"
-        "(alla andra ärenden granskas ändå); 64 felaktigt kommando; 70 internt fel;\n"
-        "74 utdata kunde inte skrivas.\n");
+    return 1;
 }

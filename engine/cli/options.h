@@ -20,6 +20,27 @@ enum {
     EXIT_IOERR = 74      /* output could not be written */
 };
 
+typedef enum opt_id {
+    O_FORMS, O_CASE, O_INTERACTIVE,
+    O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
+    O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
+    O_MAX_ITEMS, O_REGEX_MATCH, O_REGEX_DEPTH, O_REGEX_HEAP, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
+    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM
+} opt_id;
+
+/* One command-line option: the table in options.c drives parsing,
+ * --help, the man page and shell completion. */
+typedef struct cli_opt {
+    const char *name;       /* long name, without "--" */
+    char short_name;        /* 0: none */
+    const char *arg;        /* NULL: a flag */
+    opt_id id;
+    const char *cmds;       /* the commands it applies to, space-separated; NULL: all */
+    const char *choices;    /* the values it takes, space-separated, or NULL */
+    const char *sv, *en;    /* one line for --help */
+    const char *man;        /* the man page's paragraph (troff) */
+} cli_opt;
+
 #define CLI_MAX_OUTPUTS 16
 
 /* One report: a format and where it goes (NULL = standard output). */
@@ -53,12 +74,19 @@ typedef struct cli_opts {
     bool csv_bom;           /* --csv-bom */
     bool help;
     bool version;
+    uint64_t given;         /* bit i: options[i] was given */
     sk_limits limits;
 } cli_opts;
 
 /* Parses argv; on error prints a message to stderr and returns 0. */
 int cli_parse(int argc, char **argv, cli_opts *o);
-void cli_help(const cli_opts *o);
+/* The option table (n entries). */
+const cli_opt *cli_options(size_t *n);
+/* Does op apply to command? */
+int cli_opt_applies(const cli_opt *op, const char *command);
+/* Every option given applies to o->command; else prints a usage error
+ * naming the first that does not and returns 0. */
+int cli_check_applicable(const cli_opts *o);
 /* Frees what cli_parse allocated (after success or failure). */
 void cli_free(cli_opts *o);
 

@@ -8,6 +8,7 @@
 #define SAMKOLL_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "samkoll/common.h"
 
@@ -36,5 +37,7 @@ void sk_diags_free(sk_diags *d);
 void sk_diags_move(sk_diags *dst, sk_diags *src);
 /* "file:line:col: fel: message (menade du 'hint'?)" in d's language. */
 void sk_diag_format(const sk_diag *g, sk_lang lang, char *out, size_t outsz);
+/* Writes every diagnostic of d to f, one line each, in d's language. */
+void sk_diags_print(const sk_diags *d, FILE *f);
 
 #endif

@@ -119,3 +119,12 @@ void sk_diag_format(const sk_diag *g, sk_lang lang, char *out, size_t outsz)
     }
     snprintf(out, outsz, "%s%s: %s: %s%s", g->file, pos, lvl, g->message, hint);
 }
+
+void sk_diags_print(const sk_diags *d, FILE *f)
+{
+    char line[1400];
+    for (size_t i = 0; i < d->count; i++) {
+        sk_diag_format(&d->items[i], d->lang, line, sizeof line);
+        fprintf(f, "%s\n", line);
+    }
+}

@@ -1,0 +1,141 @@
+/* cmd_check.c - `samkoll check`: every case of the inputs, through the
+ * batch driver, into one or more reports. Report files appear only when
+ * the whole run succeeded (samkoll/outfile.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmds.h"
+#include "commands.h"
+#include "samkoll/batch.h"
+#include "samkoll/outfile.h"
+#include "samkoll/report.h"
+#include "samkoll/util.h"
+
+/* One report being written. */
+typedef struct output {
+    const cli_output *spec;
+    sk_outfile *file;
+    sk_report *rep;
+} output;
+
+static int write_failed(const output *out, const cli_opts *o, int err)
+{
+    fprintf(stderr, o->lang ? "samkoll: the report could not be written: %s%s%s\n"
+                            : "samkoll: rapporten kunde inte skrivas: %s%s%s\n",
+            out->spec->file ? out->spec->file : "-", err ? ": " : "", err ? strerror(err) : "");
+    return EXIT_IOERR;
+}
+
+static void unknown_format(const cli_opts *o, const char *format)
+{
+    const char *const *names = sk_report_formats();
+    size_t n = 0;
+    while (names[n])
+        n++;
+    const char *hint = sk_suggest(format, names, n);
+    fprintf(stderr, o->lang ? "samkoll: unknown format '%s'" : "samkoll: okänt format '%s'", format);
+    if (hint)
+        fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+    fputc('\n', stderr);
+}
+
+static sk_report_opts report_opts(const cli_opts *o, FILE *f, const char *format)
+{
+    sk_report_opts ro = {
+        .lang = o->lang,
+        .quiet = o->quiet,
+        .run_date = cli_date(o),
+        .explain = o->explain,
+        .junit_fail_on = (uint8_t)(o->junit_fail_on ? o->junit_fail_on : o->fail_on),
+        .csv_bom = o->csv_bom,
+    };
+    ro.color = f == stdout && !o->no_color && !getenv("NO_COLOR") && isatty(fileno(stdout)) &&
+               !strcmp(format, "text");
+    return ro;
+}
+
+static int open_output(output *out, const cli_opts *o, const sk_ruleset *rs)
+{
+    if (sk_outfile_open(&out->file, out->spec->file) != SK_OK) {
+        fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(errno));
+        return EXIT_IOERR;
+    }
+    FILE *f = sk_outfile_stream(out->file);
+    sk_report_opts ro = report_opts(o, f, out->spec->format);
+    sk_rc rc = sk_report_open(&out->rep, out->spec->format, f, rs, &ro);
+    if (rc == SK_OK)
+        return EXIT_CLEAN;
+    if (rc == SK_ENOTFOUND)
+        unknown_format(o, out->spec->format);
+    sk_outfile_commit(out->file, false);
+    out->file = NULL;
+    return rc == SK_ENOTFOUND ? EXIT_USAGE : EXIT_SOFTWARE;
+}
+
+/* Closes a report and finishes its file (first pass over the outputs). */
+static int close_output(output *out, const cli_opts *o)
+{
+    if (!out->file)
+        return EXIT_CLEAN;
+    errno = 0;
+    sk_rc rc = sk_report_close(out->rep);
+    int err = errno;
+    out->rep = NULL;
+    errno = 0;
+    if (sk_outfile_finish(out->file) != SK_OK) {
+        err = err ? err : errno;
+        rc = SK_EIO;
+    }
+    return rc != SK_OK ? write_failed(out, o, err) : EXIT_CLEAN;
+}
+
+/* Puts a finished report file in place if the whole run went well, else
+ * removes it (second pass): a failed run leaves no report behind. */
+static int commit_output(output *out, const cli_opts *o, int ok)
+{
+    if (!out->file)
+        return EXIT_CLEAN;
+    sk_rc rc = sk_outfile_commit(out->file, ok);
+    out->file = NULL;
+    return ok && rc != SK_OK ? write_failed(out, o, errno) : EXIT_CLEAN;
+}
+
+int cmd_check(const cli_opts *o, const sk_ruleset *rs)
+{
+    if (o->nargs == 0) {
+        fprintf(stderr, o->lang ? "samkoll check: no PATH given\n" : "samkoll check: ingen SÖKVÄG angiven\n");
+        return EXIT_USAGE;
+    }
+    output outs[CLI_MAX_OUTPUTS];
+    sk_report *reps[CLI_MAX_OUTPUTS] = {0};
+    memset(outs, 0, sizeof outs);
+    int status = EXIT_CLEAN;
+    size_t opened = 0;
+    for (; opened < o->noutputs && status == EXIT_CLEAN; opened++) {
+        outs[opened].spec = &o->outputs[opened];
+        status = open_output(&outs[opened], o, rs);
+        reps[opened] = outs[opened].rep;
+    }
+    sk_batch_opts bo = {.rs = rs, .limits = &o->limits, .default_date = cli_date(o),
+                        .lang = o->lang, .jobs = o->jobs, .explain = o->explain};
+    sk_batch_stats st = {0, 0, 0};
+    if (status == EXIT_CLEAN && sk_batch_check(&bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK)
+        status = EXIT_SOFTWARE;
+    for (size_t i = 0; i < opened; i++) {
+        int s = close_output(&outs[i], o);
+        if (status == EXIT_CLEAN)
+            status = s;
+    }
+    for (size_t i = 0; i < opened; i++) {
+        int s = commit_output(&outs[i], o, status == EXIT_CLEAN);
+        if (status == EXIT_CLEAN)
+            status = s;
+    }
+    if (status != EXIT_CLEAN)
+        return status;
+    if (st.input_errors)
+        return EXIT_INPUT;
+    return st.worst >= sk_status_rank((sk_status)o->fail_on) ? EXIT_FINDINGS : EXIT_CLEAN;
+}

@@ -1,0 +1,164 @@
+/* manpage.c - `samkoll man`: the manual page (troff), its SYNOPSIS,
+ * COMMANDS and OPTIONS generated from the command and option tables;
+ * docs/samkoll.1 is this output (a test keeps it so). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "commands.h"
+
+static const char *const head =
+    ".TH SAMKOLL 1 \"" SK_VERSION "\" \"samkoll " SK_VERSION "\" \"User Commands\"\n"
+    ".SH NAME\n"
+    "samkoll \\- check Swedish inter-municipal collaboration against the law\n";
+
+static const char *const description =
+    ".SH DESCRIPTION\n"
+    ".B samkoll\n"
+    "reads case files (YAML, case format v1) describing collaboration between\n"
+    "Swedish municipalities and regions (gemensam nämnd, kommunalförbund,\n"
+    "avtalssamverkan, jointly owned companies, inköpscentraler, networks) and\n"
+    "evaluates a declarative rule set against them. Each rule gives\n"
+    ".BR pass ,\n.BR warn ,\n.BR fail ,\n.B unknown\n"
+    "(a fact the rule needs is not stated; the finding names it),\n"
+    ".B not_applicable\nor\n.BR error ,\n"
+    "with citations of the law and the positions of the facts used.\n"
+    "Messages are in Swedish unless \\fB\\-\\-lang en\\fR is given.\n";
+
+static const char *const tail =
+    ".SH EXIT STATUS\n"
+    ".TP\n.B 0\nNothing at or above \\fB\\-\\-fail\\-on\\fR.\n"
+    ".TP\n.B 1\nFindings at or above \\fB\\-\\-fail\\-on\\fR; for \\fBtest\\fR, an expectation did not\n"
+    "hold or coverage is incomplete.\n"
+    ".TP\n.B 2\nSome input could not be read or validated (all other cases were checked).\n"
+    ".TP\n.B 64\nUsage error, including an option given to a command it does not apply to.\n"
+    ".TP\n.B 70\nInternal error (out of memory).\n"
+    ".TP\n.B 74\nThe report could not be written.\n"
+    ".SH ENVIRONMENT\n"
+    ".TP\n.B NO_COLOR\nDisables colour in text output.\n"
+    ".SH FILES\n"
+    ".TP\n.I share/samkoll/rules\nThe installed rule set (the binary embeds the same rules).\n"
+    ".SH EXAMPLES\n"
+    "Check one case, in Swedish, and a whole library as JSON Lines for CI:\n"
+    ".PP\n.nf\n"
+    "samkoll check cases/real/jamtland-krokom-matproduktion.yaml\n"
+    "samkoll check --format jsonl \\-j 2 cases/ > findings.jsonl\n"
+    ".fi\n.PP\n"
+    "Write a memo for the committee and a SARIF file in one run:\n"
+    ".PP\n.nf\n"
+    "samkoll check \\-\\-format html=memo.html \\-\\-format sarif=samkoll.sarif case.yaml\n"
+    ".fi\n.PP\n"
+    "Compare forms for a case, and answer its open questions on the terminal:\n"
+    ".PP\n.nf\n"
+    "samkoll compare \\-\\-forms gemensam_namnd,avtalssamverkan case.yaml\n"
+    "samkoll ask \\-\\-interactive \\-o case.answered.yaml case.yaml\n"
+    ".fi\n.PP\n"
+    "Run the library's expectations with rule coverage, and install completion:\n"
+    ".PP\n.nf\n"
+    "samkoll test \\-\\-coverage cases\n"
+    "samkoll completion bash > ~/.local/share/bash-completion/completions/samkoll\n"
+    ".fi\n"
+    ".SH SEE ALSO\n"
+    "docs/cases.md, docs/case-format.md, docs/rule-language.md, docs/output-json.md,\n"
+    "docs/reports.md, docs/advice.md, docs/architecture.md\n"
+    ".SH BUGS\n"
+    "Report them to the samkoll developers.\n";
+
+/* An argument list ("PATH...", "[PATH...]") with its words in italics. */
+static void man_args(FILE *f, const char *args)
+{
+    for (const char *p = args; *p; p++) {
+        if (*p == '[' || *p == ']' || *p == '|' || *p == ' ' || *p == '.') {
+            fputc(*p, f);
+            continue;
+        }
+        size_t n = strcspn(p, "[]| .");
+        fprintf(f, "\\fI%.*s\\fR", (int)n, p);
+        p += n - 1;
+    }
+}
+
+/* An option name with its "-" written as troff's \- */
+static void man_dashes(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '-')
+            fputs("\\-", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+static void synopsis(FILE *f, const cli_cmd *c, size_t n)
+{
+    fputs(".SH SYNOPSIS\n", f);
+    for (size_t i = 0, k = 0; i < n; i++) {
+        if (c[i].hidden)
+            continue;
+        fprintf(f, "%s.B samkoll %s\n", k++ ? ".br\n" : "", c[i].name);
+        fputs("[\\fIOPTIONS\\fR]", f);
+        if (c[i].args[1][0]) {
+            fputc(' ', f);
+            man_args(f, c[i].args[1]);
+        }
+        fputc('\n', f);
+    }
+}
+
+static void commands(FILE *f, const cli_cmd *c, size_t n)
+{
+    fputs(".SH COMMANDS\n", f);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, ".TP\n.B %s", c[i].name);
+        if (c[i].args[1][0]) {
+            fputs(" \\fR", f);
+            man_args(f, c[i].args[1]);
+        }
+        fprintf(f, "\n%s\n", c[i].man);
+    }
+}
+
+static void options(FILE *f)
+{
+    size_t n;
+    const cli_opt *op = cli_options(&n);
+    fputs(".SH OPTIONS\n", f);
+    for (size_t i = 0; i < n; i++) {
+        fputs(".TP\n.B ", f);
+        if (op[i].short_name)
+            fprintf(f, "\\-%c, ", op[i].short_name);
+        fputs("\\-\\-", f);
+        man_dashes(f, op[i].name);
+        if (op[i].arg) {
+            fputs(" \\fI", f);
+            man_dashes(f, op[i].arg);
+            fputs("\\fR", f);
+        }
+        fprintf(f, "\n%s", op[i].man ? op[i].man : op[i].en);
+        if (op[i].cmds) {
+            fputs(" Applies to: ", f);
+            const char *p = op[i].cmds;
+            while (*p) {
+                size_t w = strcspn(p, " ");
+                fprintf(f, "\\fB%.*s\\fR%s", (int)w, p, p[w] ? ", " : ".");
+                p += w + (p[w] ? 1 : 0);
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
+int cmd_man(const cli_opts *o, const sk_ruleset *rs)
+{
+    (void)o;
+    (void)rs;
+    size_t n;
+    const cli_cmd *c = cli_cmds(&n);
+    fputs(head, stdout);
+    synopsis(stdout, c, n);
+    fputs(description, stdout);
+    commands(stdout, c, n);
+    options(stdout);
+    fputs(tail, stdout);
+    return EXIT_CLEAN;
+}
