@@ -30,4 +30,13 @@ sk_status sk_result_worst(const sk_result *r);
 size_t sk_result_count(const sk_result *r, sk_status s);
 const sk_case *sk_result_case(const sk_result *r);
 
+/* The findings one by one, in rule set order (one per rule): i < size. */
+size_t sk_result_size(const sk_result *r);
+sk_status sk_result_status(const sk_result *r, size_t i);
+const char *sk_result_rule_id(const sk_result *r, size_t i);
+/* The finding's message in lang, placeholders filled (the rule's message
+ * for fail and warn); malloc'd, the caller frees it; NULL when out of
+ * memory. */
+char *sk_result_message(const sk_result *r, size_t i, sk_lang lang);
+
 #endif

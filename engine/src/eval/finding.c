@@ -1,6 +1,7 @@
 /* finding.c - what a finding says: concrete fact paths, fact values,
  * the message with its placeholders filled, and the fingerprint. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -145,4 +146,34 @@ void sk_finding_fingerprint(const sk_result *r, const sk_finding *f, char out[17
     }
     sk_buf_free(&b);
     snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* ---- the public view of a result (samkoll/eval.h) ---------------------- */
+
+size_t sk_result_size(const sk_result *r) { return r->n; }
+
+sk_status sk_result_status(const sk_result *r, size_t i)
+{
+    return i < r->n ? (sk_status)r->findings[i].status : SK_ST_NOT_APPLICABLE;
+}
+
+const char *sk_result_rule_id(const sk_result *r, size_t i)
+{
+    return i < r->n ? r->findings[i].rule->id : NULL;
+}
+
+char *sk_result_message(const sk_result *r, size_t i, sk_lang lang)
+{
+    if (i >= r->n)
+        return NULL;
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_finding_message(r, &r->findings[i], lang == SK_LANG_EN, &b);
+    if (b.failed) {
+        sk_buf_free(&b);
+        return NULL;
+    }
+    if (!b.data)
+        return calloc(1, 1); /* an empty message */
+    return b.data;
 }
