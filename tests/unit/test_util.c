@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/msg.h"
+#include "base/ui.h"
 #include "base/sha256.h"
 #include "base/suggest.h"
 #include "base/utf8.h"
@@ -138,6 +139,17 @@ Test(msg, swedish_and_english_take_the_same_arguments)
         conversions(sk_msg_fmt((sk_msg)id, SK_LANG_EN), en, sizeof en);
         cr_expect_str_eq(sv, en, "message %d: sv \"%s\" takes %s, en \"%s\" takes %s", id,
                          sk_msg_fmt((sk_msg)id, SK_LANG_SV), sv, sk_msg_fmt((sk_msg)id, SK_LANG_EN), en);
+    }
+}
+
+Test(ui, swedish_and_english_take_the_same_arguments)
+{
+    for (int id = 0; id < UI__COUNT; id++) {
+        char sv[128], en[128];
+        conversions(sk_ui((sk_ui_id)id, 0), sv, sizeof sv);
+        conversions(sk_ui((sk_ui_id)id, 1), en, sizeof en);
+        cr_expect_str_eq(sv, en, "ui text %d: sv \"%s\" takes %s, en \"%s\" takes %s", id,
+                         sk_ui((sk_ui_id)id, 0), sv, sk_ui((sk_ui_id)id, 1), en);
     }
 }
 

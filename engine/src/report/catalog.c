@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 typedef enum { FMT_TEXT, FMT_MD, FMT_HTML } fmt;
 
@@ -39,10 +40,10 @@ static void cell_value(sk_buf *b, const sk_form_col *col, const sk_form_cell *c,
         return;
     }
     if (col->type == SK_COL_BOOL) {
-        sk_buf_puts(b, v->v.b ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
+        sk_buf_puts(b, v->v.b ? (sk_ui(UI_YES, en)) : (sk_ui(UI_NO, en)));
     } else if (col->type == SK_COL_LIST) {
         if (v->len == 0)
-            sk_buf_puts(b, en ? "none" : "inga");
+            sk_buf_puts(b, sk_ui(UI_NONE, en));
         for (uint32_t i = 0; i < v->len; i++) {
             if (i)
                 sk_buf_puts(b, ", ");
@@ -106,7 +107,7 @@ static void forms_text(const sk_ruleset *rs, int en, sk_buf *b)
 
 static void forms_md(const sk_ruleset *rs, int en, sk_buf *b)
 {
-    sk_buf_puts(b, en ? "| | " : "| | ");
+    sk_buf_puts(b, "| | ");
     for (size_t i = 0; sk_form_values[i]; i++)
         sk_buf_printf(b, "%s | ", form_name(rs, i, en));
     sk_buf_puts(b, "\n|---|");
@@ -138,8 +139,8 @@ static void forms_html(const sk_ruleset *rs, int en, sk_buf *b)
                      "th{background:#eee;position:sticky;top:0}td small{color:#555}"
                      "@media print{th{position:static}a{color:#000}}"
                      "</style></head><body>\n<h1>%s</h1>\n<table>\n<tr><th></th>",
-                  en ? "en" : "sv", en ? "Collaboration forms" : "Samverkansformer",
-                  en ? "Collaboration forms compared" : "Samverkansformerna jämförda");
+                  en ? "en" : "sv", sk_ui(UI_COLLABORATION_FORMS, en),
+                  sk_ui(UI_COLLABORATION_FORMS_COMPARED, en));
     for (size_t i = 0; sk_form_values[i]; i++) {
         sk_buf_puts(b, "<th>");
         esc(b, form_name(rs, i, en), FMT_HTML);

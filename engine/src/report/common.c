@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "base/diag.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 const char *sk_status_label(sk_status s, int lang)
 {
@@ -84,8 +85,7 @@ void sk_finding_explanation(const sk_result *res, const sk_finding *f, int lang,
 {
     (void)res;
     if (f->status == SK_ST_UNKNOWN && f->nmissing) {
-        sk_buf_puts(b, lang ? "Cannot be decided: the case does not state "
-                            : "Kan inte avgöras: ärendet anger inte ");
+        sk_buf_puts(b, sk_ui(UI_CANNOT_BE_DECIDED_THE_CASE, lang == SK_LANG_EN));
         for (uint16_t i = 0; i < f->nmissing; i++) {
             if (i)
                 sk_buf_puts(b, ", ");

@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 static const char *tri_word(int t, int en, int md)
 {
@@ -93,7 +94,7 @@ static void path_fact(sk_buf *b, const sk_result *res, const sk_trace *t, const 
         if (dn && dn->file)
             sk_buf_printf(b, " (%s:%u:%u)", dn->file, dn->line, dn->col);
         else
-            sk_buf_puts(b, en ? " (the run's date)" : " (körningens datum)");
+            sk_buf_puts(b, sk_ui(UI_THE_RUN_S_DATE, en));
         sk_buf_free(&tmp);
         return;
     }
@@ -117,7 +118,7 @@ static void path_fact(sk_buf *b, const sk_result *res, const sk_trace *t, const 
     }
     code(b, sk_buf_cstr(&tmp), md);
     if (!n) {
-        sk_buf_puts(b, en ? " is not stated" : " är inte angiven");
+        sk_buf_puts(b, sk_ui(UI_IS_NOT_STATED, en));
         sk_buf_free(&tmp);
         return;
     }
@@ -140,7 +141,7 @@ static void path_fact(sk_buf *b, const sk_result *res, const sk_trace *t, const 
         text(b, v ? v : "?", md, cont);
     }
     if (p->root == SK_ROOT_FORM)
-        sk_buf_puts(b, en ? " (forms table)" : " (formtabellen)");
+        sk_buf_puts(b, sk_ui(UI_FORMS_TABLE, en));
     else if (n->file && n->line)
         sk_buf_printf(b, " (%s:%u:%u)", n->file, n->line, n->col);
     sk_buf_free(&tmp);
@@ -250,64 +251,61 @@ void sk_explain_finding(const sk_result *res, const sk_finding *f, int lang,
     sk_buf_init(&v, 0);
     sk_rule_validity(r, &v);
     line_start(b, indent, 0, md);
-    sk_buf_puts(b, md ? (en ? "*Explanation*\n" : "*Förklaring*\n")
-                      : (en ? "Explanation:\n" : "Förklaring:\n"));
+    sk_buf_puts(b, md ? (sk_ui(UI_EXPLANATION, en))
+                      : (sk_ui(UI_EXPLANATION_2, en)));
     line_start(b, indent, 1, md);
     int in = f->reason != SK_R_OUT_OF_VALIDITY;
-    sk_buf_printf(b, en ? "Valid %s; the case date %s is %s\n" : "Giltig %s; ärendets datum %s ligger %s\n",
+    sk_buf_printf(b, sk_ui(UI_VALID_THE_CASE_DATE_IS, en),
                   sk_buf_cstr(&v), cd,
-                  in ? (en ? "within it" : "inom giltighetstiden")
-                     : (en ? "outside it: the rule does not apply" : "utanför giltighetstiden: regeln tillämpas inte"));
+                  in ? (sk_ui(UI_WITHIN_IT, en))
+                     : (sk_ui(UI_OUTSIDE_IT_THE_RULE_DOES, en)));
     sk_buf_free(&v);
     if (!in)
         return;
     line_start(b, indent, 1, md);
     if (r->applies) {
-        sk_buf_printf(b, "%s %s\n", en ? "Applies when:" : "Tillämplig när:",
+        sk_buf_printf(b, "%s %s\n", sk_ui(UI_APPLIES_WHEN, en),
                       tri_word(root_value(f, r->applies), en, md));
         tree(b, res, f, r->applies, en, indent, md);
     } else {
-        sk_buf_puts(b, en ? "Applies always\n" : "Tillämplig alltid\n");
+        sk_buf_puts(b, sk_ui(UI_APPLIES_ALWAYS, en));
     }
     int req = root_value(f, r->require);
     if (req >= 0) {
         line_start(b, indent, 1, md);
-        sk_buf_printf(b, "%s %s\n", en ? "Requires:" : "Kräver:", tri_word(req, en, md));
+        sk_buf_printf(b, "%s %s\n", sk_ui(UI_REQUIRES, en), tri_word(req, en, md));
         tree(b, res, f, r->require, en, indent, md);
     }
     /* the outcome, and what changed it after the conditions */
     line_start(b, indent, 1, md);
-    sk_buf_puts(b, en ? "Outcome: " : "Utfall: ");
+    sk_buf_puts(b, sk_ui(UI_OUTCOME, en));
     const char *before = sk_status_label((sk_status)f->orig_status, en);
     if (f->applies == SK_FALSE)
-        sk_buf_printf(b, en ? "the applicability condition is false, so %s" : "tillämplighetsvillkoret är falskt, alltså %s",
+        sk_buf_printf(b, sk_ui(UI_THE_APPLICABILITY_CONDITION_IS_FALSE, en),
                       before);
     else if (f->applies == SK_UNKNOWN)
-        sk_buf_printf(b, en ? "whether the rule applies is unknown, so %s" : "det är okänt om regeln är tillämplig, alltså %s",
+        sk_buf_printf(b, sk_ui(UI_WHETHER_THE_RULE_APPLIES_IS, en),
                       before);
     else if (req >= 0)
-        sk_buf_printf(b, en ? "the requirement is %s, so %s" : "kravet är %s, alltså %s",
+        sk_buf_printf(b, sk_ui(UI_THE_REQUIREMENT_IS_SO, en),
                       tri_word(req, en, 0), before);
     else
         sk_buf_puts(b, before);
     if (f->status == SK_ST_ERROR && f->error)
         sk_buf_printf(b, " (%s)", f->error);
     if (f->reason == SK_R_SUPERSEDED && f->other)
-        sk_buf_printf(b, en ? "; the specific rule %s applies, so this one does not (lex specialis)"
-                            : "; den särskilda regeln %s är tillämplig, så denna tillämpas inte (lex specialis)",
+        sk_buf_printf(b, sk_ui(UI_THE_SPECIFIC_RULE_APPLIES_SO, en),
                       f->other->id);
     else if (f->reason == SK_R_EXCEPTION_UNKNOWN && f->other)
-        sk_buf_printf(b, en ? "; whether the exception %s applies is unknown, so %s"
-                            : "; det är okänt om undantagsregeln %s är tillämplig, alltså %s",
+        sk_buf_printf(b, sk_ui(UI_WHETHER_THE_EXCEPTION_APPLIES_IS, en),
                       f->other->id, sk_status_label(SK_ST_UNKNOWN, en));
     if (f->waiver) {
         const char *until = sk_waiver_get(f, "until");
         if (f->waiver_expired)
-            sk_buf_printf(b, en ? "; the waiver was valid until %s and has expired"
-                                : "; undantaget gällde till och med %s och har löpt ut",
+            sk_buf_printf(b, sk_ui(UI_THE_WAIVER_WAS_VALID_UNTIL, en),
                           until ? until : "?");
         else
-            sk_buf_puts(b, en ? "; waived (see the waiver)" : "; undantagen (se undantaget)");
+            sk_buf_puts(b, sk_ui(UI_WAIVED_SEE_THE_WAIVER, en));
     }
     sk_buf_puts(b, ".\n");
 }

@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 #define MAX_FACTS 8
 
@@ -128,7 +129,7 @@ static void begin(sk_report *r, sk_buf *b)
     int en = r->o.lang == SK_LANG_EN;
     char date[11];
     sk_date_format(r->o.run_date, date);
-    const char *title = en ? "Review of inter-municipal collaboration" : "Granskning av mellankommunal samverkan";
+    const char *title = sk_ui(UI_REVIEW_OF_INTER_MUNICIPAL_COLLABORATION, en);
     sk_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<meta name=\"generator\" content=\"samkoll %s\">\n<title>samkoll \u2013 %s</title>\n"
@@ -136,8 +137,8 @@ static void begin(sk_report *r, sk_buf *b)
                   en ? "en" : "sv", SK_VERSION, title, CSS, title);
     sk_buf_printf(b, "<p class=\"meta\">%s %s \u00b7 %s: %zu %s (sha256 <code>%.16s</code>) \u00b7 samkoll %s</p>\n"
                      "</header>\n",
-                  en ? "Date" : "Datum", date, en ? "Rule set" : "Regeluppsättning", sk_ruleset_count(r->rs),
-                  en ? "rules" : "regler", sk_ruleset_hash(r->rs), SK_VERSION);
+                  sk_ui(UI_DATE, en), date, sk_ui(UI_RULE_SET, en), sk_ruleset_count(r->rs),
+                  sk_ui(UI_RULES, en), sk_ruleset_hash(r->rs), SK_VERSION);
 }
 
 static void cites(sk_buf *b, const sk_rule *rule, int en)
@@ -197,15 +198,15 @@ static void waiver(sk_buf *b, const sk_finding *f, int en)
     const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by"),
                *until = sk_waiver_get(f, "until");
     sk_buf_printf(b, "<div class=\"waiver%s\"><strong>%s</strong> ", f->waiver_expired ? " expired" : "",
-                  f->waiver_expired ? (en ? "Waiver expired:" : "Undantaget har löpt ut:")
-                                    : (en ? "Waived:" : "Undantag:"));
+                  f->waiver_expired ? (sk_ui(UI_WAIVER_EXPIRED, en))
+                                    : (sk_ui(UI_WAIVED, en)));
     esc(b, reason ? reason : "");
     if (by) {
-        sk_buf_puts(b, en ? "<br>Decision: " : "<br>Beslut: ");
+        sk_buf_puts(b, sk_ui(UI_BR_DECISION, en));
         esc(b, by);
     }
     if (until) {
-        sk_buf_puts(b, en ? "<br>Valid until " : "<br>Gäller till och med ");
+        sk_buf_puts(b, sk_ui(UI_BR_VALID_UNTIL, en));
         esc(b, until);
     }
     sk_buf_puts(b, "</div>");
@@ -234,8 +235,7 @@ static void row(const sk_report *r, const sk_result *res, const sk_finding *f, s
         sk_buf_puts(b, "<br><span class=\"pos\">");
         esc(b, sk_basis_label((sk_basis)f->rule->basis, en));
         if (!f->rule->verified)
-            sk_buf_puts(b, en ? " (provision not verified against the statute text)"
-                              : " (lagrummet är inte verifierat mot lagtexten)");
+            sk_buf_puts(b, sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en));
         sk_buf_puts(b, "</span>");
     }
     sk_buf_puts(b, "</td><td><div class=\"msg\">");
@@ -273,10 +273,10 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     sk_buf_printf(b, " \u00b7 %s \u00b7 <code>", date);
     esc(b, c->file);
     sk_buf_printf(b, ":%u</code> \u00b7 %zu %s, %zu %s, %zu %s, %zu %s</p>\n", c->line,
-                  res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
-                  res->counts[SK_ST_WARN], en ? "warn" : "varningar",
-                  res->counts[SK_ST_UNKNOWN], en ? "unknown" : "okända",
-                  res->counts[SK_ST_PASS], en ? "pass" : "godkända");
+                  res->counts[SK_ST_FAIL], sk_ui(UI_FAIL, en),
+                  res->counts[SK_ST_WARN], sk_ui(UI_WARN, en),
+                  res->counts[SK_ST_UNKNOWN], sk_ui(UI_UNKNOWN, en),
+                  res->counts[SK_ST_PASS], sk_ui(UI_PASS, en));
     const sk_finding *order[512];
     size_t rows = 0;
     sk_buf tmp;
@@ -290,8 +290,8 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
             if (!rows++)
                 sk_buf_printf(b, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
                                  "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-                              en ? "Status" : "Utfall", en ? "Rule" : "Regel", en ? "Finding" : "Bedömning",
-                              en ? "Law and sources" : "Lagrum och källor", en ? "Facts" : "Fakta");
+                              sk_ui(UI_STATUS, en), sk_ui(UI_RULE, en), sk_ui(UI_FINDING, en),
+                              sk_ui(UI_LAW_AND_SOURCES, en), sk_ui(UI_FACTS, en));
             row(r, res, f, b, &tmp);
         }
     }
@@ -299,7 +299,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     if (rows)
         sk_buf_puts(b, "</tbody>\n</table>\n");
     else
-        sk_buf_printf(b, "<p>%s</p>\n", en ? "No rule applies." : "Ingen regel är tillämplig.");
+        sk_buf_printf(b, "<p>%s</p>\n", sk_ui(UI_NO_RULE_APPLIES, en));
     sk_buf_puts(b, "</section>\n");
 }
 
@@ -308,7 +308,7 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_puts(b, "<section class=\"case input-error\" data-worst=\"error\">\n<h3>");
     badge(b, SK_ST_ERROR, en);
-    sk_buf_printf(b, " %s: <code>", en ? "Input error" : "Indatafel");
+    sk_buf_printf(b, " %s: <code>", sk_ui(UI_INPUT_ERROR, en));
     esc(b, e->file);
     sk_buf_printf(b, ":%u</code></h3>\n<table><tbody>\n", e->line);
     for (size_t i = 0; i < e->diags.count; i++) {
@@ -318,7 +318,7 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
         sk_buf_printf(b, ":%u:%u</code></td><td>", g->line, g->col);
         esc(b, g->message);
         if (g->hint) {
-            sk_buf_puts(b, en ? " (did you mean <code>" : " (menade du <code>");
+            sk_buf_puts(b, sk_ui(UI_DID_YOU_MEAN_CODE, en));
             esc(b, g->hint);
             sk_buf_puts(b, "</code>?)");
         }
@@ -336,16 +336,16 @@ static void summary(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_printf(b, "<section id=\"summary\">\n<h2>%s</h2>\n<div class=\"cards\">\n",
-                  en ? "Summary" : "Sammanfattning");
-    card(b, "cases", r->ncases, en ? "cases checked" : "granskade ärenden");
-    card(b, "fail", r->worst[SK_ST_FAIL], en ? "with failures" : "underkända");
-    card(b, "warn", r->worst[SK_ST_WARN], en ? "with warnings" : "med varningar");
-    card(b, "unknown", r->worst[SK_ST_UNKNOWN], en ? "with unknown facts" : "med okända uppgifter");
-    card(b, "waived", r->worst[SK_ST_WAIVED], en ? "waived" : "med undantag");
-    card(b, "pass", r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], en ? "passed" : "godkända");
+                  sk_ui(UI_SUMMARY, en));
+    card(b, "cases", r->ncases, sk_ui(UI_CASES_CHECKED, en));
+    card(b, "fail", r->worst[SK_ST_FAIL], sk_ui(UI_WITH_FAILURES, en));
+    card(b, "warn", r->worst[SK_ST_WARN], sk_ui(UI_WITH_WARNINGS, en));
+    card(b, "unknown", r->worst[SK_ST_UNKNOWN], sk_ui(UI_WITH_UNKNOWN_FACTS, en));
+    card(b, "waived", r->worst[SK_ST_WAIVED], sk_ui(UI_WAIVED_2, en));
+    card(b, "pass", r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], sk_ui(UI_PASSED, en));
     if (r->worst[SK_ST_ERROR])
-        card(b, "error", r->worst[SK_ST_ERROR], en ? "with errors" : "med fel");
-    card(b, "error", r->nerrors, en ? "input errors" : "indatafel");
+        card(b, "error", r->worst[SK_ST_ERROR], sk_ui(UI_WITH_ERRORS, en));
+    card(b, "error", r->nerrors, sk_ui(UI_INPUT_ERRORS, en));
     sk_buf_puts(b, "</div>\n");
     static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
                                      SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
@@ -356,9 +356,8 @@ static void summary(sk_report *r, sk_buf *b)
         /* a long table starts folded, so the cases are not far down */
         sk_buf_printf(b, "<details%s>\n<summary>%s</summary>\n<table class=\"per-rule\">\n<thead><tr><th>%s</th>",
                       notable <= 20 ? " open" : "",
-                      en ? "Per rule: rules that did not pass in every case (number of cases)"
-                         : "Per regel: regler som inte godkändes i alla ärenden (antal ärenden)",
-                      en ? "Rule" : "Regel");
+                      sk_ui(UI_PER_RULE_RULES_THAT_DID, en),
+                      sk_ui(UI_RULE, en));
         for (int c = 0; c < 7; c++) {
             sk_buf_puts(b, "<th class=\"n\">");
             esc(b, sk_status_label(cols[c], en));
@@ -384,8 +383,8 @@ static void summary(sk_report *r, sk_buf *b)
     }
     sk_buf_printf(b, "<details open>\n<summary>%s</summary>\n<table class=\"per-form\">\n<thead><tr><th>%s</th>"
                      "<th class=\"n\">%s</th>",
-                  en ? "Per collaboration form: cases by worst status" : "Per samverkansform: ärenden efter sämsta utfall",
-                  en ? "Form" : "Samverkansform", en ? "Cases" : "Ärenden");
+                  sk_ui(UI_PER_COLLABORATION_FORM_CASES_BY, en),
+                  sk_ui(UI_FORM, en), sk_ui(UI_CASES, en));
     for (int c = 0; c < 7; c++) {
         sk_buf_puts(b, "<th class=\"n\">");
         esc(b, sk_status_label(cols[c], en));
@@ -406,9 +405,8 @@ static void summary(sk_report *r, sk_buf *b)
     sk_buf_puts(b, "</tbody>\n</table>\n</details>\n</section>\n");
     /* the filters (hidden until the script runs: without it they do nothing) */
     sk_buf_printf(b, "<nav id=\"filters\" hidden data-shown=\"%s\">\n<fieldset><legend>%s</legend>\n",
-                  en ? "Showing {cases} of {all} cases, {rows} findings"
-                     : "Visar {cases} av {all} ärenden, {rows} regelutfall",
-                  en ? "Show" : "Visa");
+                  sk_ui(UI_SHOWING_CASES_OF_ALL_CASES, en),
+                  sk_ui(UI_SHOW, en));
     static const sk_status shown[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
                                       SK_ST_ERROR, SK_ST_PASS};
     for (int i = 0; i < 6; i++) {
@@ -418,7 +416,7 @@ static void summary(sk_report *r, sk_buf *b)
         sk_buf_printf(b, " %zu</label>\n", r->counts[shown[i]]);
     }
     sk_buf_printf(b, "</fieldset>\n<label>%s <select id=\"rule-filter\"><option value=\"\">%s</option>\n",
-                  en ? "Rule" : "Regel", en ? "all rules" : "alla regler");
+                  sk_ui(UI_RULE, en), sk_ui(UI_ALL_RULES, en));
     for (size_t i = 0; i < nrules; i++) {
         const size_t *c = r->rule_counts[i];
         if (!(c[SK_ST_PASS] || c[SK_ST_FAIL] || c[SK_ST_WARN] || c[SK_ST_UNKNOWN] || c[SK_ST_WAIVED] ||
@@ -429,16 +427,15 @@ static void summary(sk_report *r, sk_buf *b)
         sk_buf_puts(b, "</option>\n");
     }
     sk_buf_printf(b, "</select></label>\n<span id=\"shown\"></span>\n</nav>\n<main id=\"cases\">\n<h2>%s</h2>\n",
-                  en ? "Cases" : "Ärenden");
+                  sk_ui(UI_CASES, en));
 }
 
 static void end(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_printf(b, "</main>\n<footer>%s samkoll %s. %s</footer>\n<script>\n%s</script>\n</body>\n</html>\n",
-                  en ? "Produced by" : "Framställd av", SK_VERSION,
-                  en ? "A fact that is not stated is unknown, never false."
-                     : "En uppgift som inte är angiven är okänd, aldrig falsk.",
+                  sk_ui(UI_PRODUCED_BY, en), SK_VERSION,
+                  sk_ui(UI_A_FACT_THAT_IS_NOT, en),
                   JS);
 }
 

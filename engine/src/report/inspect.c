@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "report/report_int.h"
 #include "samkoll/inspect.h"
+#include "base/ui.h"
 
 
 static void lit(sk_buf *b, const sk_lit *l)
@@ -49,22 +50,22 @@ void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
     const char *bind = k->slot >= 0 && r->bind_names[k->slot] && r->bind_names[k->slot][0] != '_'
                            ? r->bind_names[k->slot] : NULL;
     switch (k->kind) {
-    case SK_C_ALL: sk_buf_puts(b, en ? "all of:" : "alla av:"); break;
-    case SK_C_ANY: sk_buf_puts(b, en ? "any of:" : "något av:"); break;
-    case SK_C_NOT: sk_buf_puts(b, en ? "not:" : "inte:"); break;
+    case SK_C_ALL: sk_buf_puts(b, sk_ui(UI_ALL_OF, en)); break;
+    case SK_C_ANY: sk_buf_puts(b, sk_ui(UI_ANY_OF, en)); break;
+    case SK_C_NOT: sk_buf_puts(b, sk_ui(UI_NOT, en)); break;
     case SK_C_QALL: case SK_C_QANY: case SK_C_QNONE: {
         static const char *const q[2][3] = {{"för alla", "för någon", "för ingen"},
                                             {"for every", "for some", "for no"}};
         sk_buf_printf(b, "%s %s%s%s:", q[en][k->kind - SK_C_QALL], k->path->text,
-                      bind ? (en ? " as $" : " som $") : "", bind ? bind : "");
+                      bind ? (sk_ui(UI_AS, en)) : "", bind ? bind : "");
         break;
     }
     case SK_C_COUNT:
-        sk_buf_printf(b, "%s %s %s %g%s", en ? "number of" : "antalet", k->path->text,
-                      sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV), k->rhs.lit.num, k->where ? (en ? ", counting:" : ", som räknas:") : "");
+        sk_buf_printf(b, "%s %s %s %g%s", sk_ui(UI_NUMBER_OF, en), k->path->text,
+                      sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV), k->rhs.lit.num, k->where ? (sk_ui(UI_COUNTING, en)) : "");
         break;
     case SK_C_SUM:
-        sk_buf_printf(b, "%s %s %s %g", en ? "sum of" : "summan av", k->path->text, sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV),
+        sk_buf_printf(b, "%s %s %s %g", sk_ui(UI_SUM_OF, en), k->path->text, sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV),
                       k->rhs.lit.num);
         break;
     case SK_C_CMP:
@@ -73,10 +74,10 @@ void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
         break;
     case SK_C_EXISTS:
         sk_buf_printf(b, "%s %s", k->path->text,
-                      k->want ? (en ? "is stated" : "är angiven") : (en ? "is not stated" : "är inte angiven"));
+                      k->want ? (sk_ui(UI_IS_STATED, en)) : (sk_ui(UI_IS_NOT_STATED_2, en)));
         break;
     default:
-        sk_buf_printf(b, "%s %s", k->path->text, en ? "matches the pattern" : "matchar mönstret");
+        sk_buf_printf(b, "%s %s", k->path->text, sk_ui(UI_MATCHES_THE_PATTERN, en));
         break;
     }
 }
@@ -128,9 +129,9 @@ sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *
     int idx = sk_ruleset_find_id(rs, id);
     if (idx < 0) {
         const char *s = sk_ruleset_suggest_id(rs, id);
-        fprintf(out, en ? "no rule '%s'" : "regeln '%s' finns inte", id);
+        fprintf(out, sk_ui(UI_NO_RULE, en), id);
         if (s)
-            fprintf(out, en ? " (did you mean '%s'?)" : " (menade du '%s'?)", s);
+            fprintf(out, sk_ui(UI_DID_YOU_MEAN, en), s);
         fputc('\n', out);
         return SK_ENOTFOUND;
     }
@@ -138,36 +139,35 @@ sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *
     sk_buf b;
     sk_buf_init(&b, 0);
     sk_buf_printf(&b, "%s — %s\n\n", r->id, r->title[en]);
-    sk_buf_printf(&b, "%-16s %s\n", en ? "Severity:" : "Allvarlighet:",
+    sk_buf_printf(&b, "%-16s %s\n", sk_ui(UI_SEVERITY, en),
                   sk_status_label((sk_status)r->severity, en));
-    sk_buf_printf(&b, "%-16s %s%s\n", en ? "Legal basis:" : "Rättslig grund:",
+    sk_buf_printf(&b, "%-16s %s%s\n", sk_ui(UI_LEGAL_BASIS, en),
                   sk_basis_label((sk_basis)r->basis, en),
-                  r->verified ? "" : (en ? " (not verified against the statute text)"
-                                         : " (inte verifierad mot lagtexten)"));
-    sk_buf_printf(&b, "%-16s ", en ? "Valid:" : "Giltig:");
+                  r->verified ? "" : (sk_ui(UI_NOT_VERIFIED_AGAINST_THE_STATUTE, en)));
+    sk_buf_printf(&b, "%-16s ", sk_ui(UI_VALID, en));
     validity(&b, r);
-    sk_buf_printf(&b, "\n%-16s %s:%u\n\n", en ? "Defined in:" : "Definierad i:", r->file, r->line);
-    sk_buf_puts(&b, en ? "Citations:\n" : "Lagrum och källor:\n");
+    sk_buf_printf(&b, "\n%-16s %s:%u\n\n", sk_ui(UI_DEFINED_IN, en), r->file, r->line);
+    sk_buf_puts(&b, sk_ui(UI_CITATIONS, en));
     for (uint32_t c = 0; c < r->ncites; c++)
         sk_buf_printf(&b, "  %s\n    %s\n", r->cites[c].text[en], r->cites[c].url);
     if (r->nexception_to) {
-        sk_buf_puts(&b, en ? "\nException to (lex specialis):\n" : "\nUndantag från (lex specialis):\n");
+        sk_buf_puts(&b, sk_ui(UI_EXCEPTION_TO_LEX_SPECIALIS, en));
         for (uint32_t i = 0; i < r->nexception_to; i++)
             sk_buf_printf(&b, "  %s\n", r->exception_to[i]);
     }
     if (r->ndefeated_by) {
-        sk_buf_puts(&b, en ? "\nSuperseded where these apply:\n" : "\nGäller inte där dessa är tillämpliga:\n");
+        sk_buf_puts(&b, sk_ui(UI_SUPERSEDED_WHERE_THESE_APPLY, en));
         for (uint32_t i = 0; i < r->ndefeated_by; i++)
             sk_buf_printf(&b, "  %s\n", rs->rules[r->defeated_by[i]].id);
     }
-    sk_buf_puts(&b, en ? "\nApplies when:\n" : "\nTillämplig när:\n");
+    sk_buf_puts(&b, sk_ui(UI_APPLIES_WHEN_2, en));
     if (r->applies)
         cond(&b, r, r->applies, 1, en);
     else
-        sk_buf_puts(&b, en ? "  always\n" : "  alltid\n");
-    sk_buf_puts(&b, en ? "\nRequires:\n" : "\nKräver:\n");
+        sk_buf_puts(&b, sk_ui(UI_ALWAYS, en));
+    sk_buf_puts(&b, sk_ui(UI_REQUIRES_2, en));
     cond(&b, r, r->require, 1, en);
-    sk_buf_printf(&b, "\n%s\n  %s\n", en ? "Message when not met:" : "Meddelande när kravet inte är uppfyllt:",
+    sk_buf_printf(&b, "\n%s\n  %s\n", sk_ui(UI_MESSAGE_WHEN_NOT_MET, en),
                   r->message_src[en]);
     fputs(sk_buf_cstr(&b), out);
     sk_buf_free(&b);
@@ -193,8 +193,8 @@ int sk_expect_check(const sk_result *res, sk_lang lang, FILE *out)
     const sk_node *worst = sk_map_get(ex, "worst");
     if (worst && worst->kind == SK_SCALAR && strcmp(worst->u.s, sk_status_name((sk_status)res->worst))) {
         fprintf(out, "%s:%u:%u: %s: %s %s, %s %s\n", worst->file, worst->line, worst->col,
-                res->c->id, en ? "expected worst" : "förväntade värsta status", worst->u.s,
-                en ? "got" : "fick", sk_status_name((sk_status)res->worst));
+                res->c->id, sk_ui(UI_EXPECTED_WORST, en), worst->u.s,
+                sk_ui(UI_GOT, en), sk_status_name((sk_status)res->worst));
         bad++;
     }
     const sk_node *fs = sk_map_get(ex, "findings");
@@ -222,8 +222,8 @@ int sk_expect_check(const sk_result *res, sk_lang lang, FILE *out)
             sk_buf_printf(&b, "=%s", val ? val : "?");
         }
         fprintf(out, "%s:%u:%u: %s: %s %s %s, %s %s%s%s%s\n", k->file, k->line, k->col,
-                res->c->id, k->u.s, en ? "expected" : "förväntades", v->u.s,
-                en ? "got" : "blev", got, b.len ? " (" : "", sk_buf_cstr(&b), b.len ? ")" : "");
+                res->c->id, k->u.s, sk_ui(UI_EXPECTED, en), v->u.s,
+                sk_ui(UI_GOT_2, en), got, b.len ? " (" : "", sk_buf_cstr(&b), b.len ? ")" : "");
         sk_buf_free(&b);
     }
     return bad;
@@ -277,9 +277,9 @@ size_t sk_coverage_report(const sk_coverage *cov, sk_lang lang, FILE *out)
             continue;
         missing++;
         fprintf(out, "%s: %s%s%s\n", cov->rs->rules[i].id,
-                cov->bad[i] ? "" : (en ? "no case where it fails or warns" : "inget ärende där den underkänner eller varnar"),
+                cov->bad[i] ? "" : (sk_ui(UI_NO_CASE_WHERE_IT_FAILS, en)),
                 !cov->bad[i] && !cov->good[i] ? "; " : "",
-                cov->good[i] ? "" : (en ? "no case where it passes" : "inget ärende där den godkänner"));
+                cov->good[i] ? "" : (sk_ui(UI_NO_CASE_WHERE_IT_PASSES, en)));
     }
     return missing;
 }

@@ -4,6 +4,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 #define FORMAT_VERSION 1
 

@@ -16,6 +16,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 static void attr(sk_buf *b, const char *name, const char *value)
 {
@@ -60,7 +61,7 @@ static void details(const sk_report *r, const sk_result *res, const sk_finding *
     sk_buf_putc(tmp, '\n');
     for (uint32_t i = 0; i < rule->ncites; i++) {
         int statute = rule->cites[i].act->kind == SK_ACT_STATUTE;
-        sk_buf_printf(tmp, "%s: %s%s%s\n", statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"),
+        sk_buf_printf(tmp, "%s: %s%s%s\n", statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)),
                       rule->cites[i].text[en], rule->cites[i].url ? " " : "",
                       rule->cites[i].url ? rule->cites[i].url : "");
     }
@@ -74,20 +75,20 @@ static void details(const sk_report *r, const sk_result *res, const sk_finding *
         sk_fact_path(fa, &path);
         char vb[64];
         const char *v = sk_fact_value(fa, vb, sizeof vb);
-        sk_buf_printf(tmp, "%s: %s = %s (%s:%u:%u)\n", en ? "Fact" : "Fakta", sk_buf_cstr(&path),
+        sk_buf_printf(tmp, "%s: %s = %s (%s:%u:%u)\n", sk_ui(UI_FACT, en), sk_buf_cstr(&path),
                       v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
     }
     sk_buf_free(&path);
     if (f->waiver) {
         const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by"),
                    *until = sk_waiver_get(f, "until");
-        sk_buf_printf(tmp, "%s: %s", f->waiver_expired ? (en ? "Waiver expired" : "Undantaget har löpt ut")
-                                                      : (en ? "Waived" : "Undantag"),
+        sk_buf_printf(tmp, "%s: %s", f->waiver_expired ? (sk_ui(UI_WAIVER_EXPIRED_2, en))
+                                                      : (sk_ui(UI_WAIVED_3, en)),
                       reason ? reason : "");
         if (by)
-            sk_buf_printf(tmp, en ? " (decided by %s)" : " (beslut: %s)", by);
+            sk_buf_printf(tmp, sk_ui(UI_DECIDED_BY, en), by);
         if (until)
-            sk_buf_printf(tmp, en ? ", until %s" : ", till och med %s", until);
+            sk_buf_printf(tmp, sk_ui(UI_UNTIL, en), until);
         sk_buf_putc(tmp, '\n');
     }
     sk_markup_str(b, sk_buf_cstr(tmp), 0);
@@ -181,7 +182,7 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
     sk_buf_puts(b, " tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0\"");
     attr(b, "file", e->file);
     sk_buf_puts(b, ">\n    <testcase");
-    attr(b, "name", en ? "input" : "indata");
+    attr(b, "name", sk_ui(UI_INPUT, en));
     attr(b, "classname", sk_buf_cstr(&tmp));
     attr(b, "file", e->file);
     sk_buf_printf(b, " line=\"%u\" time=\"0\">\n      <error", e->line);

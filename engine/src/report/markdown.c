@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 #define MAX_FACTS 6
 
@@ -29,7 +30,7 @@ static void cite_links(sk_buf *b, const sk_rule *rule, int en)
     for (uint32_t i = 0; i < rule->ncites; i++) {
         const sk_cite *c = &rule->cites[i];
         int statute = c->act->kind == SK_ACT_STATUTE;
-        sk_buf_printf(b, "  %s: ", statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"));
+        sk_buf_printf(b, "  %s: ", statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)));
         if (c->url) {
             sk_buf_putc(b, '[');
             sk_md_str(b, c->text[en], "  ");
@@ -47,19 +48,19 @@ static void waiver_line(sk_buf *b, const sk_finding *f, int en)
 {
     const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by"),
                *until = sk_waiver_get(f, "until");
-    sk_buf_puts(b, f->waiver_expired ? (en ? "  Waiver (expired): " : "  Undantag (har löpt ut): ")
-                                     : (en ? "  Waiver: " : "  Undantag: "));
+    sk_buf_puts(b, f->waiver_expired ? (sk_ui(UI_WAIVER_EXPIRED_3, en))
+                                     : (sk_ui(UI_WAIVER, en)));
     sk_md_str(b, reason ? reason : "", "  ");
     /* one sentence each, whether or not the reason ends in a full stop */
     size_t n = reason ? strlen(reason) : 0;
     const char *stop = n && strchr(".!?", reason[n - 1]) ? " " : ". ";
     if (by) {
-        sk_buf_printf(b, en ? "%sDecision: " : "%sBeslut: ", stop);
+        sk_buf_printf(b, sk_ui(UI_DECISION, en), stop);
         sk_md_str(b, by, "  ");
         stop = ". ";
     }
     if (until)
-        sk_buf_printf(b, en ? "%sValid until %s" : "%sGäller till och med %s", stop, until);
+        sk_buf_printf(b, sk_ui(UI_VALID_UNTIL, en), stop, until);
     sk_buf_puts(b, by || until || strcmp(stop, " ") ? ".  \n" : "  \n");
 }
 
@@ -83,9 +84,8 @@ static void item(const sk_report *r, const sk_result *res, const sk_finding *f, 
         sk_buf_puts(b, "  \n");
     }
     if (rule->basis == SK_BASIS_PRACTICE || !rule->verified) {
-        sk_buf_printf(b, "  %s: %s%s  \n", en ? "Basis" : "Grund", sk_basis_label((sk_basis)rule->basis, en),
-                      rule->verified ? "" : (en ? " (provision not verified against the statute text)"
-                                                : " (lagrummet är inte verifierat mot lagtexten)"));
+        sk_buf_printf(b, "  %s: %s%s  \n", sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)rule->basis, en),
+                      rule->verified ? "" : (sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en)));
     }
     cite_links(b, rule, en);
     size_t shown = 0;
@@ -101,7 +101,7 @@ static void item(const sk_report *r, const sk_result *res, const sk_finding *f, 
         sk_fact_path(fa, &path);
         char vb[64];
         const char *v = sk_fact_value(fa, vb, sizeof vb);
-        sk_buf_printf(b, "  %s: `%s` = ", en ? "Fact" : "Fakta", sk_buf_cstr(&path));
+        sk_buf_printf(b, "  %s: `%s` = ", sk_ui(UI_FACT, en), sk_buf_cstr(&path));
         sk_md_str(b, v ? v : "?", "  ");
         sk_buf_printf(b, " (%s:%u:%u)  \n", fa->node->file, fa->node->line, fa->node->col);
     }
@@ -139,7 +139,7 @@ static void questions(const sk_report *r, const sk_result *res, sk_buf *b)
             sk_missing_question(&f->missing[m], en, &other);
             sk_md_str(b, sk_buf_cstr(&other), "  ");
             sk_buf_printf(b, " (`%.*s`) \u2014 %s ", (int)(path.len - 2), path.data + 1,
-                          en ? "decides" : "avgör");
+                          sk_ui(UI_DECIDES, en));
             int first = 1;
             for (size_t j = i; j < res->n; j++) {
                 const sk_finding *g = &res->findings[j];
@@ -193,7 +193,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     const sk_form_row *row = &r->rs->rows[c->form];
     const char *form = row->present && row->name[en] ? row->name[en] : sk_form_values[c->form];
     sk_buf_printf(b, "%s \u00b7 %s \u00b7 `%s:%u` \u00b7 %s: **%s**\n", form, date, c->file, c->line,
-                  en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en));
+                  sk_ui(UI_RESULT, en), sk_status_label((sk_status)res->worst, en));
     static const char *const titles[7][2] = {
         {"Fel vid utvärderingen", "Errors"}, {"Underkänt", "Failures"}, {"Varningar", "Warnings"},
         {"Kan inte avgöras", "Cannot be decided"}, {"Undantagna (waivers)", "Waived"},
@@ -223,7 +223,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
                 asked += res->findings[i].status == SK_ST_UNKNOWN &&
                          res->findings[i].reason != SK_R_EXCEPTION_UNKNOWN && res->findings[i].nmissing;
             if (asked) {
-                section(b, en ? "Questions: facts the case does not state" : "Frågor: uppgifter som ärendet inte anger");
+                section(b, sk_ui(UI_QUESTIONS_FACTS_THE_CASE_DOES, en));
                 questions(r, res, b);
                 n++;
             }
@@ -231,8 +231,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
         any += n;
     }
     if (!any)
-        sk_buf_puts(b, en ? "\nNo findings: every rule that applies is met.\n"
-                          : "\nInga avvikelser: alla tillämpliga regler är uppfyllda.\n");
+        sk_buf_puts(b, sk_ui(UI_NO_FINDINGS_EVERY_RULE_THAT, en));
     /* waivers that changed nothing here still belong in the memo */
     const sk_node *w = c->waivers;
     int unused = 0;
@@ -244,7 +243,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
         if (used)
             continue;
         if (!unused++)
-            section(b, en ? "Waivers that matched no finding" : "Undantag som inte träffade någon avvikelse");
+            section(b, sk_ui(UI_WAIVERS_THAT_MATCHED_NO_FINDING, en));
         const sk_node *rule = sk_map_get(wm, "rule"), *reason = sk_map_get(wm, "reason");
         sk_buf_printf(b, "- **%s**: ", rule && rule->kind == SK_SCALAR ? rule->u.s : "?");
         sk_md_str(b, reason && reason->kind == SK_SCALAR ? reason->u.s : "", "  ");
@@ -257,13 +256,13 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
 static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
-    sk_buf_printf(b, "### %s: `%s:%u`\n\n", en ? "Input error" : "Indatafel", e->file, e->line);
+    sk_buf_printf(b, "### %s: `%s:%u`\n\n", sk_ui(UI_INPUT_ERROR, en), e->file, e->line);
     for (size_t i = 0; i < e->diags.count; i++) {
         const sk_diag *g = &e->diags.items[i];
         sk_buf_printf(b, "- `%s:%u:%u`: ", g->file ? g->file : e->file, g->line, g->col);
         sk_md_str(b, g->message, "  ");
         if (g->hint) {
-            sk_buf_puts(b, en ? " (did you mean " : " (menade du ");
+            sk_buf_puts(b, sk_ui(UI_DID_YOU_MEAN_2, en));
             sk_md_str(b, g->hint, "  ");
             sk_buf_puts(b, "?)");
         }
@@ -277,24 +276,22 @@ static void begin(sk_report *r, sk_buf *b)
     int en = r->o.lang == SK_LANG_EN;
     char date[11];
     sk_date_format(r->o.run_date, date);
-    sk_buf_printf(b, "# %s\n\n", en ? "Review of inter-municipal collaboration"
-                                    : "Granskning av mellankommunal samverkan");
-    sk_buf_printf(b, "- %s: %s\n", en ? "Date" : "Datum", date);
-    sk_buf_printf(b, "- %s: %zu %s (sha256 `%.16s`)\n", en ? "Rule set" : "Regeluppsättning",
-                  sk_ruleset_count(r->rs), en ? "rules" : "regler", sk_ruleset_hash(r->rs));
-    sk_buf_printf(b, "- %s: samkoll %s\n", en ? "Tool" : "Verktyg", SK_VERSION);
+    sk_buf_printf(b, "# %s\n\n", sk_ui(UI_REVIEW_OF_INTER_MUNICIPAL_COLLABORATION, en));
+    sk_buf_printf(b, "- %s: %s\n", sk_ui(UI_DATE, en), date);
+    sk_buf_printf(b, "- %s: %zu %s (sha256 `%.16s`)\n", sk_ui(UI_RULE_SET, en),
+                  sk_ruleset_count(r->rs), sk_ui(UI_RULES, en), sk_ruleset_hash(r->rs));
+    sk_buf_printf(b, "- %s: samkoll %s\n", sk_ui(UI_TOOL, en), SK_VERSION);
 }
 
 static void summary(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
-    sk_buf_printf(b, "\n## %s\n\n", en ? "Summary" : "Sammanfattning");
-    sk_buf_printf(b, en ? "%zu cases checked, %zu input errors.\n\n"
-                        : "%zu ärenden granskade, %zu indatafel.\n\n", r->ncases, r->nerrors);
+    sk_buf_printf(b, "\n## %s\n\n", sk_ui(UI_SUMMARY, en));
+    sk_buf_printf(b, sk_ui(UI_CASES_CHECKED_INPUT_ERRORS, en), r->ncases, r->nerrors);
     static const sk_status order[] = {SK_ST_ERROR, SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN,
                                       SK_ST_WAIVED, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
-    sk_buf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", en ? "Status" : "Utfall",
-                  en ? "Cases (worst status)" : "Ärenden (sämsta utfall)", en ? "Findings" : "Regelutfall");
+    sk_buf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", sk_ui(UI_STATUS, en),
+                  sk_ui(UI_CASES_WORST_STATUS, en), sk_ui(UI_FINDINGS, en));
     for (int i = 0; i < 7; i++)
         sk_buf_printf(b, "| %s | %zu | %zu |\n", sk_status_label(order[i], en), r->worst[order[i]],
                       r->counts[order[i]]);
@@ -304,10 +301,9 @@ static void summary(sk_report *r, sk_buf *b)
     static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
                                      SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
     if (notable) {
-        sk_buf_printf(b, "\n### %s\n\n%s\n\n| %s |", en ? "Per rule" : "Per regel",
-                      en ? "Rules that did not pass in every case, with the number of cases per status."
-                         : "Regler som inte godkändes i alla ärenden, med antalet ärenden per utfall.",
-                      en ? "Rule" : "Regel");
+        sk_buf_printf(b, "\n### %s\n\n%s\n\n| %s |", sk_ui(UI_PER_RULE, en),
+                      sk_ui(UI_RULES_THAT_DID_NOT_PASS, en),
+                      sk_ui(UI_RULE, en));
         for (int c = 0; c < 7; c++)
             sk_buf_printf(b, " %s |", sk_status_label(cols[c], en));
         sk_buf_puts(b, "\n|---|");
@@ -326,8 +322,8 @@ static void summary(sk_report *r, sk_buf *b)
             sk_buf_putc(b, '\n');
         }
     }
-    sk_buf_printf(b, "\n### %s\n\n| %s | %s |", en ? "Per collaboration form" : "Per samverkansform",
-                  en ? "Form" : "Samverkansform", en ? "Cases" : "Ärenden");
+    sk_buf_printf(b, "\n### %s\n\n| %s | %s |", sk_ui(UI_PER_COLLABORATION_FORM, en),
+                  sk_ui(UI_FORM, en), sk_ui(UI_CASES, en));
     for (int c = 0; c < 7; c++)
         sk_buf_printf(b, " %s |", sk_status_label(order[c], en));
     sk_buf_puts(b, "\n|---|---:|");
@@ -345,7 +341,7 @@ static void summary(sk_report *r, sk_buf *b)
             sk_buf_printf(b, " %zu |", r->form_worst[f][order[c]]);
         sk_buf_putc(b, '\n');
     }
-    sk_buf_printf(b, "\n## %s\n\n", en ? "Cases" : "Ärenden");
+    sk_buf_printf(b, "\n## %s\n\n", sk_ui(UI_CASES, en));
 }
 
 const sk_writer sk_writer_markdown = {"markdown", begin, render_case, render_error, "", NULL, summary};

@@ -14,6 +14,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 #define SCHEMA_URI "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 

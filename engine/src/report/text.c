@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "report/report_int.h"
+#include "base/ui.h"
 
 /* Facts listed under a finding in text; JSON lists them all. */
 #define MAX_TEXT_FACTS 6
@@ -89,13 +90,12 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
         sk_buf_clear(&msg);
         sk_buf_printf(&msg, "%s%s", sk_basis_label((sk_basis)f->rule->basis, en),
-                      f->rule->verified ? "" : (en ? " (provision not verified against the statute text)"
-                                                   : " (lagrummet är inte verifierat mot lagtexten)"));
-        detail_line(b, en ? "Basis" : "Grund", sk_buf_cstr(&msg));
+                      f->rule->verified ? "" : (sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en)));
+        detail_line(b, sk_ui(UI_BASIS, en), sk_buf_cstr(&msg));
     }
     for (uint32_t i = 0; i < f->rule->ncites; i++) {
         int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
-        detail_line(b, statute ? (en ? "Law" : "Lagrum") : (en ? "Source" : "Källa"),
+        detail_line(b, statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)),
                     f->rule->cites[i].text[en]);
     }
     size_t shown = 0, hidden = 0;
@@ -112,19 +112,18 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
         sk_fact_path(fa, &msg);
         char tmp[64];
         const char *v = sk_fact_value(fa, tmp, sizeof tmp);
-        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", en ? "Fact" : "Fakta",
+        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", sk_ui(UI_FACT, en),
                       sk_buf_cstr(&msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
     }
     if (hidden)
-        sk_buf_printf(b, en ? "      (%zu more facts in --format json)\n"
-                            : "      (%zu fakta till i --format json)\n", hidden);
+        sk_buf_printf(b, sk_ui(UI_MORE_FACTS_IN_FORMAT_JSON, en), hidden);
     if (f->waiver) {
         const sk_node *reason = sk_map_get(f->waiver, "reason");
         const sk_node *by = sk_map_get(f->waiver, "decided_by");
         start = b->len;
         sk_buf_printf(b, "      %s: %s%s%s%s\n",
-                      f->waiver_expired ? (en ? "Waiver expired" : "Undantaget har löpt ut")
-                                        : (en ? "Waived" : "Undantag"),
+                      f->waiver_expired ? (sk_ui(UI_WAIVER_EXPIRED_2, en))
+                                        : (sk_ui(UI_WAIVED_3, en)),
                       reason && reason->kind == SK_SCALAR ? reason->u.s : "",
                       by && by->kind == SK_SCALAR ? " (" : "",
                       by && by->kind == SK_SCALAR ? by->u.s : "",
@@ -147,8 +146,7 @@ static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const 
         return;
     sk_buf_puts(b, "  ");
     label(r, b, SK_ST_UNKNOWN);
-    sk_buf_printf(b, en ? " %zu rules cannot be decided; the case does not state:\n"
-                              : " %zu regler kan inte avgöras; ärendet anger inte:\n", n);
+    sk_buf_printf(b, sk_ui(UI_RULES_CANNOT_BE_DECIDED_THE, en), n);
     sk_buf seen, path, line;
     sk_buf_init(&seen, 0);
     sk_buf_init(&path, 0);
@@ -225,12 +223,12 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     if (!r->o.explain)
         unknowns(r, b, res, ord);
     sk_buf_printf(b, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
-                  en ? "Result" : "Resultat", sk_status_label((sk_status)res->worst, en),
-                  res->counts[SK_ST_FAIL], en ? "fail" : "underkända",
-                  res->counts[SK_ST_WARN], en ? "warn" : "varningar",
-                  res->counts[SK_ST_UNKNOWN], en ? "unknown" : "okända",
-                  res->counts[SK_ST_PASS], en ? "pass" : "godkända",
-                  res->counts[SK_ST_NOT_APPLICABLE], en ? "not applicable" : "ej tillämpliga");
+                  sk_ui(UI_RESULT, en), sk_status_label((sk_status)res->worst, en),
+                  res->counts[SK_ST_FAIL], sk_ui(UI_FAIL, en),
+                  res->counts[SK_ST_WARN], sk_ui(UI_WARN, en),
+                  res->counts[SK_ST_UNKNOWN], sk_ui(UI_UNKNOWN, en),
+                  res->counts[SK_ST_PASS], sk_ui(UI_PASS, en),
+                  res->counts[SK_ST_NOT_APPLICABLE], sk_ui(UI_NOT_APPLICABLE, en));
     (void)shown;
 }
 
@@ -238,7 +236,7 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_printf(b, "%s%s%s %s:%u\n", r->o.color ? "\033[31;1m" : "",
-                  en ? "INPUT ERROR" : "INDATAFEL", r->o.color ? "\033[0m" : "", e->file, e->line);
+                  sk_ui(UI_INPUT_ERROR_2, en), r->o.color ? "\033[0m" : "", e->file, e->line);
     for (size_t i = 0; i < e->diags.count; i++) {
         char line[1400];
         sk_diag_format(&e->diags.items[i], r->o.lang, line, sizeof line);
@@ -296,9 +294,8 @@ static void library_summary(sk_report *r, sk_buf *b)
         }
     char num[32];
     if (any) {
-        sk_buf_puts(b, en ? "\nCases per rule (rules that failed or warned somewhere):\n  "
-                          : "\nÄrenden per regel (regler som underkänt eller varnat någonstans):\n  ");
-        cell(b, en ? "rule" : "regel", idw, 0);
+        sk_buf_puts(b, sk_ui(UI_CASES_PER_RULE_RULES_THAT, en));
+        cell(b, sk_ui(UI_RULE_2, en), idw, 0);
         for (int c = 0; c < 7; c++)
             if (cols[c] != SK_ST_ERROR || errors) {
                 sk_buf_puts(b, "  ");
@@ -332,8 +329,7 @@ static void library_summary(sk_report *r, sk_buf *b)
             ferr += r->form_worst[f][SK_ST_ERROR];
         }
     }
-    sk_buf_puts(b, en ? "\nCases per collaboration form, by worst status:\n  "
-                      : "\nÄrenden per samverkansform, efter sämsta status:\n  ");
+    sk_buf_puts(b, sk_ui(UI_CASES_PER_COLLABORATION_FORM_BY, en));
     cell(b, "form", fw, 0);
     for (int c = 0; c < 7; c++)
         if (c != 5 || ferr)
@@ -367,13 +363,13 @@ static void end(sk_report *r, sk_buf *b)
     if (r->ncases > 1)
         library_summary(r, b);
     sk_buf_printf(b, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
-                  en ? "Summary" : "Sammanfattning", r->ncases, en ? "cases" : "ärenden",
-                  r->worst[SK_ST_FAIL], en ? "with fail" : "underkända",
-                  r->worst[SK_ST_WARN], en ? "with warnings" : "med varningar",
-                  r->worst[SK_ST_UNKNOWN], en ? "with unknowns" : "med okända uppgifter",
-                  r->worst[SK_ST_WAIVED], en ? "waived" : "med undantag",
-                  r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], en ? "passed" : "godkända",
-                  r->nerrors, en ? "input errors" : "indatafel");
+                  sk_ui(UI_SUMMARY, en), r->ncases, sk_ui(UI_CASES_2, en),
+                  r->worst[SK_ST_FAIL], sk_ui(UI_WITH_FAIL, en),
+                  r->worst[SK_ST_WARN], sk_ui(UI_WITH_WARNINGS, en),
+                  r->worst[SK_ST_UNKNOWN], sk_ui(UI_WITH_UNKNOWNS, en),
+                  r->worst[SK_ST_WAIVED], sk_ui(UI_WAIVED_2, en),
+                  r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], sk_ui(UI_PASSED, en),
+                  r->nerrors, sk_ui(UI_INPUT_ERRORS, en));
 }
 
 const sk_writer sk_writer_text = {"text", NULL, render_case, render_error, "\n", end, NULL};

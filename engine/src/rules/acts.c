@@ -7,6 +7,7 @@
 #include "rules/ruleset_int.h"
 #include "base/suggest.h"
 #include "yaml/yamlutil.h"
+#include "base/ui.h"
 
 static const char *const act_kinds[] = {
     "statute", "eu_case_law", "se_case_law", "guidance", "preparatory", NULL};
@@ -37,7 +38,7 @@ const sk_act *sk_acts_find(const sk_ruleset *rs, const char *id)
 void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
 {
     if (!root || root->kind != SK_SEQ) {
-        sk_yu_err(d, root, NULL, M_EXPECTED, d->lang ? "a list" : "en lista",
+        sk_yu_err(d, root, NULL, M_EXPECTED, sk_ui(UI_A_LIST, d->lang == SK_LANG_EN),
                   "acts.yaml", sk_node_shape(root, d->lang));
         return;
     }
@@ -48,7 +49,7 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
     for (uint32_t i = 0; i < root->len; i++) {
         const sk_node *e = root->u.items[i];
         if (e->kind != SK_MAP) {
-            sk_yu_err(d, e, NULL, M_EXPECTED, d->lang ? "a mapping" : "en mapp",
+            sk_yu_err(d, e, NULL, M_EXPECTED, sk_ui(UI_A_MAPPING, d->lang == SK_LANG_EN),
                       "acts[]", sk_node_shape(e, d->lang));
             continue;
         }
@@ -112,7 +113,7 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
 {
     *count = 0;
     if (!n || n->kind != SK_SEQ || n->len == 0) {
-        sk_yu_err(d, n, NULL, M_EXPECTED, d->lang ? "en lista med hänvisningar" : "a list of citations",
+        sk_yu_err(d, n, NULL, M_EXPECTED, sk_ui(UI_EN_LISTA_MED_H_NVISNINGAR, d->lang == SK_LANG_EN),
                   "citations", sk_node_shape(n, d->lang));
         return NULL;
     }
@@ -123,7 +124,7 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
     for (uint32_t i = 0; i < n->len; i++) {
         const sk_node *e = n->u.items[i];
         if (e->kind != SK_MAP) {
-            sk_yu_err(d, e, NULL, M_EXPECTED, d->lang ? "en mapp" : "a mapping",
+            sk_yu_err(d, e, NULL, M_EXPECTED, sk_ui(UI_EN_MAPP, d->lang == SK_LANG_EN),
                       "citations[]", sk_node_shape(e, d->lang));
             continue;
         }
@@ -169,7 +170,7 @@ static void section_text(const char *sec, char *out, size_t outsz, int article, 
 {
     const char *dash = strchr(sec, '-');
     if (article) {
-        snprintf(out, outsz, lang ? "Article %s" : "artikel %s", sec);
+        snprintf(out, outsz, sk_ui(UI_ARTICLE, lang == SK_LANG_EN), sec);
         return;
     }
     if (dash)

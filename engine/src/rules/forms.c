@@ -5,13 +5,14 @@
 #include "rules/ruleset_int.h"
 #include "base/suggest.h"
 #include "yaml/yamlutil.h"
+#include "base/ui.h"
 
 static const char *const col_types[] = {"bool", "enum", "list", "text", NULL};
 
 static void load_columns(sk_ruleset *rs, const sk_node *cols, sk_diags *d)
 {
     if (!cols || cols->kind != SK_SEQ) {
-        sk_yu_err(d, cols, NULL, M_EXPECTED, d->lang ? "a list" : "en lista", "columns",
+        sk_yu_err(d, cols, NULL, M_EXPECTED, sk_ui(UI_A_LIST, d->lang == SK_LANG_EN), "columns",
                   sk_node_shape(cols, d->lang));
         return;
     }
@@ -70,7 +71,7 @@ static int type_cell(sk_diags *d, const sk_form_col *col, sk_node *v)
 {
     if (col->type == SK_COL_LIST) {
         if (v->kind != SK_SEQ) {
-            sk_yu_err(d, v, NULL, M_EXPECTED, d->lang ? "a list" : "en lista", col->key,
+            sk_yu_err(d, v, NULL, M_EXPECTED, sk_ui(UI_A_LIST, d->lang == SK_LANG_EN), col->key,
                       sk_node_shape(v, d->lang));
             return 0;
         }
@@ -87,7 +88,7 @@ static int type_cell(sk_diags *d, const sk_form_col *col, sk_node *v)
         return 1;
     }
     if (v->kind != SK_SCALAR) {
-        sk_yu_err(d, v, NULL, M_EXPECTED, d->lang ? "a scalar" : "ett enkelt värde", col->key,
+        sk_yu_err(d, v, NULL, M_EXPECTED, sk_ui(UI_A_SCALAR, d->lang == SK_LANG_EN), col->key,
                   sk_node_shape(v, d->lang));
         return 0;
     }
@@ -179,7 +180,7 @@ void sk_load_forms(sk_ruleset *rs, const sk_node *root, sk_diags *d)
 {
     static const char *const keys[] = {"columns", "forms", NULL};
     if (!root || root->kind != SK_MAP) {
-        sk_yu_err(d, root, NULL, M_EXPECTED, d->lang ? "a mapping" : "en mapp", "forms.yaml",
+        sk_yu_err(d, root, NULL, M_EXPECTED, sk_ui(UI_A_MAPPING, d->lang == SK_LANG_EN), "forms.yaml",
                   sk_node_shape(root, d->lang));
         return;
     }

@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/ui.h"
 #include "rules/ruleset_int.h"
 #include "base/suggest.h"
 #include "yaml/yamlutil.h"
@@ -651,7 +652,7 @@ static sk_cond *compile_cond_at(cctx *c, const sk_node *n);
 static sk_cond *compile_cond(cctx *c, const sk_node *n)
 {
     if (c->nest >= SK_MAX_NESTING) {
-        sk_yu_err(c->d, n, NULL, M_R_TOO_MANY, c->d->lang ? "nested conditions" : "nästlade villkor",
+        sk_yu_err(c->d, n, NULL, M_R_TOO_MANY, sk_ui(UI_NESTED_CONDITIONS, c->d->lang == SK_LANG_EN),
                   SK_MAX_NESTING);
         return NULL;
     }
@@ -665,7 +666,7 @@ static sk_cond *compile_cond_at(cctx *c, const sk_node *n)
 {
     static const char *const kinds[] = {"all", "any", "none", "not", "count", "sum", "path", NULL};
     if (!n || n->kind != SK_MAP || n->len == 0) {
-        sk_yu_err(c->d, n, NULL, M_EXPECTED, c->d->lang ? "a condition (mapping)" : "ett villkor (mapp)",
+        sk_yu_err(c->d, n, NULL, M_EXPECTED, sk_ui(UI_A_CONDITION_MAPPING, c->d->lang == SK_LANG_EN),
                   "condition", sk_node_shape(n, c->d->lang));
         return NULL;
     }
@@ -824,7 +825,7 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
     if (!root || root->kind != SK_MAP) {
         if (root && root->kind == SK_NULL)
             return; /* an empty document, e.g. a trailing --- */
-        sk_yu_err(d, root, NULL, M_EXPECTED, d->lang ? "a rule (mapping)" : "en regel (mapp)",
+        sk_yu_err(d, root, NULL, M_EXPECTED, sk_ui(UI_A_RULE_MAPPING, d->lang == SK_LANG_EN),
                   "rule", sk_node_shape(root, d->lang));
         return;
     }
@@ -870,8 +871,8 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
     r.verified = vf && strcmp(vf, "true") == 0;
     if ((r.basis == SK_BASIS_PRACTICE || !r.verified) && r.severity == SK_ST_FAIL && si == 0)
         sk_yu_err(d, sk_map_get(root, "severity"), "warn", M_R_SEVERITY_BASIS,
-                  r.basis == SK_BASIS_PRACTICE ? (d->lang ? "established practice" : "etablerad praxis")
-                                               : (d->lang ? "an unverified provision" : "ett overifierat lagrum"));
+                  r.basis == SK_BASIS_PRACTICE ? (sk_ui(UI_ESTABLISHED_PRACTICE, d->lang == SK_LANG_EN))
+                                               : (sk_ui(UI_AN_UNVERIFIED_PROVISION, d->lang == SK_LANG_EN)));
     r.has_from = rule_date(&c, root, "valid_from", &r.valid_from);
     if (!sk_map_get(root, "valid_from"))
         sk_yu_missing(d, root, "valid_from", sk_msg_fmt(M_NOUN_RULE, d->lang));

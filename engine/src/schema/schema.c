@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/ui.h"
 
 /* Field constructors: plain, extension, enum, map, list. Each takes the
  * descriptions (sv, en) and, optionally, the question that asks for the
@@ -530,9 +531,9 @@ void sk_field_question(const sk_field *f, int lang, sk_buf *b)
     if (q)
         sk_buf_puts(b, q);
     else if (f->type == SK_F_BOOL)
-        sk_buf_printf(b, lang ? "Is it so that %s?" : "St\u00e4mmer det att %s?", lang ? f->en : f->sv);
+        sk_buf_printf(b, sk_ui(UI_IS_IT_SO_THAT, lang == SK_LANG_EN), lang ? f->en : f->sv);
     else
-        sk_buf_printf(b, lang ? "What is \u201c%s\u201d?" : "Vad g\u00e4ller f\u00f6r \u201d%s\u201d?",
+        sk_buf_printf(b, sk_ui(UI_WHAT_IS_U201C_U201D, lang == SK_LANG_EN),
                       lang ? f->en : f->sv);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/suggest.h"
+#include "base/ui.h"
 
 void sk_yu_err(sk_diags *d, const sk_node *n, const char *hint, sk_msg id, ...)
 {
@@ -44,7 +45,7 @@ const char *sk_yu_str(sk_diags *d, const sk_node *map, const char *key)
     if (!v || v->kind == SK_NULL)
         return NULL;
     if (v->kind != SK_SCALAR) {
-        sk_yu_err(d, v, NULL, M_EXPECTED, d->lang ? "a text" : "en text", key,
+        sk_yu_err(d, v, NULL, M_EXPECTED, sk_ui(UI_A_TEXT, d->lang == SK_LANG_EN), key,
                   sk_node_shape(v, d->lang));
         return NULL;
     }
