@@ -12,6 +12,7 @@
 #include "samkoll/outfile.h"
 #include "samkoll/report.h"
 #include "samkoll/util.h"
+#include "texts.h"
 
 /* One report being written. */
 typedef struct output {
@@ -22,8 +23,7 @@ typedef struct output {
 
 static int write_failed(const output *out, const cli_opts *o, int err)
 {
-    fprintf(stderr, o->lang ? "samkoll: the report could not be written: %s%s%s\n"
-                            : "samkoll: rapporten kunde inte skrivas: %s%s%s\n",
+    fprintf(stderr, cli_text(T_SAMKOLL_THE_REPORT_COULD_NOT, o->lang == SK_LANG_EN),
             out->spec->file ? out->spec->file : "-", err ? ": " : "", err ? strerror(err) : "");
     return EXIT_IOERR;
 }
@@ -35,9 +35,9 @@ static void unknown_format(const cli_opts *o, const char *format)
     while (names[n])
         n++;
     const char *hint = sk_suggest(format, names, n);
-    fprintf(stderr, o->lang ? "samkoll: unknown format '%s'" : "samkoll: okänt format '%s'", format);
+    fprintf(stderr, cli_text(T_SAMKOLL_UNKNOWN_FORMAT_2, o->lang == SK_LANG_EN), format);
     if (hint)
-        fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+        fprintf(stderr, cli_text(T_DID_YOU_MEAN, o->lang == SK_LANG_EN), hint);
     fputc('\n', stderr);
 }
 
@@ -105,7 +105,7 @@ static int commit_output(output *out, const cli_opts *o, int ok)
 int cmd_check(const cli_opts *o, const sk_ruleset *rs)
 {
     if (o->nargs == 0) {
-        fprintf(stderr, o->lang ? "samkoll check: no PATH given\n" : "samkoll check: ingen SÖKVÄG angiven\n");
+        fputs(cli_text(T_SAMKOLL_CHECK_NO_PATH_GIVEN, o->lang == SK_LANG_EN), stderr);
         return EXIT_USAGE;
     }
     output outs[CLI_MAX_OUTPUTS];

@@ -4,14 +4,14 @@
 
 #include "cmds.h"
 #include "samkoll/catalog.h"
+#include "texts.h"
 
 int cmd_forms(const cli_opts *o, const sk_ruleset *rs)
 {
     const char *fmt = o->noutputs && o->outputs[0].format ? o->outputs[0].format : "text";
     if (sk_forms_write(rs, fmt, o->lang, stdout) == SK_OK)
         return EXIT_CLEAN;
-    fprintf(stderr, o->lang ? "samkoll forms: unknown format '%s' (text, markdown, html)\n"
-                            : "samkoll forms: okänt format '%s' (text, markdown, html)\n", fmt);
+    fprintf(stderr, cli_text(T_SAMKOLL_FORMS_UNKNOWN_FORMAT_TEXT, o->lang == SK_LANG_EN), fmt);
     return EXIT_USAGE;
 }
 

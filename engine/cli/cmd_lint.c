@@ -3,10 +3,11 @@
 #include <stdio.h>
 
 #include "cmds.h"
+#include "texts.h"
 
 int cmd_lint(const cli_opts *o, const sk_ruleset *rs)
 {
-    printf(o->lang ? "%zu rules, no problems (sha256 %s)\n" : "%zu regler, inga problem (sha256 %s)\n",
+    printf(cli_text(T_RULES_NO_PROBLEMS_SHA256, o->lang == SK_LANG_EN),
            sk_ruleset_count(rs), sk_ruleset_hash(rs));
     return EXIT_CLEAN;
 }

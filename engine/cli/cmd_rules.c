@@ -4,6 +4,7 @@
 
 #include "cmds.h"
 #include "samkoll/inspect.h"
+#include "texts.h"
 
 int cmd_rules(const cli_opts *o, const sk_ruleset *rs)
 {
@@ -14,8 +15,7 @@ int cmd_rules(const cli_opts *o, const sk_ruleset *rs)
 int cmd_explain(const cli_opts *o, const sk_ruleset *rs)
 {
     if (o->nargs != 1) {
-        fprintf(stderr, o->lang ? "samkoll explain: give one RULE-ID\n"
-                                : "samkoll explain: ange ett REGEL-ID\n");
+        fputs(cli_text(T_SAMKOLL_EXPLAIN_GIVE_ONE_RULE, o->lang == SK_LANG_EN), stderr);
         return EXIT_USAGE;
     }
     return sk_rule_explain(rs, o->args[0], o->lang, stdout) == SK_OK ? EXIT_CLEAN : EXIT_USAGE;

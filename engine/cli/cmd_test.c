@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "samkoll/batch.h"
 #include "samkoll/inspect.h"
+#include "texts.h"
 
 typedef struct test_state {
     const cli_opts *o;
@@ -49,11 +50,10 @@ int cmd_test(const cli_opts *o, const sk_ruleset *rs)
     size_t uncovered = 0;
     if (o->coverage) {
         uncovered = sk_coverage_report(t.cov, o->lang, stdout);
-        printf(o->lang ? "%zu rules lack a failing or a passing case\n"
-                       : "%zu regler saknar ett underkänt eller ett godkänt testfall\n", uncovered);
+        printf(cli_text(T_RULES_LACK_A_FAILING_OR, o->lang == SK_LANG_EN), uncovered);
     }
     sk_coverage_free(t.cov);
-    printf(o->lang ? "%zu passed, %zu failed\n" : "%zu godkända, %zu underkända\n", t.passed, t.failed);
+    printf(cli_text(T_PASSED_FAILED, o->lang == SK_LANG_EN), t.passed, t.failed);
     if (rc != SK_OK)
         return EXIT_SOFTWARE;
     if (st.input_errors)

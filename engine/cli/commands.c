@@ -8,6 +8,7 @@
 #include "samkoll/advice.h"
 #include "samkoll/report.h"
 #include "samkoll/util.h"
+#include "texts.h"
 
 static const char *const forms_formats[] = {"text", "markdown", "html", NULL};
 static const char *const ask_formats[] = {"text", "json", NULL};
@@ -122,10 +123,10 @@ int cli_unknown_command(const cli_opts *o)
         names[i] = commands[i].name;
     const char *hint = sk_suggest(o->command, names, NCMDS);
     int en = o->lang == SK_LANG_EN;
-    fprintf(stderr, en ? "samkoll: unknown command '%s'" : "samkoll: okänt kommando '%s'", o->command);
+    fprintf(stderr, cli_text(T_SAMKOLL_UNKNOWN_COMMAND, en), o->command);
     if (hint)
-        fprintf(stderr, en ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
-    fprintf(stderr, en ? "\nTry 'samkoll --help'.\n" : "\nSe 'samkoll --help'.\n");
+        fprintf(stderr, cli_text(T_DID_YOU_MEAN, en), hint);
+    fputs(cli_text(T_TRY_SAMKOLL_HELP, en), stderr);
     return EXIT_USAGE;
 }
 
@@ -146,10 +147,10 @@ int cli_check_formats(const cli_opts *o, const char *const *names)
         if (found)
             continue;
         const char *hint = sk_suggest(f, names, n);
-        fprintf(stderr, en ? "samkoll %s: unknown format '%s'" : "samkoll %s: okänt format '%s'",
+        fprintf(stderr, cli_text(T_SAMKOLL_UNKNOWN_FORMAT, en),
                 o->command, f);
         if (hint)
-            fprintf(stderr, en ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+            fprintf(stderr, cli_text(T_DID_YOU_MEAN, en), hint);
         fputs(" (", stderr);
         for (size_t k = 0; k < n; k++)
             fprintf(stderr, "%s%s", k ? ", " : "", names[k]);
@@ -181,25 +182,15 @@ static void help_option(const cli_opt *op, int en)
 void cli_help(const cli_opts *o)
 {
     int en = o->lang == SK_LANG_EN;
-    printf(en ? "samkoll %s - checks Swedish inter-municipal collaboration against the law\n\n"
-                "Usage: samkoll COMMAND [OPTIONS] [PATH...]\n\nCommands:\n"
-              : "samkoll %s - granskar mellankommunal samverkan mot lagen\n\n"
-                "Användning: samkoll KOMMANDO [FLAGGOR] [SÖKVÄG...]\n\nKommandon:\n",
+    printf(cli_text(T_SAMKOLL_CHECKS_SWEDISH_INTER_MUNICIPAL, en),
            SK_VERSION);
     for (size_t i = 0; i < NCMDS; i++)
         if (!commands[i].hidden)
             help_command(&commands[i], en);
-    printf(en ? "\nOptions:\n" : "\nFlaggor:\n");
+    fputs(cli_text(T_OPTIONS, en), stdout);
     size_t n;
     const cli_opt *ops = cli_options(&n);
     for (size_t i = 0; i < n; i++)
         help_option(&ops[i], en);
-    printf("%s", en ?
-        "\nExit status: 0 nothing at or above --fail-on; 1 findings at or above it (test: a\n"
-        "failed expectation); 2 some input could not be read or validated (all other cases\n"
-        "are still checked); 64 usage error; 70 internal error; 74 output could not be written.\n" :
-        "\nSlutstatus: 0 inget på eller över --fail-on; 1 avvikelser på eller över den (test:\n"
-        "ett förväntat utfall stämde inte); 2 någon indata kunde inte läsas eller valideras\n"
-        "(alla andra ärenden granskas ändå); 64 felaktigt kommando; 70 internt fel;\n"
-        "74 utdata kunde inte skrivas.\n");
+    printf("%s", cli_text(T_EXIT_STATUS_0_NOTHING_AT, en));
 }

@@ -6,6 +6,7 @@
 
 #include "cmds.h"
 #include "commands.h"
+#include "texts.h"
 
 /* Every visible command, space-separated. */
 static void command_words(FILE *f)
@@ -130,7 +131,6 @@ int cmd_completion(const cli_opts *o, const sk_ruleset *rs)
         bash_script(stdout);
         return EXIT_CLEAN;
     }
-    fprintf(stderr, o->lang ? "samkoll completion: give bash or zsh\n"
-                            : "samkoll completion: ange bash eller zsh\n");
+    fputs(cli_text(T_SAMKOLL_COMPLETION_GIVE_BASH_OR, o->lang == SK_LANG_EN), stderr);
     return EXIT_USAGE;
 }

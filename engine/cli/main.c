@@ -10,6 +10,7 @@
 #include "options.h"
 #include "samkoll/diag.h"
 #include "samkoll/ruleset.h"
+#include "texts.h"
 
 /* Loads the embedded rule set or --rules; prints problems. */
 static sk_ruleset *load_rules(const cli_opts *o, int *status)
@@ -29,8 +30,7 @@ static sk_ruleset *load_rules(const cli_opts *o, int *status)
     sk_diags_print(&d, stderr);
     sk_diags_free(&d);
     if (rc != SK_OK) {
-        fprintf(stderr, o->lang ? "samkoll: the rule set could not be loaded\n"
-                                : "samkoll: regeluppsättningen kunde inte läsas in\n");
+        fputs(cli_text(T_SAMKOLL_THE_RULE_SET_COULD, o->lang == SK_LANG_EN), stderr);
         *status = rc == SK_ENOMEM ? EXIT_SOFTWARE : EXIT_INPUT;
         return NULL;
     }
@@ -71,8 +71,7 @@ int main(int argc, char **argv)
     int status = cli_parse(argc, argv, &o) ? run(&o) : EXIT_USAGE;
     cli_free(&o);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, o.lang ? "samkoll: write error on standard output\n"
-                               : "samkoll: skrivfel på standard ut\n");
+        fputs(cli_text(T_SAMKOLL_WRITE_ERROR_ON_STANDARD, o.lang == SK_LANG_EN), stderr);
         return EXIT_IOERR;
     }
     return status;

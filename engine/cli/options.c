@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "samkoll/util.h"
+#include "texts.h"
 
 
 /* The commands an option applies to (cli_opt.cmds). */
@@ -235,8 +236,8 @@ static int usage_error(const cli_opts *o, const char *what, const char *name, co
     int en = o->lang == SK_LANG_EN;
     fprintf(stderr, "samkoll: %s '%s'", what, name);
     if (hint)
-        fprintf(stderr, en ? " (did you mean '--%s'?)" : " (menade du '--%s'?)", hint);
-    fprintf(stderr, en ? "\nTry 'samkoll --help'.\n" : "\nSe 'samkoll --help'.\n");
+        fprintf(stderr, cli_text(T_DID_YOU_MEAN_2, en), hint);
+    fputs(cli_text(T_TRY_SAMKOLL_HELP, en), stderr);
     return 0;
 }
 
@@ -276,18 +277,18 @@ int cli_parse(int argc, char **argv, cli_opts *o)
                     names[k] = options[k].name;
                 char name[64];
                 snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), a + 2);
-                return usage_error(o, en ? "unknown option" : "okänd flagga", a,
+                return usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a,
                                    sk_suggest(name, names, NOPTS));
             }
             val = eq ? eq + 1 : NULL;
         } else if (!only_args && a[0] == '-' && a[1] && a[1] != '-') {
             op = find_short(a[1]);
             if (!op)
-                return usage_error(o, en ? "unknown option" : "okänd flagga", a, NULL);
+                return usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a, NULL);
             if (a[2] && op->arg)
                 val = a + 2; /* -j4 */
             else if (a[2])
-                return usage_error(o, en ? "unknown option" : "okänd flagga", a, NULL);
+                return usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a, NULL);
         }
         if (!op) {
             if (!o->command)
@@ -298,14 +299,14 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         }
         if (op->arg && !val) {
             if (i + 1 >= argc)
-                return usage_error(o, en ? "missing value for" : "värde saknas för", a, NULL);
+                return usage_error(o, cli_text(T_MISSING_VALUE_FOR, en), a, NULL);
             val = argv[++i];
         } else if (!op->arg && val) {
-            return usage_error(o, en ? "no value allowed for" : "flaggan tar inget värde", a, NULL);
+            return usage_error(o, cli_text(T_NO_VALUE_ALLOWED_FOR, en), a, NULL);
         }
         o->given |= (uint64_t)1 << (op - options);
         if (!apply(o, op, val))
-            return usage_error(o, en ? "invalid value for" : "ogiltigt värde för", a, NULL);
+            return usage_error(o, cli_text(T_INVALID_VALUE_FOR, en), a, NULL);
     }
     if (o->noutputs == 0) {
         o->outputs[0].format = "text";
@@ -322,8 +323,7 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         }
     if (to_stdout > 1 || (o->output && o->noutputs > 1 && to_stdout == 0 &&
                           o->outputs[0].file == o->output && o->outputs[1].file == o->output)) {
-        fprintf(stderr, en ? "samkoll: only one report can go to standard output; give the others a file (--format FORMAT=FILE)\n"
-                           : "samkoll: bara en rapport kan skrivas till standard ut; ge de andra en fil (--format FORMAT=FIL)\n");
+        fputs(cli_text(T_SAMKOLL_ONLY_ONE_REPORT_CAN, en), stderr);
         return 0;
     }
     return 1;
@@ -367,8 +367,7 @@ int cli_check_applicable(const cli_opts *o)
     for (size_t i = 0; i < NOPTS; i++) {
         if (!(o->given >> i & 1) || cli_opt_applies(&options[i], o->command))
             continue;
-        fprintf(stderr, en ? "samkoll %s: --%s does not apply to this command (it applies to: %s)\n"
-                           : "samkoll %s: --%s gäller inte för detta kommando (det gäller: %s)\n",
+        fprintf(stderr, cli_text(T_SAMKOLL_DOES_NOT_APPLY_TO, en),
                 o->command, options[i].name, options[i].cmds);
         return 0;
     }
