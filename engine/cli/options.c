@@ -241,73 +241,76 @@ static int usage_error(const cli_opts *o, const char *what, const char *name, co
     return 0;
 }
 
-int cli_parse(int argc, char **argv, cli_opts *o)
+/* --lang before anything else, so that every error is in that language. */
+static sk_lang prescan_lang(int argc, char **argv)
 {
-    memset(o, 0, sizeof *o);
-    o->fail_on = SK_ST_FAIL;
-    sk_limits_default(&o->limits);
-    o->args = calloc((size_t)argc + 1, sizeof *o->args);
-    if (!o->args)
-        return 0;
-    /* --lang first, so that errors come in the right language */
-    for (int i = 1; i + 1 < argc; i++)
-        if (!strcmp(argv[i], "--lang") && !strcmp(argv[i + 1], "en"))
-            o->lang = SK_LANG_EN;
-        else if (!strcmp(argv[i], "--lang=en"))
-            o->lang = SK_LANG_EN;
-    if (argc > 1 && !strcmp(argv[argc - 1], "--lang=en"))
-        o->lang = SK_LANG_EN;
+    sk_lang lang = SK_LANG_SV;
+    for (int i = 1; i < argc; i++)
+        if ((!strcmp(argv[i], "--lang") && i + 1 < argc && !strcmp(argv[i + 1], "en")) ||
+            !strcmp(argv[i], "--lang=en"))
+            lang = SK_LANG_EN;
+    return lang;
+}
+
+/* The option a names ("--name", "--name=value", "-x", "-xVALUE"), with
+ * its inline value in *val; NULL (and a usage error printed) when there
+ * is none such. */
+static const cli_opt *lookup(const cli_opts *o, const char *a, const char **val)
+{
     int en = o->lang == SK_LANG_EN;
-    int only_args = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const cli_opt *op = NULL;
-        const char *val = NULL;
-        if (!only_args && !strcmp(a, "--")) {
-            only_args = 1;
-            continue;
-        }
-        if (!only_args && a[0] == '-' && a[1] == '-') {
-            const char *eq = strchr(a + 2, '=');
-            size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-            op = find_long(a + 2, len);
-            if (!op) {
-                const char *names[NOPTS];
-                for (size_t k = 0; k < NOPTS; k++)
-                    names[k] = options[k].name;
-                char name[64];
-                snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), a + 2);
-                return usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a,
-                                   sk_suggest(name, names, NOPTS));
-            }
-            val = eq ? eq + 1 : NULL;
-        } else if (!only_args && a[0] == '-' && a[1] && a[1] != '-') {
-            op = find_short(a[1]);
-            if (!op)
-                return usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a, NULL);
-            if (a[2] && op->arg)
-                val = a + 2; /* -j4 */
-            else if (a[2])
-                return usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a, NULL);
-        }
+    *val = NULL;
+    if (a[1] == '-') {
+        const char *eq = strchr(a + 2, '=');
+        size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+        const cli_opt *op = find_long(a + 2, len);
         if (!op) {
-            if (!o->command)
-                o->command = a;
-            else
-                o->args[o->nargs++] = a;
-            continue;
+            const char *names[NOPTS];
+            for (size_t k = 0; k < NOPTS; k++)
+                names[k] = options[k].name;
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), a + 2);
+            usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a, sk_suggest(name, names, NOPTS));
+            return NULL;
         }
-        if (op->arg && !val) {
-            if (i + 1 >= argc)
-                return usage_error(o, cli_text(T_MISSING_VALUE_FOR, en), a, NULL);
-            val = argv[++i];
-        } else if (!op->arg && val) {
-            return usage_error(o, cli_text(T_NO_VALUE_ALLOWED_FOR, en), a, NULL);
-        }
-        o->given |= (uint64_t)1 << (op - options);
-        if (!apply(o, op, val))
-            return usage_error(o, cli_text(T_INVALID_VALUE_FOR, en), a, NULL);
+        *val = eq ? eq + 1 : NULL;
+        return op;
     }
+    const cli_opt *op = find_short(a[1]);
+    if (op && a[2] && op->arg)
+        *val = a + 2; /* -j4 */
+    else if (!op || a[2]) {
+        usage_error(o, cli_text(T_UNKNOWN_OPTION, en), a, NULL);
+        return NULL;
+    }
+    return op;
+}
+
+/* Applies the option at argv[*i] (taking its value from the next word if
+ * it needs one). Returns 0 after printing a usage error. */
+static int take_option(cli_opts *o, int argc, char **argv, int *i)
+{
+    int en = o->lang == SK_LANG_EN;
+    const char *a = argv[*i], *val;
+    const cli_opt *op = lookup(o, a, &val);
+    if (!op)
+        return 0;
+    if (op->arg && !val) {
+        if (*i + 1 >= argc)
+            return usage_error(o, cli_text(T_MISSING_VALUE_FOR, en), a, NULL);
+        val = argv[++*i];
+    } else if (!op->arg && val) {
+        return usage_error(o, cli_text(T_NO_VALUE_ALLOWED_FOR, en), a, NULL);
+    }
+    o->given |= (uint64_t)1 << (op - options);
+    if (!apply(o, op, val))
+        return usage_error(o, cli_text(T_INVALID_VALUE_FOR, en), a, NULL);
+    return 1;
+}
+
+/* The default text report, and -o as the file of the report given
+ * without one; at most one report may go to standard output. */
+static int settle_outputs(cli_opts *o)
+{
     if (o->noutputs == 0) {
         o->outputs[0].format = "text";
         o->outputs[0].file = NULL;
@@ -323,10 +326,33 @@ int cli_parse(int argc, char **argv, cli_opts *o)
         }
     if (to_stdout > 1 || (o->output && o->noutputs > 1 && to_stdout == 0 &&
                           o->outputs[0].file == o->output && o->outputs[1].file == o->output)) {
-        fputs(cli_text(T_SAMKOLL_ONLY_ONE_REPORT_CAN, en), stderr);
+        fputs(cli_text(T_SAMKOLL_ONLY_ONE_REPORT_CAN, o->lang == SK_LANG_EN), stderr);
         return 0;
     }
     return 1;
+}
+
+int cli_parse(int argc, char **argv, cli_opts *o)
+{
+    *o = (cli_opts){.fail_on = SK_ST_FAIL, .lang = prescan_lang(argc, argv)};
+    sk_limits_default(&o->limits);
+    o->args = calloc((size_t)argc + 1, sizeof *o->args);
+    if (!o->args)
+        return 0;
+    int only_args = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_args && !strcmp(a, "--"))
+            only_args = 1;
+        else if (!only_args && a[0] == '-' && a[1]) {
+            if (!take_option(o, argc, argv, &i))
+                return 0;
+        } else if (!o->command)
+            o->command = a;
+        else
+            o->args[o->nargs++] = a;
+    }
+    return settle_outputs(o);
 }
 
 void cli_free(cli_opts *o)
