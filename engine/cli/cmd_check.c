@@ -50,6 +50,7 @@ static sk_report_opts report_opts(const cli_opts *o, FILE *f, const char *format
         .explain = o->explain,
         .junit_fail_on = (uint8_t)(o->junit_fail_on ? o->junit_fail_on : o->fail_on),
         .csv_bom = o->csv_bom,
+        .assessor = o->assessor,
     };
     ro.color = f == stdout && !o->no_color && !getenv("NO_COLOR") && isatty(fileno(stdout)) &&
                !strcmp(format, "text");
@@ -119,7 +120,8 @@ int cmd_check(const cli_opts *o, const sk_ruleset *rs)
         reps[opened] = outs[opened].rep;
     }
     sk_batch_opts bo = {.rs = rs, .limits = &o->limits, .default_date = cli_date(o),
-                        .lang = o->lang, .jobs = o->jobs, .explain = o->explain};
+                        .lang = o->lang, .jobs = o->jobs, .explain = o->explain,
+                        .exclude = o->exclude, .nexclude = o->nexclude};
     sk_batch_stats st = {0, 0, 0};
     if (status == EXIT_CLEAN && sk_batch_check(&bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK)
         status = EXIT_SOFTWARE;

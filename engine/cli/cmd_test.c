@@ -43,7 +43,8 @@ int cmd_test(const cli_opts *o, const sk_ruleset *rs)
     if (!t.cov)
         return EXIT_SOFTWARE;
     sk_batch_opts bo = {.rs = rs, .limits = &o->limits, .default_date = cli_date(o),
-                        .lang = o->lang, .jobs = o->jobs};
+                        .lang = o->lang, .jobs = o->jobs,
+                        .exclude = o->exclude, .nexclude = o->nexclude};
     sk_batch_stats st;
     sk_rc rc = sk_batch_each(&bo, o->nargs ? o->args : def, o->nargs ? o->nargs : 1,
                              test_case, test_error, &t, &st);
@@ -58,5 +59,9 @@ int cmd_test(const cli_opts *o, const sk_ruleset *rs)
         return EXIT_SOFTWARE;
     if (st.input_errors)
         return EXIT_INPUT;
+    if (t.passed + t.failed == 0) {
+        fputs(cli_text(T_NO_EXPECTATIONS, o->lang == SK_LANG_EN), stderr);
+        return EXIT_FINDINGS;
+    }
     return t.failed || uncovered ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -37,7 +37,7 @@ static sk_ruleset *load_rules(const cli_opts *o, int *status)
     return rs;
 }
 
-static int run(const cli_opts *o)
+static int run(cli_opts *o)
 {
     if (o->version) {
         printf("samkoll %s\n", SK_VERSION);
@@ -51,6 +51,8 @@ static int run(const cli_opts *o)
     if (!cmd)
         return cli_unknown_command(o);
     if (!cli_check_applicable(o))
+        return EXIT_USAGE;
+    if (!cli_apply_config(o, cmd->formats ? cmd->formats() : NULL))
         return EXIT_USAGE;
     if (cmd->formats && !cli_check_formats(o, cmd->formats()))
         return EXIT_USAGE;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "samkoll/diag.h"
 #include "samkoll/util.h"
 #include "texts.h"
 
@@ -117,6 +118,18 @@ static const cli_opt options[] = {
      .sv = "tillåt text_file utanför ärendefilens katalog",
      .en = "allow text_file outside the case file's directory",
      .man = "Allow a case's \\fBtext_file\\fR to point outside the case file's directory."},
+    {.name = "assessor", .short_name = 0, .arg = "NAME", .id = O_ASSESSOR, .cmds = "check",
+     .sv = "markdown, html: vem som gjort bedömningen (visas i promemorian)",
+     .en = "markdown, html: who made the assessment (shown in the memo)",
+     .man = "With the \\fBmarkdown\\fR and \\fBhtml\\fR formats: the name of the person who made the assessment, shown in the memo's header next to the run date and the rule set's version and hash."},
+    {.name = "config", .short_name = 0, .arg = "FILE", .id = O_CONFIG, .cmds = NULL,
+     .sv = "läs inställningarna från FILE i stället för .samkoll.yaml",
+     .en = "read the settings from FILE instead of .samkoll.yaml",
+     .man = "Read the settings from \\fIFILE\\fR instead of the first \\fB.samkoll.yaml\\fR found in the working directory or one of its parents. See \\fBFILES\\fR."},
+    {.name = "no-config", .short_name = 0, .arg = NULL, .id = O_NO_CONFIG, .cmds = NULL,
+     .sv = "läs ingen .samkoll.yaml",
+     .en = "read no .samkoll.yaml",
+     .man = "Read no configuration file."},
     {.name = "help", .short_name = 'h', .arg = NULL, .id = O_HELP, .cmds = NULL,
      .sv = "visa denna hjälp",
      .en = "show this help",
@@ -208,6 +221,9 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_REGEX_DEPTH: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_depth_limit = n, 1) : 0;
     case O_REGEX_HEAP: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_heap_kib = n, 1) : 0;
     case O_ALLOW_OUTSIDE: o->limits.allow_outside_text_file = true; return 1;
+    case O_CONFIG: o->config_path = arg; return 1;
+    case O_NO_CONFIG: o->no_config = true; return 1;
+    case O_ASSESSOR: o->assessor = arg; return *arg != 0;
     case O_HELP: o->help = true; return 1;
     case O_VERSION: o->version = true; return 1;
     }
@@ -307,6 +323,14 @@ static int take_option(cli_opts *o, int argc, char **argv, int *i)
     return 1;
 }
 
+bool cli_given(const cli_opts *o, opt_id id)
+{
+    for (size_t i = 0; i < NOPTS; i++)
+        if (options[i].id == id)
+            return o->given >> i & 1;
+    return false;
+}
+
 /* The default text report, and -o as the file of the report given
  * without one; at most one report may go to standard output. */
 static int settle_outputs(cli_opts *o)
@@ -363,6 +387,7 @@ void cli_free(cli_opts *o)
     }
     free(o->args);
     o->args = NULL;
+    sk_config_clear(&o->config);
 }
 
 
@@ -398,4 +423,78 @@ int cli_check_applicable(const cli_opts *o)
         return 0;
     }
     return 1;
+}
+
+/* "FILE:LINE:COL: fel: okänt format 'x' (menade du 'y'?)" for a format
+ * named in the configuration file. */
+static void config_format_error(const cli_opts *o, const sk_config_value *v,
+                                const char *format, const char *const *names)
+{
+    size_t n = 0;
+    while (names[n])
+        n++;
+    sk_diags d;
+    sk_diags_init(&d, o->lang);
+    sk_diag_add_text(&d, o->config.path, v->line, v->col, sk_suggest(format, names, n),
+                     cli_text(T_UNKNOWN_FORMAT_IN_CONFIG, o->lang == SK_LANG_EN), format);
+    sk_diags_print(&d, stderr);
+    sk_diags_free(&d);
+}
+
+/* The config file's reports, unless --format was given. */
+static int config_formats(cli_opts *o, const char *const *names)
+{
+    if (!o->config.nformats || cli_given(o, O_FORMAT) || !names || strcmp(o->command, "check"))
+        return 1;
+    for (size_t i = 0; i < o->config.nformats; i++) {
+        const sk_config_value *v = &o->config.formats[i];
+        static const cli_opt format_opt = {.name = "format", .id = O_FORMAT};
+        if (o->noutputs == 1 && !o->outputs[0].owned && i == 0)
+            o->noutputs = 0; /* the default text report gives way */
+        if (!apply(o, &format_opt, v->text))
+            return 0;
+        const char *f = o->outputs[o->noutputs - 1].format;
+        size_t k = 0;
+        while (names[k] && strcmp(names[k], f))
+            k++;
+        if (!names[k]) {
+            config_format_error(o, v, f, names);
+            return 0;
+        }
+    }
+    return settle_outputs(o);
+}
+
+int cli_apply_config(cli_opts *o, const char *const *formats)
+{
+    if (o->no_config)
+        return 1;
+    char *found = o->config_path ? NULL : sk_config_find(".");
+    const char *path = o->config_path ? o->config_path : found;
+    if (!path)
+        return 1;
+    sk_diags d;
+    sk_diags_init(&d, o->lang);
+    sk_rc rc = sk_config_load(path, &o->config, &d);
+    free(found);
+    sk_diags_print(&d, stderr);
+    sk_diags_free(&d);
+    if (rc != SK_OK)
+        return 0;
+    const sk_config *c = &o->config;
+    if (c->rules && !cli_given(o, O_RULES))
+        o->rules = c->rules;
+    if (c->has_date && !cli_given(o, O_DATE)) {
+        o->date = c->date;
+        o->date_given = true;
+    }
+    if (c->has_lang && !cli_given(o, O_LANG))
+        o->lang = c->lang;
+    if (c->fail_on >= 0 && !cli_given(o, O_FAIL_ON))
+        o->fail_on = c->fail_on;
+    if (c->assessor && !cli_given(o, O_ASSESSOR))
+        o->assessor = c->assessor;
+    o->exclude = (const char *const *)c->exclude;
+    o->nexclude = c->nexclude;
+    return config_formats(o, formats);
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "samkoll/common.h"
+#include "samkoll/config.h"
 #include "samkoll/limits.h"
 
 /* Exit statuses (documented in --help, README and the man page). */
@@ -25,7 +26,7 @@ typedef enum opt_id {
     O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
     O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
     O_MAX_ITEMS, O_REGEX_MATCH, O_REGEX_DEPTH, O_REGEX_HEAP, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
-    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM
+    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM, O_CONFIG, O_NO_CONFIG, O_ASSESSOR
 } opt_id;
 
 /* One command-line option: the table in options.c drives parsing,
@@ -75,6 +76,12 @@ typedef struct cli_opts {
     bool help;
     bool version;
     uint64_t given;         /* bit i: options[i] was given */
+    const char *config_path;   /* --config FILE */
+    bool no_config;            /* --no-config */
+    const char *assessor;      /* --assessor NAME (or the config file's) */
+    sk_config config;          /* the .samkoll.yaml read, if any (cli_apply_config) */
+    const char *const *exclude;   /* from the config file */
+    size_t nexclude;
     sk_limits limits;
 } cli_opts;
 
@@ -87,6 +94,13 @@ int cli_opt_applies(const cli_opt *op, const char *command);
 /* Every option given applies to o->command; else prints a usage error
  * naming the first that does not and returns 0. */
 int cli_check_applicable(const cli_opts *o);
+/* Was the option with this id given on the command line? */
+bool cli_given(const cli_opts *o, opt_id id);
+/* Reads the configuration file (--config FILE, else the first
+ * .samkoll.yaml in the working directory or a parent, unless --no-config)
+ * and takes from it what the command line did not give. Returns 0 after
+ * printing positioned errors. */
+int cli_apply_config(cli_opts *o, const char *const *formats);
 /* Frees what cli_parse allocated (after success or failure). */
 void cli_free(cli_opts *o);
 

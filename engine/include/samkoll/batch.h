@@ -28,6 +28,10 @@ typedef struct sk_batch_opts {
     sk_lang lang;           /* language of input-error messages */
     unsigned jobs;          /* worker threads; 0 = online CPUs */
     bool explain;           /* record the evaluation trees (--explain) */
+    const char *const *exclude;  /* fnmatch(3) patterns: files found by walking a
+                                    directory that match one are skipped (also when
+                                    they match after any "/" of the path) */
+    size_t nexclude;
 } sk_batch_opts;
 
 typedef struct sk_batch_stats {

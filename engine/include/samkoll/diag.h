@@ -37,6 +37,11 @@ void sk_diags_free(sk_diags *d);
 void sk_diags_move(sk_diags *dst, sk_diags *src);
 /* "file:line:col: fel: message (menade du 'hint'?)" in d's language. */
 void sk_diag_format(const sk_diag *g, sk_lang lang, char *out, size_t outsz);
+/* Adds an error at file:line:col with a front end's own message (printf
+ * format fmt, in d's language) and an optional "did you mean" hint. */
+void sk_diag_add_text(sk_diags *d, const char *file, unsigned line, unsigned col,
+                      const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 /* Writes every diagnostic of d to f, one line each, in d's language. */
 void sk_diags_print(const sk_diags *d, FILE *f);
 

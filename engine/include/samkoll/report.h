@@ -28,6 +28,7 @@ typedef struct sk_report_opts {
                                (SK_ST_FAIL, SK_ST_WARN or SK_ST_UNKNOWN);
                                0 = SK_ST_FAIL */
     bool csv_bom;        /* csv: start with a UTF-8 byte order mark */
+    const char *assessor;   /* markdown, html: who assessed (--assessor), or NULL */
 } sk_report_opts;
 
 /* Names of the available formats, NULL-terminated ("text", "json", ...). */

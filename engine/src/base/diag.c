@@ -128,3 +128,14 @@ void sk_diags_print(const sk_diags *d, FILE *f)
         fprintf(f, "%s\n", line);
     }
 }
+
+void sk_diag_add_text(sk_diags *d, const char *file, unsigned line, unsigned col,
+                      const char *hint, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sk_diag_addv(d, SK_DIAG_ERROR, file, line, col, hint, msg);
+}

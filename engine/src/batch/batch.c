@@ -2,6 +2,7 @@
  * memory (see samkoll/batch.h). */
 #include "samkoll/batch.h"
 
+#include <fnmatch.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -434,6 +435,17 @@ static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
 
 /* Walks each path lazily (memory does not grow with the library) and
  * hands its files to the workers in order. */
+/* Does a pattern of o->exclude match path, or the part of it after any
+ * slash (the pattern "drafts/x*" matches "cases/drafts/x1.yaml")? */
+static int excluded(const sk_batch_opts *o, const char *path)
+{
+    for (size_t i = 0; i < o->nexclude; i++)
+        for (const char *p = path; p; p = strchr(p, '/') ? strchr(p, '/') + 1 : NULL)
+            if (fnmatch(o->exclude[i], p, 0) == 0)
+                return 1;
+    return 0;
+}
+
 static void produce(batch *b, const char *const *paths, size_t n, int threads,
                     sk_evaluator *ev)
 {
@@ -457,6 +469,8 @@ static void produce(batch *b, const char *const *paths, size_t n, int threads,
                 produce_stdin(b, threads, ev);
                 continue;
             }
+            if (strcmp(path, paths[i]) != 0 && excluded(b->o, path))
+                continue;
             input *in = next_input(b, threads, ev);
             in->own = dupstr(path);
             in->path = in->own ? in->own : "";

@@ -135,10 +135,14 @@ static void begin(sk_report *r, sk_buf *b)
                      "<meta name=\"generator\" content=\"samkoll %s\">\n<title>samkoll \u2013 %s</title>\n"
                      "<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n",
                   en ? "en" : "sv", SK_VERSION, title, CSS, title);
-    sk_buf_printf(b, "<p class=\"meta\">%s %s \u00b7 %s: %zu %s (sha256 <code>%.16s</code>) \u00b7 samkoll %s</p>\n"
-                     "</header>\n",
+    sk_buf_printf(b, "<p class=\"meta\">%s %s \u00b7 %s: %zu %s (sha256 <code>%.16s</code>) \u00b7 samkoll %s",
                   sk_ui(UI_DATE, en), date, sk_ui(UI_RULE_SET, en), sk_ruleset_count(r->rs),
                   sk_ui(UI_RULES, en), sk_ruleset_hash(r->rs), SK_VERSION);
+    if (r->o.assessor) {
+        sk_buf_printf(b, " \u00b7 %s: ", sk_ui(UI_ASSESSED_BY, en));
+        sk_markup_str(b, r->o.assessor, 0);
+    }
+    sk_buf_puts(b, "</p>\n</header>\n");
 }
 
 static void cites(sk_buf *b, const sk_rule *rule, int en)

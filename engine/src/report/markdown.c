@@ -281,6 +281,11 @@ static void begin(sk_report *r, sk_buf *b)
     sk_buf_printf(b, "- %s: %zu %s (sha256 `%.16s`)\n", sk_ui(UI_RULE_SET, en),
                   sk_ruleset_count(r->rs), sk_ui(UI_RULES, en), sk_ruleset_hash(r->rs));
     sk_buf_printf(b, "- %s: samkoll %s\n", sk_ui(UI_TOOL, en), SK_VERSION);
+    if (r->o.assessor) {
+        sk_buf_printf(b, "- %s: ", sk_ui(UI_ASSESSED_BY, en));
+        sk_md_str(b, r->o.assessor, NULL);
+        sk_buf_putc(b, '\n');
+    }
 }
 
 static void summary(sk_report *r, sk_buf *b)
