@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 import jsonschema
 
 samkoll = os.path.abspath(sys.argv[1])
+ROOT = os.getcwd()
 failures = 0
 
 
@@ -45,7 +46,7 @@ sarif_validator = jsonschema.Draft4Validator(sarif_schema)
 
 
 def all_formats(d, *inputs, extra=()):
-    args = ["check", "--date", "2025-01-01", *extra]
+    args = ["check", "--date", "2025-01-01", "--sarif-include", "unknown", *extra]
     for f in FORMATS:
         args += ["--format", f"{f}={os.path.join(d, 'r.' + EXT[f])}"]
     code, _, err = run(*args, *inputs)
@@ -92,6 +93,11 @@ def check_all(out, label):
         check(r["message"]["text"] == (f["message"] or f["title"]), f"{label}: sarif: message of {c['id']} {f['rule']}")
         loc = r["locations"][0]["physicalLocation"]
         check(loc["region"]["startLine"] >= 1, f"{label}: sarif: a line")
+        art = loc["artifactLocation"]
+        check(not art["uri"].startswith(("/", "file:")) and art.get("uriBaseId") == "%SRCROOT%",
+              f"{label}: sarif: the uri {art['uri']} is relative to %SRCROOT%")
+        check(os.path.exists(os.path.join(ROOT, art["uri"].replace("%20", " "))),
+              f"{label}: sarif: {art['uri']} names a file of the repository")
         check(r["partialFingerprints"]["samkollFingerprint/v1"] == f["fingerprint"], f"{label}: sarif: fingerprint")
     for rule in rules:
         cites = rule["properties"]["citations"]
@@ -228,6 +234,25 @@ with tempfile.TemporaryDirectory() as d:
                 ET.fromstring(out)
             except ET.ParseError as e:
                 check(False, f"junit with control characters in the input does not parse: {e}")
+
+    # SARIF by default: no unknowns (they would flood a dashboard); with
+    # --sarif-root, the uris are relative to that directory, which the run
+    # names in originalUriBaseIds
+    code, out, _ = run("check", "--format", "sarif", "--date", "2025-01-01", "cases")
+    plain = json.loads(out)
+    levels = {r["level"] for r in plain["runs"][0]["results"]}
+    check("note" not in levels or all(r["properties"]["status"] != "unknown" for r in plain["runs"][0]["results"]),
+          "sarif: no unknown results without --sarif-include unknown")
+    check("originalUriBaseIds" not in plain["runs"][0], "sarif: no machine paths without --sarif-root")
+    code, out, _ = run("check", "--format", "sarif", "--date", "2025-01-01", "--sarif-root", "cases",
+                       "cases/real")
+    rooted = json.loads(out)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in rooted["runs"][0]["results"]}
+    check(uris and all(u.startswith("real/") for u in uris), f"sarif --sarif-root cases: uris {sorted(uris)[:3]}")
+    check(rooted["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] ==
+          "file://" + os.path.join(ROOT, "cases") + "/", "sarif: %SRCROOT% is named")
+    errs = list(sarif_validator.iter_errors(rooted))
+    check(not errs, f"sarif with --sarif-root: schema: {errs[:1]}")
 
     # 3. options of the formats
     code, out, _ = run("check", "--format", "csv", "--csv-bom", "--rules", "tests/data/mini/rules",

@@ -51,6 +51,8 @@ static sk_report_opts report_opts(const cli_opts *o, FILE *f, const char *format
         .junit_fail_on = (uint8_t)(o->junit_fail_on ? o->junit_fail_on : o->fail_on),
         .csv_bom = o->csv_bom,
         .assessor = o->assessor,
+        .sarif_root = o->sarif_root,
+        .sarif_unknown = o->sarif_unknown,
     };
     ro.color = f == stdout && !o->no_color && !getenv("NO_COLOR") && isatty(fileno(stdout)) &&
                !strcmp(format, "text");

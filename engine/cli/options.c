@@ -122,6 +122,14 @@ static const cli_opt options[] = {
      .sv = "markdown, html: vem som gjort bedömningen (visas i promemorian)",
      .en = "markdown, html: who made the assessment (shown in the memo)",
      .man = "With the \\fBmarkdown\\fR and \\fBhtml\\fR formats: the name of the person who made the assessment, shown in the memo's header next to the run date and the rule set's version and hash."},
+    {.name = "sarif-root", .short_name = 0, .arg = "DIR", .id = O_SARIF_ROOT, .cmds = "check",
+     .sv = "sarif: katalogen som filernas URI:er är relativa till (standard: arbetskatalogen)",
+     .en = "sarif: the directory the files' URIs are relative to (default: the working directory)",
+     .man = "With the \\fBsarif\\fR format: the directory (usually the repository's root) that artifact URIs are relative to, as \\fB%SRCROOT%\\fR; default the working directory. Files outside it get absolute file: URIs."},
+    {.name = "sarif-include", .short_name = 0, .arg = "unknown", .id = O_SARIF_INCLUDE, .cmds = "check", .choices = "unknown",
+     .sv = "sarif: ta också med okända utfall (som anteckningar)",
+     .en = "sarif: also report unknown findings (as notes)",
+     .man = "With the \\fBsarif\\fR format: also report \\fBunknown\\fR findings, as notes. By default a SARIF report holds only fail, warn, error and waived findings, so that open questions do not flood a code-scanning dashboard."},
     {.name = "config", .short_name = 0, .arg = "FILE", .id = O_CONFIG, .cmds = NULL,
      .sv = "läs inställningarna från FILE i stället för .samkoll.yaml",
      .en = "read the settings from FILE instead of .samkoll.yaml",
@@ -224,6 +232,8 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_CONFIG: o->config_path = arg; return 1;
     case O_NO_CONFIG: o->no_config = true; return 1;
     case O_ASSESSOR: o->assessor = arg; return *arg != 0;
+    case O_SARIF_ROOT: o->sarif_root = arg; return *arg != 0;
+    case O_SARIF_INCLUDE: o->sarif_unknown = true; return !strcmp(arg, "unknown");
     case O_HELP: o->help = true; return 1;
     case O_VERSION: o->version = true; return 1;
     }

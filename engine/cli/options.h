@@ -26,7 +26,8 @@ typedef enum opt_id {
     O_FORMAT, O_OUTPUT, O_RULES, O_LANG, O_FAIL_ON, O_DATE, O_QUIET, O_COVERAGE,
     O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
     O_MAX_ITEMS, O_REGEX_MATCH, O_REGEX_DEPTH, O_REGEX_HEAP, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
-    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM, O_CONFIG, O_NO_CONFIG, O_ASSESSOR
+    O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM, O_CONFIG, O_NO_CONFIG, O_ASSESSOR,
+    O_SARIF_ROOT, O_SARIF_INCLUDE
 } opt_id;
 
 /* One command-line option: the table in options.c drives parsing,
@@ -79,6 +80,8 @@ typedef struct cli_opts {
     const char *config_path;   /* --config FILE */
     bool no_config;            /* --no-config */
     const char *assessor;      /* --assessor NAME (or the config file's) */
+    const char *sarif_root;    /* --sarif-root DIR */
+    bool sarif_unknown;        /* --sarif-include unknown */
     sk_config config;          /* the .samkoll.yaml read, if any (cli_apply_config) */
     const char *const *exclude;   /* from the config file */
     size_t nexclude;

@@ -29,6 +29,9 @@ typedef struct sk_report_opts {
                                0 = SK_ST_FAIL */
     bool csv_bom;        /* csv: start with a UTF-8 byte order mark */
     const char *assessor;   /* markdown, html: who assessed (--assessor), or NULL */
+    const char *sarif_root; /* sarif: absolute directory that artifact URIs are
+                               relative to (%SRCROOT%); NULL: the working directory */
+    bool sarif_unknown;     /* sarif: also report unknown findings (as notes) */
 } sk_report_opts;
 
 /* Names of the available formats, NULL-terminated ("text", "json", ...). */

@@ -1,7 +1,9 @@
 /* report.c - the report object: the writer table, opening a report, adding
  * cases and input errors in input order, and closing it. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/date.h"
 #include "base/diag.h"
@@ -45,6 +47,9 @@ sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
         return SK_ENOMEM;
     }
     sk_buf_init(&r->out, 0);
+    r->sarif_root = opts->sarif_root ? realpath(opts->sarif_root, NULL) : getcwd(NULL, 0);
+    if (!r->sarif_root)
+        r->sarif_root = strdup("/");
     /* escape what every finding of a rule repeats once, not per case */
     r->rule_json = calloc(nrules ? nrules : 1, sizeof *r->rule_json);
     for (size_t i = 0; r->rule_json && i < nrules; i++) {
@@ -214,6 +219,7 @@ sk_rc sk_report_close(sk_report *r)
         free(r->rule_json[i][1]);
     }
     free(r->rule_json);
+    free(r->sarif_root);
     free(r);
     return failed ? SK_EIO : SK_OK;
 }

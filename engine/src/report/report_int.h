@@ -37,6 +37,7 @@ struct sk_report {
     /* per rule, the parts of a JSON finding that do not depend on the case,
      * escaped once when the report opens: [0] severity..title, [1] citations */
     char *(*rule_json)[2];
+    char *sarif_root;        /* absolute: opts.sarif_root resolved, or the working directory */
 };
 
 /* A writer renders each case (and, if it prints them inline, each input

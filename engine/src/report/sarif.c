@@ -3,13 +3,22 @@
  *
  * One run. The rule set is tool.driver.rules (id, name, short and full
  * description, helpUri = the first citation's URL, the citations in
- * properties). Every finding other than pass and not_applicable is a
- * result: level error for fail and error, warning for warn, note for
- * unknown; a waived finding keeps the level it had and carries an
- * accepted external suppression with the waiver's reason. A result is
- * located at its most relevant stated fact (sk_finding_locus), else at
- * the case's first line; the other facts are relatedLocations. Input
- * errors are toolExecutionNotifications of the invocation. */
+ * properties). Every fail, warn, error and waived finding is a result:
+ * level error for fail and error, warning for warn; unknown findings only
+ * with sarif_unknown (--sarif-include unknown), as notes, so that open
+ * questions do not flood a code-scanning dashboard. A waived finding keeps
+ * the level it had and carries an accepted external suppression with the
+ * waiver's reason. A result is located at its most relevant stated fact
+ * (sk_finding_locus), else at the case's first line; the other facts are
+ * relatedLocations. Artifact URIs are relative to %SRCROOT% (--sarif-root,
+ * then also given in the run's originalUriBaseIds; default the working
+ * directory), so
+ * that GitHub code scanning maps them to the repository; a file outside
+ * it gets an absolute file: URI. partialFingerprints are stable across
+ * runs (rule, case and fact paths, not positions). Input errors are
+ * toolExecutionNotifications of the invocation. */
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -31,12 +40,11 @@ static void text_obj(sk_buf *b, const char *k, const char *v, int comma)
     sk_buf_puts(b, "}");
 }
 
-/* A file path as a URI reference: bytes other than unreserved ones and
+/* A file path as URI characters: bytes other than unreserved ones and
  * '/' percent-encoded (so "ärende 1.yaml" -> "%C3%A4rende%201.yaml"). */
-static void uri(sk_buf *b, const char *path)
+static void uri_chars(sk_buf *b, const char *path)
 {
     static const char hex[] = "0123456789ABCDEF";
-    sk_buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         unsigned char c = *p;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -48,15 +56,46 @@ static void uri(sk_buf *b, const char *path)
             sk_buf_putc(b, hex[c & 15]);
         }
     }
+}
+
+/* The path as a JSON string of URI characters. */
+static void uri(sk_buf *b, const char *path)
+{
+    sk_buf_putc(b, '"');
+    uri_chars(b, path);
     sk_buf_putc(b, '"');
 }
 
-/* A location object, left open for more properties: close it with '}'. */
-static void location_open(sk_buf *b, const char *file, unsigned line, unsigned col)
+/* The artifact location of file: relative to %SRCROOT% (the report's
+ * sarif_root) when the file is under it, as code-scanning services want;
+ * else an absolute file: URI. */
+static void artifact(sk_buf *b, const sk_report *r, const char *file)
 {
-    sk_buf_puts(b, "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-    uri(b, file);
-    sk_buf_puts(b, "}");
+    char abs[PATH_MAX];
+    const char *root = r->sarif_root ? r->sarif_root : "/";
+    size_t rn = strlen(root);
+    if (!realpath(file, abs)) {
+        /* not a file on disk (standard input): its name as given */
+        sk_buf_puts(b, "{\"uri\":");
+        uri(b, file);
+        sk_buf_puts(b, "}");
+    } else if (!strncmp(abs, root, rn) && (abs[rn] == '/' || root[rn - 1] == '/')) {
+        sk_buf_puts(b, "{\"uri\":");
+        uri(b, abs + rn + (abs[rn] == '/'));
+        sk_buf_puts(b, ",\"uriBaseId\":\"%SRCROOT%\"}");
+    } else {
+        sk_buf_puts(b, "{\"uri\":\"file://");
+        uri_chars(b, abs);
+        sk_buf_puts(b, "\"}");
+    }
+}
+
+/* A location object, left open for more properties: close it with '}'. */
+static void location_open(sk_buf *b, const sk_report *r, const char *file, unsigned line,
+                          unsigned col)
+{
+    sk_buf_puts(b, "{\"physicalLocation\":{\"artifactLocation\":");
+    artifact(b, r, file);
     if (line)
         sk_buf_printf(b, ",\"region\":{\"startLine\":%u,\"startColumn\":%u}", line, col ? col : 1);
     sk_buf_puts(b, "}");
@@ -171,6 +210,15 @@ static void begin(sk_report *r, sk_buf *b)
     sk_buf_free(&tmp);
     sk_buf_puts(b, "]}}");
     kv(b, "language", lang, 1);
+    if (r->o.sarif_root && r->sarif_root) {
+        /* where %SRCROOT% is, when the user named it (a report made in the
+         * working directory stays free of machine-specific paths) */
+        sk_buf_puts(b, ",\"originalUriBaseIds\":{\"%SRCROOT%\":{\"uri\":\"file://");
+        uri_chars(b, r->sarif_root);
+        if (r->sarif_root[strlen(r->sarif_root) - 1] != '/')
+            sk_buf_putc(b, '/');
+        sk_buf_puts(b, "\"}}");
+    }
     sk_buf_puts(b, ",\"columnKind\":\"unicodeCodePoints\",\"results\":[\n");
 }
 
@@ -193,9 +241,9 @@ static void result(const sk_report *r, const sk_result *res, const sk_finding *f
     const sk_node *at = sk_finding_locus(f);
     sk_buf_puts(b, ",\"locations\":[");
     if (at)
-        location_open(b, at->file, at->line, at->col);
+        location_open(b, r, at->file, at->line, at->col);
     else
-        location_open(b, c->file, c->line, 1);
+        location_open(b, r, c->file, c->line, 1);
     sk_buf_puts(b, "}]");
     /* the other stated facts */
     int n = 0;
@@ -210,7 +258,7 @@ static void result(const sk_report *r, const sk_result *res, const sk_finding *f
         char vb[64];
         const char *v = sk_fact_value(fa, vb, sizeof vb);
         sk_buf_printf(tmp, " = %s", v ? v : "?");
-        location_open(b, fa->node->file, fa->node->line, fa->node->col);
+        location_open(b, r, fa->node->file, fa->node->line, fa->node->col);
         sk_buf_printf(b, ",\"id\":%d", n);
         text_obj(b, "message", sk_buf_cstr(tmp), 1);
         sk_buf_puts(b, "}");
@@ -267,7 +315,8 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     int n = 0;
     for (size_t i = 0; i < res->n; i++) {
         const sk_finding *f = &res->findings[i];
-        if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE)
+        if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE ||
+            (f->status == SK_ST_UNKNOWN && !r->o.sarif_unknown))
             continue;
         if (n++)
             sk_buf_puts(b, ",\n");
@@ -288,7 +337,7 @@ static void end(sk_report *r, sk_buf *b)
             sk_buf_puts(b, "\"level\":\"error\"");
             text_obj(b, "message", g->message, 1);
             sk_buf_puts(b, ",\"locations\":[");
-            location_open(b, g->file ? g->file : e->file, g->line, g->col);
+            location_open(b, r, g->file ? g->file : e->file, g->line, g->col);
             sk_buf_puts(b, "}]}");
         }
     }
