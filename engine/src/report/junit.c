@@ -9,9 +9,10 @@
  * unknown are <failure> when at or above --junit-fail-on (default: fail,
  * so they pass), else they pass with the finding in <system-out>; a
  * waived finding passes with the waiver in <system-out>. An input error
- * is a suite of its own with one <error>. The root element carries no
- * totals (they are known only at the end of a streamed run); every suite
- * has its own. */
+ * is a suite of its own with one <error>. Every suite carries its totals
+ * (tests, failures, errors, skipped), and so does the root <testsuites>,
+ * as Jenkins and GitLab read them: the root is written when the run is
+ * over (sk_writer.summary), the suites are held until then. */
 #include <string.h>
 
 #include "base/date.h"
@@ -36,7 +37,7 @@ static void property(sk_buf *b, const char *name, const char *value)
 static void begin(sk_report *r, sk_buf *b)
 {
     (void)r;
-    sk_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"samkoll\">\n");
+    sk_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 }
 
 /* Is a finding with status s a <failure> under --junit-fail-on? */
@@ -200,10 +201,29 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
     sk_buf_free(&tmp);
 }
 
+/* The root element with the totals of the whole run: the sums of what
+ * render_case and render_error put on each suite. */
+static void summary(sk_report *r, sk_buf *b)
+{
+    size_t tests = 0, failures = 0, errors = r->nerrors, skipped = 0;
+    for (int s = 0; s < SK_ST__COUNT; s++) {
+        size_t n = r->counts[s];
+        if (r->o.quiet && (s == SK_ST_PASS || s == SK_ST_NOT_APPLICABLE))
+            continue;
+        tests += n;
+        failures += is_failure(r, (sk_status)s) ? n : 0;
+        errors += s == SK_ST_ERROR ? n : 0;
+        skipped += s == SK_ST_NOT_APPLICABLE ? n : 0;
+    }
+    tests += r->nerrors;
+    sk_buf_printf(b, "<testsuites name=\"samkoll\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+                     "skipped=\"%zu\" time=\"0\">\n", tests, failures, errors, skipped);
+}
+
 static void end(sk_report *r, sk_buf *b)
 {
     (void)r;
     sk_buf_puts(b, "</testsuites>\n");
 }
 
-const sk_writer sk_writer_junit = {"junit", begin, render_case, render_error, "", end, NULL};
+const sk_writer sk_writer_junit = {"junit", begin, render_case, render_error, "", end, summary};
