@@ -130,42 +130,58 @@ static void forms_md(const sk_ruleset *rs, int en, sk_buf *b)
     }
 }
 
+/* The forms table for a screen or a printer: one card per form (eleven
+ * columns do not fit a page), each row of the table a line of the card
+ * with its value and citations; the cards flow into as many columns as
+ * the width allows, and print one after another. */
 static void forms_html(const sk_ruleset *rs, int en, sk_buf *b)
 {
     sk_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                      "<title>%s</title><style>"
-                     "body{font:14px/1.4 system-ui,sans-serif;margin:1em}"
-                     "table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:4px;vertical-align:top}"
-                     "th{background:#eee;position:sticky;top:0}td small{color:#555}"
-                     "@media print{th{position:static}a{color:#000}}"
-                     "</style></head><body>\n<h1>%s</h1>\n<table>\n<tr><th></th>",
+                     "*{box-sizing:border-box}"
+                     "body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;padding:1rem 1.5rem;max-width:110rem;"
+                     "color:#1b1f24}h1{font-size:1.5rem}"
+                     ".forms{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem}"
+                     "section.form{border:1px solid #d0d4d9;border-radius:8px;padding:.6rem .9rem;background:#fff;"
+                     "min-width:0}"
+                     "section.form h2{font-size:1.15rem;margin:.1rem 0 .5rem;border-bottom:2px solid #d0d4d9}"
+                     "dl{margin:0}dt{font-weight:600;margin-top:.45rem}dd{margin:0;overflow-wrap:anywhere}"
+                     "dd small{display:block;color:#555;font-size:.82rem}"
+                     "a{color:#0b57d0}"
+                     "@page{size:A4;margin:15mm}"
+                     "@media print{body{font-size:9.5pt;padding:0;max-width:none}.forms{display:block}"
+                     "section.form{break-inside:avoid;border:0;border-top:1px solid #999;border-radius:0;"
+                     "padding:.3rem 0;margin:0 0 .6rem}a{color:inherit;text-decoration:none}"
+                     "dd small a[href]::after{content:' <' attr(href) '>';font-size:7.5pt;word-break:break-all}}"
+                     "</style></head><body>\n<h1>%s</h1>\n<div class=\"forms\">\n",
                   en ? "en" : "sv", sk_ui(UI_COLLABORATION_FORMS, en),
                   sk_ui(UI_COLLABORATION_FORMS_COMPARED, en));
     for (size_t i = 0; sk_form_values[i]; i++) {
-        sk_buf_puts(b, "<th>");
+        sk_buf_printf(b, "<section class=\"form\" id=\"%s\">\n<h2>", sk_form_values[i]);
         esc(b, form_name(rs, i, en), FMT_HTML);
-        sk_buf_puts(b, "</th>");
-    }
-    sk_buf_puts(b, "</tr>\n");
-    for (size_t c = 0; c < rs->ncols; c++) {
-        const sk_form_col *col = &rs->cols[c];
-        sk_buf_puts(b, "<tr><th>");
-        esc(b, col->title[en], FMT_HTML);
-        sk_buf_puts(b, "</th>");
-        for (size_t i = 0; sk_form_values[i]; i++) {
+        sk_buf_puts(b, "</h2>\n<dl>\n");
+        for (size_t c = 0; c < rs->ncols; c++) {
+            const sk_form_col *col = &rs->cols[c];
             const sk_form_cell *cell = rs->rows[i].present ? &rs->rows[i].cells[c] : NULL;
-            sk_buf_puts(b, "<td>");
+            sk_buf_puts(b, "<dt>");
+            esc(b, col->title[en], FMT_HTML);
+            sk_buf_puts(b, "</dt><dd>");
             if (cell) {
                 cell_value(b, col, cell, en, FMT_HTML);
-                sk_buf_puts(b, "<br><small>");
-                cites(b, cell->cites, cell->ncites, en, FMT_HTML);
-                sk_buf_puts(b, "</small>");
+                if (cell->ncites) {
+                    sk_buf_puts(b, "<small>");
+                    cites(b, cell->cites, cell->ncites, en, FMT_HTML);
+                    sk_buf_puts(b, "</small>");
+                }
+            } else {
+                sk_buf_puts(b, "\u2013");
             }
-            sk_buf_puts(b, "</td>");
+            sk_buf_puts(b, "</dd>\n");
         }
-        sk_buf_puts(b, "</tr>\n");
+        sk_buf_puts(b, "</dl>\n</section>\n");
     }
-    sk_buf_puts(b, "</table>\n</body></html>\n");
+    sk_buf_puts(b, "</div>\n</body></html>\n");
 }
 
 sk_rc sk_forms_write(const sk_ruleset *rs, const char *format, sk_lang lang, FILE *out)

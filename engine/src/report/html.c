@@ -8,6 +8,7 @@
  * it is ticked (without JS, everything shows). Everything from the case
  * or the rules is HTML-escaped. The summary comes first: the cases are
  * held in a temporary file until the end of the run. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -64,14 +65,24 @@ static const char CSS[] =
     ".badge.st-unknown{background:var(--unknown)}.badge.st-waived{background:var(--waived)}"
     ".badge.st-pass{background:var(--pass)}.badge.st-error{background:var(--error)}"
     ".badge.st-not_applicable{background:var(--not_applicable)}\n"
-    "tr.finding.st-fail td:first-child{border-left:4px solid var(--fail)}"
-    "tr.finding.st-warn td:first-child{border-left:4px solid var(--warn)}"
-    "tr.finding.st-unknown td:first-child{border-left:4px solid var(--unknown)}"
-    "tr.finding.st-waived td:first-child{border-left:4px solid var(--waived)}"
-    "tr.finding.st-pass td:first-child{border-left:4px solid var(--pass)}"
     "tr.finding.st-error td:first-child{border-left:4px solid var(--error)}\n"
-    "section.case{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;margin:0 0 1rem;"
-    "background:#fff}\n"
+    "section.case{border:1px solid var(--line);border-radius:8px;padding:.8rem 1.2rem;margin:0 0 1.2rem;"
+    "background:#fff;max-width:60rem}\n"
+    "section.case h3{font-size:1.25rem;margin:.2rem 0 .6rem}h4{font-size:1.05rem;margin:1rem 0 .4rem}\n"
+    "dl.head{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:0 0 .6rem}"
+    "dl.head dt{font-weight:600;color:#444}dl.head dd{margin:0;overflow-wrap:anywhere}\n"
+    "article.finding{border-left:5px solid #999;padding:.3rem 0 .3rem .8rem;margin:.6rem 0 .9rem}"
+    "article.finding.st-fail{border-left-color:var(--fail)}article.finding.st-warn{border-left-color:var(--warn)}"
+    "article.finding.st-error{border-left-color:var(--error)}article.finding.st-waived{border-left-color:var(--waived)}\n"
+    "article.finding h5{font-size:1rem;margin:0 0 .3rem}code.rule-id{color:#555;font-weight:400;font-size:12px}\n"
+    "article.finding p{margin:.2rem 0 .4rem}.basis{color:#555;font-size:.9rem}\n"
+    ".law,.decided{font-size:.92rem;margin:.2rem 0}.label{font-weight:600;margin-right:.4rem}\n"
+    ".law ul.cites,.decided ul.facts{display:inline;padding:0}.law ul.cites li,.decided ul.facts li"
+    "{display:inline}.law ul.cites li+li::before,.decided ul.facts li+li::before{content:' \\00b7 '}\n"
+    "ul.questions{margin:.2rem 0 .6rem;padding-left:1.2rem}ul.questions li{margin:.1rem 0}"
+    ".decides{color:#666;font-size:.85rem}\n"
+    "details.passed{margin:.6rem 0 0;color:#333}details.passed ul{columns:2 22rem;font-size:.9rem}\n"
+    "p.none{font-style:italic}\n"
     "section.input-error{border-color:var(--error)}\n"
     "ul.cites,ul.facts{margin:0;padding-left:1.1rem}ul.facts{font-size:.9rem}\n"
     ".pos{color:#666;font-size:.85rem;white-space:nowrap}\n"
@@ -87,12 +98,17 @@ static const char CSS[] =
     "details>summary{cursor:pointer;font-weight:600;margin:.4rem 0}\n"
     "footer{color:#666;font-size:.85rem;margin-top:2rem}\n"
     "[hidden]{display:none!important}\n"
-    "@media print{body{font-size:10.5pt;padding:0;max-width:none}"
+    "@page{size:A4;margin:16mm 15mm}\n"
+    "@media print{body{font-size:10pt;padding:0;max-width:none}"
     "#filters,.noprint{display:none!important}"
-    "section.case{break-inside:auto;border:0;padding:0;margin:0 0 1.2rem}"
+    "section.case{break-inside:auto;border:0;padding:0;margin:0;max-width:none}"
+    "main#cases>section.case{break-before:page}main#cases>h2+section.case{break-before:auto}"
+    "main#cases>h2,#summary>details,details.passed{display:none!important}"
+    "article.finding{break-inside:avoid}ul.questions{columns:2;column-gap:1.5rem;font-size:8.5pt}"
+    "ul.questions li{break-inside:avoid}.decides,.pos{display:none}.decided{font-size:8.5pt}"
     "tr{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}"
     "a{color:inherit;text-decoration:none}ul.cites a[href]::after{content:' <' attr(href) '>';"
-    "font-size:8pt;color:#555;overflow-wrap:anywhere}"
+    "font-size:8pt;color:#555;overflow-wrap:anywhere;word-break:break-all}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "details{display:block}details>summary{list-style:none}}\n";
 
@@ -108,9 +124,10 @@ static const char JS[] =
     " var on={};boxes.forEach(function(b){on[b.value]=b.checked;});\n"
     " var rule=sel.value,rows=0,cases=0,all=0;\n"
     " [].forEach.call(document.querySelectorAll('section.case'),function(c){\n"
-    "  var vis=0,trs=c.querySelectorAll('tr.finding');\n"
+    "  var vis=0,trs=c.querySelectorAll('.finding');\n"
     "  [].forEach.call(trs,function(t){\n"
-    "   var ok=!!on[t.getAttribute('data-status')]&&(!rule||t.getAttribute('data-rule')===rule);\n"
+    "   var ok=!!on[t.getAttribute('data-status')]&&(!rule||(' '+t.getAttribute('data-rule')+' ')"
+    ".indexOf(' '+rule+' ')>=0);\n"
     "   t.hidden=!ok;if(ok)vis++;});\n"
     "  var show=trs.length?vis>0:(!rule&&!!on.pass);\n"
     "  c.hidden=!show;all++;if(show)cases++;rows+=vis;});\n"
@@ -167,7 +184,7 @@ static void cites(sk_buf *b, const sk_rule *rule, int en)
     sk_buf_puts(b, "</ul>");
 }
 
-static void facts(sk_buf *b, const sk_finding *f, sk_buf *tmp)
+static void facts(sk_buf *b, const sk_finding *f, const char *case_file, sk_buf *tmp)
 {
     size_t shown = 0, more = 0;
     for (uint16_t i = 0; i < f->nfacts; i++) {
@@ -187,9 +204,13 @@ static void facts(sk_buf *b, const sk_finding *f, sk_buf *tmp)
         char vb[64];
         const char *v = sk_fact_value(fa, vb, sizeof vb);
         esc(b, v ? v : "?");
+        /* in the case's own file, the line and column say enough */
         sk_buf_printf(b, " <span class=\"pos\">");
-        esc(b, fa->node->file);
-        sk_buf_printf(b, ":%u:%u</span></li>", fa->node->line, fa->node->col);
+        if (!case_file || !fa->node->file || strcmp(fa->node->file, case_file) != 0) {
+            esc(b, fa->node->file);
+            sk_buf_putc(b, ':');
+        }
+        sk_buf_printf(b, "%u:%u</span></li>", fa->node->line, fa->node->col);
     }
     if (more)
         sk_buf_printf(b, "<li>+%zu</li>", more);
@@ -216,94 +237,295 @@ static void waiver(sk_buf *b, const sk_finding *f, int en)
     sk_buf_puts(b, "</div>");
 }
 
-static void row(const sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *b, sk_buf *tmp)
+/* One finding that matters (fail, warn, error, waived) as a block: what
+ * it says, its waiver, the law it rests on and the facts that decided it. */
+static void finding(const sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *b,
+                    sk_buf *tmp)
 {
     int en = r->o.lang == SK_LANG_EN;
     sk_status s = (sk_status)f->status;
-    sk_buf_printf(b, "<tr class=\"finding st-%s\" data-status=\"%s\" data-rule=\"", css_class(s),
+    sk_buf_printf(b, "<article class=\"finding st-%s\" data-status=\"%s\" data-rule=\"", css_class(s),
                   sk_status_name(s));
     esc_attr(b, f->rule->id);
-    sk_buf_puts(b, "\"><td>");
+    sk_buf_puts(b, "\">\n<h5>");
     badge(b, s, en);
     if (s == SK_ST_WAIVED || f->waiver_expired) {
         sk_buf_puts(b, " <span class=\"pos\">(");
         esc(b, sk_status_label((sk_status)f->orig_status, en));
         sk_buf_puts(b, ")</span>");
     }
-    sk_buf_puts(b, "</td><td><code>");
-    esc(b, f->rule->id);
-    sk_buf_puts(b, "</code><br><span class=\"rule-title\">");
+    sk_buf_puts(b, " ");
     esc(b, f->rule->title[en]);
-    sk_buf_puts(b, "</span>");
+    sk_buf_puts(b, " <code class=\"rule-id\">");
+    esc(b, f->rule->id);
+    sk_buf_puts(b, "</code></h5>\n");
     if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
-        sk_buf_puts(b, "<br><span class=\"pos\">");
+        sk_buf_puts(b, "<p class=\"basis\">");
         esc(b, sk_basis_label((sk_basis)f->rule->basis, en));
         if (!f->rule->verified)
             sk_buf_puts(b, sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en));
-        sk_buf_puts(b, "</span>");
+        sk_buf_puts(b, "</p>\n");
     }
-    sk_buf_puts(b, "</td><td><div class=\"msg\">");
+    sk_buf_puts(b, "<p class=\"msg\">");
     sk_buf_clear(tmp);
     sk_finding_text(res, f, en, tmp);
     esc(b, sk_buf_cstr(tmp));
-    sk_buf_puts(b, "</div>");
+    sk_buf_puts(b, "</p>\n");
     if (f->waiver)
         waiver(b, f, en);
-    sk_buf_puts(b, "</td><td>");
-    cites(b, f->rule, en);
-    sk_buf_puts(b, "</td><td>");
-    if (s != SK_ST_PASS)
-        facts(b, f, tmp);
-    sk_buf_puts(b, "</td></tr>\n");
+    if (f->rule->ncites) {
+        sk_buf_printf(b, "<div class=\"law\"><span class=\"label\">%s</span>", sk_ui(UI_LAW_AND_SOURCES, en));
+        cites(b, f->rule, en);
+        sk_buf_puts(b, "</div>\n");
+    }
+    if (s != SK_ST_PASS && f->nfacts) {
+        sk_buf_printf(b, "<div class=\"decided\"><span class=\"label\">%s</span>", sk_ui(UI_FACTS, en));
+        facts(b, f, res->c->file, tmp);
+        sk_buf_puts(b, "</div>\n");
+    }
+    sk_buf_puts(b, "</article>\n");
 }
 
-static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+/* "Ärende, Källa, Status, Form, Datum, Fil, Utfall": the case as a
+ * committee reads its head. */
+static void case_head(const sk_report *r, const sk_result *res, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
     const sk_case *c = res->c;
     char date[11];
     sk_date_format(c->date, date);
-    sk_buf_printf(b, "<section class=\"case\" data-worst=\"%s\">\n<h3>", sk_status_name((sk_status)res->worst));
-    badge(b, (sk_status)res->worst, en);
-    sk_buf_puts(b, " ");
+    sk_buf_puts(b, "<dl class=\"head\">\n");
+    sk_buf_printf(b, "<dt>%s</dt><dd><code>", sk_ui(UI_CASE, en));
     esc(b, c->id);
-    if (c->title) {
-        sk_buf_puts(b, " \u2014 ");
-        esc(b, c->title);
+    sk_buf_puts(b, "</code></dd>\n");
+    const sk_node *src = sk_map_get(c->root, "source");
+    if (src && src->kind == SK_SCALAR) {
+        sk_buf_printf(b, "<dt>%s</dt><dd>", sk_ui(UI_SOURCE, en));
+        esc(b, src->u.s);
+        sk_buf_puts(b, "</dd>\n");
     }
-    const sk_form_row *fr = &r->rs->rows[c->form];
-    sk_buf_puts(b, "</h3>\n<p class=\"meta\">");
-    esc(b, fr->present && fr->name[en] ? fr->name[en] : sk_form_values[c->form]);
-    sk_buf_printf(b, " \u00b7 %s \u00b7 <code>", date);
+    const sk_node *st = sk_map_get(c->root, "status");
+    if (st && st->kind == SK_SCALAR) {
+        static const struct { const char *value; sk_ui_id label; } statuses[] = {
+            {"proposed", UI_CASE_PROPOSED}, {"existing", UI_CASE_EXISTING},
+            {"dissolving", UI_CASE_DISSOLVING}};
+        const char *label = st->u.s;
+        for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
+            if (!strcmp(statuses[i].value, st->u.s))
+                label = sk_ui(statuses[i].label, en);
+        sk_buf_printf(b, "<dt>%s</dt><dd>", sk_ui(UI_CASE_STATUS, en));
+        esc(b, label);
+        sk_buf_puts(b, "</dd>\n");
+    }
+    sk_buf_printf(b, "<dt>%s</dt><dd>", sk_ui(UI_FORM, en));
+    esc(b, sk_form_label(r, c->form));
+    sk_buf_printf(b, "</dd>\n<dt>%s</dt><dd>%s%s</dd>\n", sk_ui(UI_ASSESSMENT_DATE, en), date,
+                  c->date_stated ? "" : sk_ui(UI_THE_RUN_S_DATE, en));
+    sk_buf_printf(b, "<dt>%s</dt><dd><code>", sk_ui(UI_FILE, en));
     esc(b, c->file);
-    sk_buf_printf(b, ":%u</code> \u00b7 %zu %s, %zu %s, %zu %s, %zu %s</p>\n", c->line,
+    sk_buf_printf(b, ":%u</code></dd>\n<dt>%s</dt><dd>", c->line, sk_ui(UI_OUTCOME_HEAD, en));
+    badge(b, (sk_status)res->worst, en);
+    sk_buf_printf(b, " %zu %s, %zu %s, %zu %s, %zu %s</dd>\n</dl>\n",
                   res->counts[SK_ST_FAIL], sk_ui(UI_FAIL, en),
                   res->counts[SK_ST_WARN], sk_ui(UI_WARN, en),
                   res->counts[SK_ST_UNKNOWN], sk_ui(UI_UNKNOWN, en),
                   res->counts[SK_ST_PASS], sk_ui(UI_PASS, en));
-    const sk_finding *order[512];
-    size_t rows = 0;
+}
+
+/* The rules of res whose finding is unknown for lack of the fact path
+ * (listed as " id1 id2 " into ids, for the filter, and as text). */
+static void rules_missing(const sk_result *res, size_t from, sk_buf *path, sk_buf *ids,
+                          sk_buf *tmp)
+{
+    sk_buf_clear(ids);
+    sk_buf_putc(ids, ' ');
+    for (size_t j = from; j < res->n; j++) {
+        const sk_finding *g = &res->findings[j];
+        if (g->status != SK_ST_UNKNOWN || g->reason == SK_R_EXCEPTION_UNKNOWN)
+            continue;
+        for (uint16_t k = 0; k < g->nmissing; k++) {
+            sk_buf_clear(tmp);
+            sk_buf_putc(tmp, '\n');
+            sk_fact_path(&g->missing[k], tmp);
+            sk_buf_putc(tmp, '\n');
+            if (!strcmp(sk_buf_cstr(tmp), sk_buf_cstr(path))) {
+                sk_buf_printf(ids, "%s ", g->rule->id);
+                break;
+            }
+        }
+    }
+}
+
+/* One open question: a fact the case does not state, and the rules its
+ * answer decides. */
+typedef struct question {
+    char *path;             /* "agreement.clauses.duration" */
+    char *text;             /* "Är ”avtalstid” angivet?" */
+    char *rules;            /* " id1 id2 " */
+    size_t nrules;
+} question;
+
+static int by_rules_decided(const void *a, const void *b)
+{
+    const question *x = a, *y = b;
+    return (x->nrules < y->nrules) - (x->nrules > y->nrules); /* most first; stable below */
+}
+
+static char *take(sk_buf *b)
+{
+    char *s = strdup(sk_buf_cstr(b));
+    return s;
+}
+
+/* The case's open questions, one per missing fact, in the order of
+ * first appearance; *n set. NULL when there are none (or no memory). */
+static question *collect_questions(const sk_result *res, int en, size_t *n)
+{
+    sk_buf seen, path, ids, tmp;
+    sk_buf_init(&seen, 0);
+    sk_buf_init(&path, 0);
+    sk_buf_init(&ids, 0);
+    sk_buf_init(&tmp, 0);
+    question *q = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = &res->findings[i];
+        if (f->status != SK_ST_UNKNOWN || f->reason == SK_R_EXCEPTION_UNKNOWN)
+            continue;
+        for (uint16_t m = 0; m < f->nmissing; m++) {
+            if (!sk_missing_path_once(&f->missing[m], &seen, &path))
+                continue;
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 8;
+                question *nq = realloc(q, cap * sizeof *q);
+                if (!nq)
+                    break;
+                q = nq;
+            }
+            question *e = &q[(*n)++];
+            rules_missing(res, i, &path, &ids, &tmp);
+            e->rules = take(&ids);
+            e->nrules = 0;
+            for (const char *p = sk_buf_cstr(&ids); *p; p++)
+                e->nrules += p[0] != ' ' && (p[1] == ' ' || !p[1]);
+            sk_buf_clear(&tmp);
+            sk_buf_append(&tmp, path.data + 1, path.len - 2);
+            e->path = take(&tmp);
+            sk_buf_clear(&tmp);
+            sk_missing_question(&f->missing[m], en, &tmp);
+            e->text = take(&tmp);
+        }
+    }
+    sk_buf_free(&seen);
+    sk_buf_free(&path);
+    sk_buf_free(&ids);
+    sk_buf_free(&tmp);
+    return q;
+}
+
+/* Sorts questions by the number of rules they decide, most first, the
+ * order of first appearance kept among equals (an insertion sort: qsort
+ * is not stable, and a case has few questions). */
+static void sort_questions(question *q, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        question t = q[i];
+        size_t j = i;
+        while (j > 0 && by_rules_decided(&q[j - 1], &t) > 0) {
+            q[j] = q[j - 1];
+            j--;
+        }
+        q[j] = t;
+    }
+}
+
+/* The open questions: each fact the case does not state, once, as a
+ * question, those that decide the most rules first, with the rules its
+ * answer decides. */
+static void questions(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    size_t n;
+    question *q = collect_questions(res, en, &n);
+    sort_questions(q, n);
+    if (n)
+        sk_buf_printf(b, "<h4>%s (%zu)</h4>\n<ul class=\"questions\">\n", sk_ui(UI_OPEN_QUESTIONS, en), n);
+    for (size_t i = 0; i < n; i++) {
+        sk_buf_puts(b, "<li class=\"finding st-unknown\" data-status=\"unknown\" data-rule=\"");
+        esc_attr(b, q[i].rules ? q[i].rules : "");
+        sk_buf_puts(b, "\">");
+        esc(b, q[i].text ? q[i].text : "");
+        sk_buf_puts(b, " <code>");
+        esc(b, q[i].path ? q[i].path : "");
+        sk_buf_printf(b, "</code> <span class=\"decides\">%s", sk_ui(UI_DECIDES, en));
+        esc(b, q[i].rules ? q[i].rules : "");
+        sk_buf_puts(b, "</span></li>\n");
+        free(q[i].path);
+        free(q[i].text);
+        free(q[i].rules);
+    }
+    if (n)
+        sk_buf_puts(b, "</ul>\n");
+    free(q);
+}
+
+/* The rules that passed, compact, folded away (and hidden by the filter
+ * until "pass" is ticked). */
+static void passed(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    if (r->o.quiet || !res->counts[SK_ST_PASS])
+        return;
+    sk_buf_printf(b, "<details class=\"passed\"><summary>%s (%zu)</summary>\n<ul>\n",
+                  sk_ui(UI_RULES_PASSED, en), res->counts[SK_ST_PASS]);
+    for (size_t i = 0; i < res->n; i++) {
+        const sk_finding *f = &res->findings[i];
+        if (f->status != SK_ST_PASS)
+            continue;
+        sk_buf_puts(b, "<li class=\"finding st-pass\" data-status=\"pass\" data-rule=\"");
+        esc_attr(b, f->rule->id);
+        sk_buf_puts(b, "\">");
+        esc(b, f->rule->title[en]);
+        sk_buf_puts(b, " <code class=\"rule-id\">");
+        esc(b, f->rule->id);
+        sk_buf_puts(b, "</code></li>\n");
+    }
+    sk_buf_puts(b, "</ul></details>\n");
+}
+
+/* A case as a memo: its head, then what is wrong or risky (fail, error,
+ * warn, waived; worst first), then the open questions, then the rules
+ * that passed. Each case starts a new page in print. */
+static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_case *c = res->c;
+    sk_buf_printf(b, "<section class=\"case\" data-worst=\"%s\">\n<h3>", sk_status_name((sk_status)res->worst));
+    esc(b, c->title ? c->title : c->id);
+    sk_buf_puts(b, "</h3>\n");
+    case_head(r, res, b);
+    const sk_finding **order = res->n ? sk_arena_calloc(c->arena, res->n, sizeof *order) : NULL;
+    size_t shown = 0;
     sk_buf tmp;
     sk_buf_init(&tmp, 0);
-    if (res->n <= 512) {
+    if (order) {
         sk_report_order(res, order);
         for (size_t i = 0; i < res->n; i++) {
-            const sk_finding *f = order[i];
-            if (f->status == SK_ST_NOT_APPLICABLE || (r->o.quiet && f->status == SK_ST_PASS))
+            sk_status s = (sk_status)order[i]->status;
+            if (s != SK_ST_FAIL && s != SK_ST_ERROR && s != SK_ST_WARN && s != SK_ST_WAIVED)
                 continue;
-            if (!rows++)
-                sk_buf_printf(b, "<table class=\"findings\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th>"
-                                 "<th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-                              sk_ui(UI_STATUS, en), sk_ui(UI_RULE, en), sk_ui(UI_FINDING, en),
-                              sk_ui(UI_LAW_AND_SOURCES, en), sk_ui(UI_FACTS, en));
-            row(r, res, f, b, &tmp);
+            if (!shown++)
+                sk_buf_printf(b, "<h4>%s</h4>\n", sk_ui(UI_FINDINGS_HEAD, en));
+            finding(r, res, order[i], b, &tmp);
         }
     }
     sk_buf_free(&tmp);
-    if (rows)
-        sk_buf_puts(b, "</tbody>\n</table>\n");
-    else
-        sk_buf_printf(b, "<p>%s</p>\n", sk_ui(UI_NO_RULE_APPLIES, en));
+    if (!shown)
+        sk_buf_printf(b, "<p class=\"none\">%s</p>\n",
+                      res->counts[SK_ST_PASS] ? sk_ui(UI_NOTHING_WRONG, en) : sk_ui(UI_NO_RULE_APPLIES, en));
+    questions(r, res, b);
+    passed(r, res, b);
     sk_buf_puts(b, "</section>\n");
 }
 
