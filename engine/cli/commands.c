@@ -97,7 +97,7 @@ static const cli_cmd commands[] = {
      .run = cmd_completion},
     {.name = "man", .args = {"", ""}, .hidden = true,
      .help = {"skriv manualsidan (troff)", "print the manual page (troff)"},
-     .man = "Print this manual page (generates docs/samkoll.1).",
+     .man = "Print this manual page: in Swedish by default (docs/samkoll.sv.1), in English with \\fB\\-\\-lang en\\fR (docs/samkoll.1).",
      .run = cmd_man},
 };
 #define NCMDS (sizeof commands / sizeof *commands)

@@ -72,6 +72,63 @@ static const char *const tail =
     ".SH BUGS\n"
     "Report them to the samkoll developers.\n";
 
+static const char *const head_sv =
+    ".TH SAMKOLL 1 \"" SK_VERSION "\" \"samkoll " SK_VERSION "\" \"Användarkommandon\"\n"
+    ".SH NAMN\n"
+    "samkoll \\- granskar mellankommunal samverkan mot lagen\n";
+
+static const char *const description_sv =
+    ".SH BESKRIVNING\n"
+    ".B samkoll\n"
+    "läser ärendefiler (YAML, ärendeformat v1) som beskriver samverkan mellan\n"
+    "kommuner och regioner (gemensam nämnd, kommunalförbund, avtalssamverkan,\n"
+    "gemensamt ägda bolag, inköpscentraler, nätverk) och prövar en deklarativ\n"
+    "regeluppsättning mot dem. Varje regel ger\n"
+    ".BR pass ,\n.BR warn ,\n.BR fail ,\n.B unknown\n"
+    "(en uppgift som regeln behöver saknas i ärendet; utfallet namnger den),\n"
+    ".B not_applicable\neller\n.BR error ,\n"
+    "med hänvisningar till lagen och var i ärendet uppgifterna står.\n"
+    "Meddelanden är på svenska om inte \\fB\\-\\-lang en\\fR anges.\n";
+
+static const char *const tail_sv =
+    ".SH SLUTSTATUS\n"
+    ".TP\n.B 0\nIngenting på eller över \\fB\\-\\-fail\\-on\\fR.\n"
+    ".TP\n.B 1\nUtfall på eller över \\fB\\-\\-fail\\-on\\fR; för \\fBtest\\fR: ett förväntat utfall\n"
+    "stämde inte, eller täckningen är ofullständig.\n"
+    ".TP\n.B 2\nNågon indata kunde inte läsas eller valideras (alla andra ärenden granskades).\n"
+    ".TP\n.B 64\nFelaktigt kommando, också en flagga som inte gäller för kommandot.\n"
+    ".TP\n.B 70\nInternt fel (slut på minne).\n"
+    ".TP\n.B 74\nRapporten kunde inte skrivas.\n"
+    ".SH MILJÖ\n"
+    ".TP\n.B NO_COLOR\nStänger av färg i textutdata.\n"
+    ".SH FILER\n"
+    ".TP\n.I .samkoll.yaml\n"
+    "Inställningar för ett ärendebibliotek, från arbetskatalogen eller närmaste\n"
+    "överliggande katalog som har en (eller \\fB\\-\\-config\\fR \\fIFIL\\fR; ingen med\n"
+    "\\fB\\-\\-no\\-config\\fR). Nycklar: \\fBrules\\fR, \\fBdate\\fR, \\fBlang\\fR, \\fBfail_on\\fR,\n"
+    "\\fBformats\\fR, \\fBassessor\\fR och \\fBexclude\\fR. Flaggor på kommandoraden gäller\n"
+    "före filen. En okänd nyckel eller ett felaktigt värde är ett fel med\n"
+    "fil:rad:kolumn (slutstatus 64).\n"
+    ".TP\n.I share/samkoll/rules\nDen installerade regeluppsättningen (programmet bär samma regler inbyggda).\n"
+    ".SH EXEMPEL\n"
+    "Granska ett ärende, och ett helt bibliotek som JSON Lines för CI:\n"
+    ".PP\n.nf\n"
+    "samkoll check cases/real/jamtland-krokom-matproduktion.yaml\n"
+    "samkoll check \\-\\-format jsonl \\-j 2 cases/ > utfall.jsonl\n"
+    ".fi\n.PP\n"
+    "En promemoria till nämnden och en SARIF-fil i samma körning:\n"
+    ".PP\n.nf\n"
+    "samkoll check \\-\\-format html=pm.html \\-\\-format sarif=samkoll.sarif \\-\\-assessor \"Eva Jurist\" arende.yaml\n"
+    ".fi\n.PP\n"
+    "Jämför samverkansformer, och besvara ärendets öppna frågor i terminalen:\n"
+    ".PP\n.nf\n"
+    "samkoll compare \\-\\-forms gemensam_namnd,avtalssamverkan arende.yaml\n"
+    "samkoll ask \\-\\-interactive \\-o arende.besvarat.yaml arende.yaml\n"
+    ".fi\n"
+    ".SH SE ÄVEN\n"
+    "docs/cases.md, docs/case-format.md, docs/rule-language.md, docs/reports.md,\n"
+    "docs/advice.md, docs/architecture.md\n";
+
 /* An argument list ("PATH...", "[PATH...]") with its words in italics. */
 static void man_args(FILE *f, const char *args)
 {
@@ -97,40 +154,40 @@ static void man_dashes(FILE *f, const char *s)
     }
 }
 
-static void synopsis(FILE *f, const cli_cmd *c, size_t n)
+static void synopsis(FILE *f, const cli_cmd *c, size_t n, int en)
 {
-    fputs(".SH SYNOPSIS\n", f);
+    fputs(en ? ".SH SYNOPSIS\n" : ".SH SAMMANFATTNING\n", f);
     for (size_t i = 0, k = 0; i < n; i++) {
         if (c[i].hidden)
             continue;
         fprintf(f, "%s.B samkoll %s\n", k++ ? ".br\n" : "", c[i].name);
-        fputs("[\\fIOPTIONS\\fR]", f);
-        if (c[i].args[1][0]) {
+        fputs(en ? "[\\fIOPTIONS\\fR]" : "[\\fIFLAGGOR\\fR]", f);
+        if (c[i].args[en][0]) {
             fputc(' ', f);
-            man_args(f, c[i].args[1]);
+            man_args(f, c[i].args[en]);
         }
         fputc('\n', f);
     }
 }
 
-static void commands(FILE *f, const cli_cmd *c, size_t n)
+static void commands(FILE *f, const cli_cmd *c, size_t n, int en)
 {
-    fputs(".SH COMMANDS\n", f);
+    fputs(en ? ".SH COMMANDS\n" : ".SH KOMMANDON\n", f);
     for (size_t i = 0; i < n; i++) {
         fprintf(f, ".TP\n.B %s", c[i].name);
-        if (c[i].args[1][0]) {
+        if (c[i].args[en][0]) {
             fputs(" \\fR", f);
-            man_args(f, c[i].args[1]);
+            man_args(f, c[i].args[en]);
         }
-        fprintf(f, "\n%s\n", c[i].man);
+        fprintf(f, "\n%s\n", en ? c[i].man : c[i].help[0]);
     }
 }
 
-static void options(FILE *f)
+static void options(FILE *f, int en)
 {
     size_t n;
     const cli_opt *op = cli_options(&n);
-    fputs(".SH OPTIONS\n", f);
+    fputs(en ? ".SH OPTIONS\n" : ".SH FLAGGOR\n", f);
     for (size_t i = 0; i < n; i++) {
         fputs(".TP\n.B ", f);
         if (op[i].short_name)
@@ -142,9 +199,13 @@ static void options(FILE *f)
             man_dashes(f, op[i].arg);
             fputs("\\fR", f);
         }
-        fprintf(f, "\n%s", op[i].man ? op[i].man : op[i].en);
+        if (en)
+            fprintf(f, "\n%s", op[i].man ? op[i].man : op[i].en);
+        else
+            fprintf(f, "\n%c%s.", op[i].sv[0] >= 'a' && op[i].sv[0] <= 'z' ? op[i].sv[0] - 32 : op[i].sv[0],
+                    op[i].sv + 1);
         if (op[i].cmds) {
-            fputs(" Applies to: ", f);
+            fputs(en ? " Applies to: " : " Gäller för: ", f);
             const char *p = op[i].cmds;
             while (*p) {
                 size_t w = strcspn(p, " ");
@@ -156,17 +217,18 @@ static void options(FILE *f)
     }
 }
 
+/* Swedish by default (docs/samkoll.sv.1); --lang en gives docs/samkoll.1. */
 int cmd_man(const cli_opts *o, const sk_ruleset *rs)
 {
-    (void)o;
     (void)rs;
+    int en = o->lang == SK_LANG_EN;
     size_t n;
     const cli_cmd *c = cli_cmds(&n);
-    fputs(head, stdout);
-    synopsis(stdout, c, n);
-    fputs(description, stdout);
-    commands(stdout, c, n);
-    options(stdout);
-    fputs(tail, stdout);
+    fputs(en ? head : head_sv, stdout);
+    synopsis(stdout, c, n, en);
+    fputs(en ? description : description_sv, stdout);
+    commands(stdout, c, n, en);
+    options(stdout, en);
+    fputs(en ? tail : tail_sv, stdout);
     return EXIT_CLEAN;
 }
