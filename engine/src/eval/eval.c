@@ -102,16 +102,18 @@ static void add_fact(ectx *e, const sk_node *n, const sk_path *p, int from, int 
 
 static const sk_node *root_of(ectx *e, const sk_path *p)
 {
-    switch (p->root) {
+    switch ((sk_root)p->root) {
     case SK_ROOT_BIND:
         return e->item[p->slot];
     case SK_ROOT_FORM: {
         const sk_form_row *row = &e->rs->rows[e->c->form];
         return row->present ? row->cells[p->form_col].value : NULL;
     }
-    default:
-        return e->c->root;
+    case SK_ROOT_CASE:
+    case SK_ROOT_DATE: /* the date's path starts at the case's root */
+        break;
     }
+    return e->c->root;
 }
 
 /* Walks steps [from, to) from start. Returns the node reached, or NULL if
@@ -175,7 +177,7 @@ static int node_val(const sk_node *n, int ftype, val *v)
         return 0;
     v->vt = n->vtype;
     v->s = n->u.s;
-    switch (n->vtype) {
+    switch ((sk_vtype)n->vtype) {
     case SK_VT_BOOL: v->b = n->v.b; break;
     case SK_VT_NUM: v->num = n->v.num; break;
     case SK_VT_DATE: v->days = n->v.days; break;
@@ -185,7 +187,7 @@ static int node_val(const sk_node *n, int ftype, val *v)
             v->b = true;
         }
         break;
-    default: return 0;
+    case SK_VT_NONE: return 0; /* "unknown" stated: no value */
     }
     return 1;
 }
@@ -208,12 +210,15 @@ static int val_eq(const val *a, const val *b)
 {
     if (a->vt != b->vt)
         return 0;
-    switch (a->vt) {
+    switch ((sk_vtype)a->vt) {
     case SK_VT_BOOL: return a->b == b->b;
     case SK_VT_NUM: return a->num == b->num;
     case SK_VT_DATE: return a->days == b->days;
-    default: return strcmp(a->s, b->s) == 0;
+    case SK_VT_TEXT:
+    case SK_VT_NONE:
+        break;
     }
+    return strcmp(a->s, b->s) == 0;
 }
 
 static int val_cmp(const val *a, const val *b)
@@ -431,7 +436,7 @@ static sk_tri eval_cmp(ectx *e, const sk_cond *k)
     size_t mark = e->ev->nmissing;
     val a, b;
     sk_tri t;
-    switch (k->op) {
+    switch ((sk_op)k->op) {
     case SK_OP_IN:
     case SK_OP_NOT_IN: {
         int ka = path_val(e, k->path, &a);
@@ -489,14 +494,22 @@ static sk_tri eval_cmp(ectx *e, const sk_cond *k)
         }
         return settle(e, mark, unknown ? SK_UNKNOWN : SK_FALSE);
     }
-    default: {
+    case SK_OP_EQ:
+    case SK_OP_NE:
+    case SK_OP_LT:
+    case SK_OP_LE:
+    case SK_OP_GT:
+    case SK_OP_GE: {
         int ka = path_val(e, k->path, &a);
         int kb = k->rhs.path ? path_val(e, k->rhs.path, &b) : (b = lit_val(&k->rhs.lit), 1);
         if (!ka || !kb)
             return SK_UNKNOWN;
-        return settle(e, mark, apply_op(k->op, &a, &b));
+        return settle(e, mark, apply_op((sk_op)k->op, &a, &b));
     }
+    case SK_OP__COUNT:
+        break;
     }
+    return SK_UNKNOWN; /* not reached: the compiler admits only the operators above */
 }
 
 static sk_tri eval_exists(ectx *e, const sk_cond *k)
@@ -529,7 +542,7 @@ static sk_tri eval_match(ectx *e, const sk_cond *k)
 
 static sk_tri eval_node(ectx *e, const sk_cond *k)
 {
-    switch (k->kind) {
+    switch ((sk_ckind)k->kind) {
     case SK_C_ALL:
     case SK_C_ANY:
         return eval_connective(e, k);
@@ -547,9 +560,10 @@ static sk_tri eval_node(ectx *e, const sk_cond *k)
         return eval_cmp(e, k);
     case SK_C_EXISTS:
         return eval_exists(e, k);
-    default:
+    case SK_C_MATCH:
         return eval_match(e, k);
     }
+    return SK_UNKNOWN; /* not reached: every kind is handled above */
 }
 
 /* Records the node (pre-order) with the bindings in force, evaluates it,

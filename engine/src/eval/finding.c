@@ -57,7 +57,7 @@ const char *sk_fact_value(const sk_fact *f, char *tmp, size_t tmpsz)
         return NULL;
     if (f->path->root == SK_ROOT_DATE && n->kind == SK_MAP)
         return NULL; /* the run's date, not a stated one */
-    switch (n->kind) {
+    switch ((sk_vkind)n->kind) {
     case SK_SCALAR:
         if (n->vtype == SK_VT_BOOL) {
             snprintf(tmp, tmpsz, "%s", n->v.b ? "true" : "false");
@@ -69,9 +69,10 @@ const char *sk_fact_value(const sk_fact *f, char *tmp, size_t tmpsz)
         return tmp;
     case SK_MAP:
         return "{…}";
-    default:
-        return NULL;
+    case SK_NULL:
+        break;
     }
+    return NULL;
 }
 
 /* Value of a placeholder path from the finding's witnesses. */

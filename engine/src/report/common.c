@@ -98,7 +98,7 @@ void sk_finding_explanation(const sk_result *res, const sk_finding *f, int lang,
 void sk_finding_text(const sk_result *res, const sk_finding *f, int lang, sk_buf *b)
 {
     int en = lang == SK_LANG_EN;
-    switch (f->status) {
+    switch ((sk_status)f->status) {
     case SK_ST_UNKNOWN:
         sk_finding_explanation(res, f, en, b);
         if (f->reason == SK_R_EXCEPTION_UNKNOWN && f->other)
@@ -119,7 +119,8 @@ void sk_finding_text(const sk_result *res, const sk_finding *f, int lang, sk_buf
         if (f->reason == SK_R_SUPERSEDED && f->other)
             sk_buf_printf(b, " %s", f->other->id);
         break;
-    default:
+    case SK_ST_PASS: /* a pass says nothing */
+    case SK_ST__COUNT:
         break;
     }
 }

@@ -13,11 +13,12 @@
 static void lit(sk_buf *b, const sk_lit *l)
 {
     char d[11];
-    switch (l->vtype) {
+    switch ((sk_vtype)l->vtype) {
     case SK_VT_BOOL: sk_buf_puts(b, l->b ? "true" : "false"); break;
     case SK_VT_NUM: sk_buf_printf(b, "%g", l->num); break;
     case SK_VT_DATE: sk_date_format(l->days, d); sk_buf_puts(b, d); break;
-    default: sk_buf_printf(b, "'%s'", l->s); break;
+    case SK_VT_TEXT:
+    case SK_VT_NONE: sk_buf_printf(b, "'%s'", l->s); break;
     }
 }
 
@@ -49,7 +50,7 @@ void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
 {
     const char *bind = k->slot >= 0 && r->bind_names[k->slot] && r->bind_names[k->slot][0] != '_'
                            ? r->bind_names[k->slot] : NULL;
-    switch (k->kind) {
+    switch ((sk_ckind)k->kind) {
     case SK_C_ALL: sk_buf_puts(b, sk_ui(UI_ALL_OF, en)); break;
     case SK_C_ANY: sk_buf_puts(b, sk_ui(UI_ANY_OF, en)); break;
     case SK_C_NOT: sk_buf_puts(b, sk_ui(UI_NOT, en)); break;
@@ -76,7 +77,7 @@ void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
         sk_buf_printf(b, "%s %s", k->path->text,
                       k->want ? (sk_ui(UI_IS_STATED, en)) : (sk_ui(UI_IS_NOT_STATED_2, en)));
         break;
-    default:
+    case SK_C_MATCH:
         sk_buf_printf(b, "%s %s", k->path->text, sk_ui(UI_MATCHES_THE_PATTERN, en));
         break;
     }

@@ -165,17 +165,13 @@ static void questions(const sk_report *r, const sk_result *res, sk_buf *b)
     sk_buf_free(&other);
 }
 
+/* The sections of a case, in the order they are written. */
+static const sk_status group_status[] = {SK_ST_ERROR, SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN,
+                                         SK_ST_WAIVED, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+
 static int in_group(const sk_finding *f, int g)
 {
-    switch (g) {
-    case 0: return f->status == SK_ST_ERROR;
-    case 1: return f->status == SK_ST_FAIL;
-    case 2: return f->status == SK_ST_WARN;
-    case 3: return f->status == SK_ST_UNKNOWN;
-    case 4: return f->status == SK_ST_WAIVED;
-    case 5: return f->status == SK_ST_PASS;
-    default: return f->status == SK_ST_NOT_APPLICABLE;
-    }
+    return f->status == group_status[g];
 }
 
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)

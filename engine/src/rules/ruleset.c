@@ -134,12 +134,15 @@ static int lit_eq(const sk_lit *a, const sk_lit *b)
 {
     if (a->vtype != b->vtype)
         return 0;
-    switch (a->vtype) {
+    switch ((sk_vtype)a->vtype) {
     case SK_VT_BOOL: return a->b == b->b;
     case SK_VT_NUM: return a->num == b->num;
     case SK_VT_DATE: return a->days == b->days;
-    default: return a->s && b->s && strcmp(a->s, b->s) == 0;
+    case SK_VT_TEXT:
+    case SK_VT_NONE:
+        break;
     }
+    return a->s && b->s && strcmp(a->s, b->s) == 0;
 }
 
 static int opposite(const sk_cond *a, const sk_cond *b)
