@@ -38,8 +38,15 @@ static const cli_cmd commands[] = {
      .man = "Load and compile the rule set and report every problem with file:line:column: "
             "unknown fields, paths not in the case format, invalid enum values, regular "
             "expressions that do not compile, unknown acts in citations, unresolvable "
-            "placeholders, missing languages, unordered validity dates, and pairs of rules "
-            "that require opposite things of the same fact without an exception declaration.",
+            "placeholders, missing languages, unordered validity dates, the retired field "
+            "verified (use certainty), contested rules without a certainty_note, invalid "
+            "in_force, verified and unverified records in acts.yaml, and pairs of rules "
+            "that require opposite things of the same fact without an exception declaration. "
+            "Then reject a requirement that can turn false merely because a fact is not "
+            "stated (unless the rule declares absence_is_breach), a rule valid from a day on "
+            "which none of the statutes it cites was in force, and a date-bound citation "
+            "outside its act's in_force; warn about cited provisions that acts.yaml neither "
+            "verifies nor explains.",
      .run = cmd_lint},
     {.name = "rules", .args = {"", ""}, .needs_rules = true,
      .help = {"lista reglerna", "list the rules"},

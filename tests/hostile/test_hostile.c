@@ -372,7 +372,7 @@ Test(hostile, directory_walk_over_an_empty_subdirectory)
 /* ---- regex limits ------------------------------------------------------ */
 
 static const char REDOS_RULE[] =
-    "id: t.redos\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+    "id: t.redos\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
     "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
     "require: {path: agreement.text, matches: '(a+)+$'}\nmessage: {sv: fel, en: wrong}\n";
 
@@ -499,7 +499,7 @@ static sk_rc deep_rule(int levels, size_t max_depth, sk_diags *d)
     sk_buf b;
     sk_buf_init(&b, 0);
     sk_buf_puts(&b, "id: t.deep\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\n"
-                    "verified: true\nvalid_from: 2000-01-01\ncitations: [{act: KL}]\nrequire: ");
+                    "certainty: settled\nvalid_from: 2000-01-01\ncitations: [{act: KL}]\nrequire: ");
     for (int i = 0; i < levels; i++)
         sk_buf_puts(&b, "{not: ");
     sk_buf_puts(&b, "{path: form, eq: natverk}");

@@ -39,7 +39,7 @@ static inline sk_ruleset *rule_with(const char *applies, const char *require)
     char buf[8192];
     snprintf(buf, sizeof buf,
              "id: t.rule\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\n"
-             "verified: true\nvalid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+             "certainty: settled\nvalid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
              "%s%s\nrequire: %s\nmessage: {sv: fel, en: wrong}\n",
              applies ? "applies: " : "", applies ? applies : "", require);
     sk_diags d;

@@ -214,11 +214,11 @@ Test(eval, exists_is_two_valued)
 }
 
 static const char EXC_RULES[] =
-    "id: g.general\ntitle: {sv: G, en: G}\nseverity: fail\nbasis: statute\nverified: true\n"
+    "id: g.general\ntitle: {sv: G, en: G}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
     "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 10, section: 1}]\n"
     "require: {none: \"tasks[*]\", where: {path: .myndighetsutovning, eq: true}}\n"
     "message: {sv: g, en: g}\n---\n"
-    "id: g.special\ntitle: {sv: S, en: S}\nseverity: warn\nbasis: statute\nverified: true\n"
+    "id: g.special\ntitle: {sv: S, en: S}\nseverity: warn\nbasis: statute\ncertainty: settled\n"
     "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 10, section: 1}]\n"
     "exception_to: [g.general]\n"
     "applies: {any: \"tasks[*]\", where: {path: .special_law, exists: true}}\n"
@@ -270,7 +270,7 @@ Test(eval, placeholders_use_the_witness)
 {
     char buf[2048];
     snprintf(buf, sizeof buf,
-             "id: t.p\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+             "id: t.p\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
              "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 6, section: 38}]\n"
              "require: {all: \"delegations[*]\", as: d, where: {path: $d.to, eq: employee}}\n"
              "message: {sv: \"{$d.by} delegerar till {$d.to} ({case}, {{x}})\", en: \"{.by} to {.to}\"}\n");

@@ -4,18 +4,21 @@
 #include "helpers.h"
 
 static const char HEAD[] =
-    "id: %s\ntitle: {sv: T, en: T}\nseverity: %s\nbasis: %s\nverified: %s\n"
+    "id: %s\ntitle: {sv: T, en: T}\nseverity: %s\nbasis: %s\n%s\n"
     "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
     "require: %s\nmessage: {sv: \"%s\", en: x}\n";
 
-/* Compiles one rule; returns the first error (copied) or "" if none. */
+/* Compiles one rule; returns the first error (copied) or "" if none.
+ * cert is the certainty line: "true" stands for "certainty: settled". */
 static const char *compile_error(const char *require, const char *severity, const char *basis,
-                                 const char *verified, const char *msg, const char **hint,
+                                 const char *cert, const char *msg, const char **hint,
                                  unsigned *line, unsigned *col)
 {
     static char err[512], hintbuf[128];
     char buf[4096];
-    snprintf(buf, sizeof buf, HEAD, "t.rule", severity, basis, verified, require, msg);
+    if (strcmp(cert, "true") == 0)
+        cert = "certainty: settled";
+    snprintf(buf, sizeof buf, HEAD, "t.rule", severity, basis, cert, require, msg);
     sk_diags d;
     sk_diags_init(&d, SK_LANG_EN);
     sk_ruleset *rs = rules_from(buf, &d);
@@ -84,13 +87,44 @@ Test(rules, regex_error_points_into_the_pattern)
     cr_expect_gt(col, 33);
 }
 
-Test(rules, practice_and_unverified_must_warn)
+Test(rules, severity_is_free_of_basis_and_certainty)
 {
-    cr_expect(strstr(compile_error("{path: form, eq: natverk}", "fail", "practice", "true", "m", NULL, NULL, NULL),
-                     "severity fail") != NULL);
-    cr_expect(strstr(compile_error("{path: form, eq: natverk}", "fail", "statute", "false", "m", NULL, NULL, NULL),
-                     "severity fail") != NULL);
-    cr_expect_str_eq(compile_error("{path: form, eq: natverk}", "warn", "practice", "false", "m", NULL, NULL, NULL), "");
+    /* the old "practice or unverified must warn" check is gone */
+    cr_expect_str_eq(compile_error("{path: form, eq: natverk}", "fail", "practice", "true", "m", NULL, NULL, NULL), "");
+    cr_expect_str_eq(compile_error("{path: form, eq: natverk}", "warn", "statute",
+                                   "certainty: contested\ncertainty_note: {sv: s, en: e}", "m", NULL, NULL, NULL), "");
+}
+
+Test(rules, verified_is_rejected_with_a_hint)
+{
+    const char *hint;
+    unsigned line, col;
+    const char *e = compile_error("{path: form, eq: natverk}", "fail", "statute", "verified: true", "m",
+                                  &hint, &line, &col);
+    cr_expect(strstr(e, "'verified' is no longer a rule field") != NULL, "%s", e);
+    cr_expect(strstr(e, "certainty: settled") != NULL, "%s", e);
+    cr_expect_str_eq(hint, "certainty");
+    cr_expect_eq(line, 5);
+    cr_expect_eq(col, 1);
+}
+
+Test(rules, certainty_values_and_note)
+{
+    const char *hint;
+    const char *e = compile_error("{path: form, eq: natverk}", "fail", "statute", "certainty: setled", "m",
+                                  &hint, NULL, NULL);
+    cr_expect(strstr(e, "certainty") != NULL, "%s", e);
+    cr_expect_str_eq(hint, "settled");
+    e = compile_error("{path: form, eq: natverk}", "warn", "statute", "certainty: contested", "m", NULL,
+                      NULL, NULL);
+    cr_expect(strstr(e, "certainty_note") != NULL, "%s", e);
+    e = compile_error("{path: form, eq: natverk}", "warn", "statute",
+                      "certainty: contested\ncertainty_note: {sv: s}", "m", NULL, NULL, NULL);
+    cr_expect(strstr(e, "sv and en") != NULL, "%s", e);
+    e = compile_error("{path: form, eq: natverk}", "warn", "statute",
+                      "certainty: settled\njudged_at: decisoin", "m", &hint, NULL, NULL);
+    cr_expect(strstr(e, "judged_at") != NULL, "%s", e);
+    cr_expect_str_eq(hint, "decision");
 }
 
 Test(rules, placeholders_are_checked)
@@ -105,10 +139,10 @@ Test(rules, unknown_act_and_duplicate_id)
     sk_diags d;
     sk_diags_init(&d, SK_LANG_EN);
     const char *two =
-        "id: a.b\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "id: a.b\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
         "valid_from: 2000-01-01\ncitations: [{act: KLL, chapter: 9, section: 37}]\n"
         "require: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n---\n"
-        "id: a.b\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "id: a.b\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
         "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
         "require: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n";
     sk_ruleset *rs = rules_from(two, &d);
@@ -121,10 +155,10 @@ Test(rules, unknown_act_and_duplicate_id)
 Test(rules, opposite_requirements_are_reported)
 {
     const char *two =
-        "id: a.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "id: a.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
         "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
         "require: {path: agreement.signed, eq: true}\nmessage: {sv: x, en: x}\n---\n"
-        "id: a.two\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "id: a.two\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
         "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
         "require: {path: agreement.signed, eq: false}\nmessage: {sv: x, en: x}\n";
     sk_diags d;
@@ -150,7 +184,7 @@ Test(rules, opposite_requirements_are_reported)
 Test(cite, renders_swedish_and_english)
 {
     const char *rule =
-        "id: c.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "id: c.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
         "valid_from: 2000-01-01\ncitations:\n"
         "  - {act: KL, chapter: 9, section: 37, paragraph: 2}\n"
         "  - {act: KL, chapter: 6, section: 38, point: 3}\n"
@@ -179,7 +213,7 @@ Test(cite, renders_swedish_and_english)
 Test(rules, rules_that_can_never_apply_are_reported)
 {
     const char *r =
-        "id: a.never\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\nverified: true\n"
+        "id: a.never\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
         "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
         "applies: {all: [{path: form, eq: natverk}, {path: form, eq: aktiebolag}]}\n"
         "require: {path: agreement.signed, eq: true}\nmessage: {sv: x, en: x}\n";

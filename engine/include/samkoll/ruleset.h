@@ -44,6 +44,13 @@ sk_rc sk_ruleset_load_dir(sk_ruleset **out, const char *dir,
 void sk_ruleset_free(sk_ruleset *rs);
 
 size_t sk_ruleset_count(const sk_ruleset *rs);
+/* The checks of `samkoll lint` beyond loading: a requirement that can turn
+ * false merely because a fact is not stated (unless the rule declares
+ * absence_is_breach), a rule valid from before every statute it cites was
+ * in force, a date-bound citation outside its act's in_force (errors), and
+ * cited provisions acts.yaml neither verifies nor explains (warnings).
+ * Adds to d; returns the number of errors. */
+size_t sk_ruleset_lint(const sk_ruleset *rs, sk_diags *d);
 /* SHA-256 over the sorted source names and contents (64 hex digits). */
 const char *sk_ruleset_hash(const sk_ruleset *rs);
 

@@ -583,13 +583,16 @@ static size_t note_of(notes *ns, const sk_cite *c, int en)
     return ns->n;
 }
 
-static void note_refs(sk_buf *b, notes *ns, const sk_cite *c, uint32_t n, int en)
+/* The citations in mask (bit i: c[i]; those valid at the date judged). */
+static void note_refs(sk_buf *b, notes *ns, const sk_cite *c, uint32_t n, uint64_t mask, int en)
 {
     if (!n)
         return;
     sk_buf_puts(b, " [");
-    for (uint32_t i = 0; i < n; i++)
-        sk_buf_printf(b, "%s%zu", i ? "," : "", note_of(ns, &c[i], en));
+    int k = 0;
+    for (uint32_t i = 0; i < n && i < SK_MAX_CITES; i++)
+        if (mask >> i & 1)
+            sk_buf_printf(b, "%s%zu", k++ ? "," : "", note_of(ns, &c[i], en));
     sk_buf_putc(b, ']');
 }
 
@@ -661,7 +664,8 @@ static void text_cell(const sk_comparison *cmp, const cmp_form *f, size_t row, i
         if (shown > 1)
             sk_buf_printf(&p, "%s: ", rs->cols[ci].title[en]);
         cell_value(&p, &rs->cols[ci], cell, en);
-        note_refs(&p, ns, cell->cites, cell->ncites, en);
+        note_refs(&p, ns, cell->cites, cell->ncites,
+                  sk_cites_mask_at(cell->cites, cell->ncites, f->res->c->date), en);
         wrap(out, sk_buf_cstr(&p), width);
     }
     for (size_t i = 0; i < f->res->n; i++) {
@@ -670,7 +674,7 @@ static void text_cell(const sk_comparison *cmp, const cmp_form *f, size_t row, i
             continue;
         sk_buf_clear(&p);
         sk_buf_printf(&p, "%s%s", mark_nb(g->status), g->rule->id);
-        note_refs(&p, ns, g->rule->cites, g->rule->ncites, en);
+        note_refs(&p, ns, g->rule->cites, g->rule->ncites, g->cites, en);
         wrap(out, sk_buf_cstr(&p), width);
     }
     if (f->dropped && f->dropped_row == (int)row) {
@@ -881,10 +885,13 @@ static void esc(sk_buf *b, const char *s, fmt f)
         sk_advice_md(b, s);
 }
 
-static void cite_links(sk_buf *b, const sk_cite *c, uint32_t n, int en, fmt f)
+static void cite_links(sk_buf *b, const sk_cite *c, uint32_t n, uint64_t mask, int en, fmt f)
 {
-    for (uint32_t i = 0; i < n; i++) {
-        sk_buf_puts(b, i ? "; " : "");
+    int k = 0;
+    for (uint32_t i = 0; i < n && i < SK_MAX_CITES; i++) {
+        if (!(mask >> i & 1))
+            continue;
+        sk_buf_puts(b, k++ ? "; " : "");
         if (f == FMT_MD) {
             sk_buf_puts(b, "[");
             esc(b, c[i].text[en], f);
@@ -946,7 +953,8 @@ static void markup_cell(const sk_comparison *cmp, const cmp_form *f, size_t row,
         cell_value(&v, &rs->cols[ci], cell, en);
         esc(b, sk_buf_cstr(&v), m);
         sk_buf_puts(b, m == FMT_HTML ? " <small>(" : " (");
-        cite_links(b, cell->cites, cell->ncites, en, m);
+        cite_links(b, cell->cites, cell->ncites, sk_cites_mask_at(cell->cites, cell->ncites, f->res->c->date),
+                   en, m);
         sk_buf_puts(b, m == FMT_HTML ? ")</small>" : ")");
     }
     sk_buf_free(&v);
@@ -962,7 +970,7 @@ static void markup_cell(const sk_comparison *cmp, const cmp_form *f, size_t row,
         sk_buf_puts(b, m == FMT_HTML ? " <small>(<code>" : " (`");
         esc(b, g->rule->id, m);
         sk_buf_puts(b, m == FMT_HTML ? "</code>; " : "`; ");
-        cite_links(b, g->rule->cites, g->rule->ncites, en, m);
+        cite_links(b, g->rule->cites, g->rule->ncites, g->cites, en, m);
         sk_buf_puts(b, m == FMT_HTML ? ")</small></span>" : ")");
     }
     if (f->dropped && f->dropped_row == (int)row) {
@@ -1101,11 +1109,14 @@ static const char html_head[] =
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static void json_cites(sk_buf *b, const sk_cite *c, uint32_t n, int en)
+static void json_cites(sk_buf *b, const sk_cite *c, uint32_t n, uint64_t mask, int en)
 {
     sk_buf_puts(b, "[");
-    for (uint32_t i = 0; i < n; i++) {
-        sk_buf_puts(b, i ? ", {\"text\": " : "{\"text\": ");
+    int k = 0;
+    for (uint32_t i = 0; i < n && i < SK_MAX_CITES; i++) {
+        if (!(mask >> i & 1))
+            continue;
+        sk_buf_puts(b, k++ ? ", {\"text\": " : "{\"text\": ");
         sk_json_str(b, c[i].text[en]);
         sk_buf_puts(b, ", \"url\": ");
         sk_json_str(b, c[i].url);
@@ -1188,7 +1199,7 @@ static void compare_json(const sk_comparison *cmp, int en, sk_buf *b)
             sk_buf_puts(b, ", \"title\": ");
             sk_json_str(b, g->rule->title[en]);
             sk_buf_puts(b, ", \"citations\": ");
-            json_cites(b, g->rule->cites, g->rule->ncites, en);
+            json_cites(b, g->rule->cites, g->rule->ncites, g->cites, en);
             sk_buf_puts(b, "}");
         }
         sk_buf_puts(b, "]}");
@@ -1228,7 +1239,8 @@ static void compare_json(const sk_comparison *cmp, int en, sk_buf *b)
                 sk_buf_puts(b, ", \"note\": ");
                 sk_json_str(b, cell->note[en]);
                 sk_buf_puts(b, ", \"citations\": ");
-                json_cites(b, cell->cites, cell->ncites, en);
+                json_cites(b, cell->cites, cell->ncites,
+                           sk_cites_mask_at(cell->cites, cell->ncites, f->res->c->date), en);
                 sk_buf_puts(b, "}");
             }
             sk_buf_puts(b, "],\n       \"findings\": [");
@@ -1242,7 +1254,7 @@ static void compare_json(const sk_comparison *cmp, int en, sk_buf *b)
                 sk_buf_printf(b, ", \"status\": \"%s\", \"title\": ", sk_status_name((sk_status)g->status));
                 sk_json_str(b, g->rule->title[en]);
                 sk_buf_puts(b, ", \"citations\": ");
-                json_cites(b, g->rule->cites, g->rule->ncites, en);
+                json_cites(b, g->rule->cites, g->rule->ncites, g->cites, en);
                 sk_buf_puts(b, "}");
             }
             sk_buf_puts(b, "]}");

@@ -459,6 +459,11 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
     const sk_node *date = sk_map_get(root, "date");
     c->date_stated = date && date->vtype == SK_VT_DATE;
     c->date = c->date_stated ? date->v.days : default_date;
+    const sk_node *dec = sk_map_get(root, "decided"), *st = sk_map_get(root, "starts");
+    c->decided_stated = dec && dec->vtype == SK_VT_DATE;
+    c->decided = c->decided_stated ? dec->v.days : 0;
+    c->starts_stated = st && st->vtype == SK_VT_DATE;
+    c->starts = c->starts_stated ? st->v.days : 0;
     c->line = root->line;
     const sk_node *w = sk_map_get(root, "waivers");
     c->waivers = w && w->kind == SK_SEQ ? w : NULL;

@@ -13,8 +13,10 @@ struct sk_case {
     const char *id;
     const char *title;
     int form;               /* index into sk_form_values */
-    int32_t date;           /* the case's date, or the run's */
+    int32_t date;           /* the assessment date: the case's, or the run's */
     bool date_stated;
+    int32_t decided, starts;          /* decision and start dates, if stated */
+    bool decided_stated, starts_stated;
     unsigned line;
     const sk_node *waivers; /* SK_SEQ or NULL */
     const sk_node *expect;  /* SK_MAP or NULL */

@@ -36,6 +36,7 @@ typedef struct ectx {
     const sk_node *witness[SK_MAX_BIND];
     const char *error;
     unsigned depth;         /* tracing: nesting of the node being evaluated */
+    sk_judged judged;       /* the rule's date: `date` in its conditions */
 } ectx;
 
 typedef struct val {
@@ -196,10 +197,11 @@ static int node_val(const sk_node *n, int ftype, val *v)
 static int path_val(ectx *e, const sk_path *p, val *v)
 {
     if (p->root == SK_ROOT_DATE) {
-        const sk_node *dn = sk_map_get(e->c->root, "date");
+        /* the date the rule is judged at (the assessment date by default) */
+        const sk_node *dn = sk_map_get(e->c->root, sk_date_field_names[e->judged.source]);
         add_fact(e, dn ? dn : e->c->root, p, dn ? p->nsteps : 0, 0);
         v->vt = SK_VT_DATE;
-        v->days = e->c->date;
+        v->days = e->judged.day;
         return 1;
     }
     const sk_node *n = resolve(e, p, p->nsteps, 1);
@@ -645,7 +647,11 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
     e->depth = 0;
     memset(e->witness, 0, sizeof e->witness);
     e->error = NULL;
-    if (!in_validity(r, e->c->date)) {
+    sk_judged_date(e->c, (sk_judged_at)r->judged_at, &e->judged);
+    f->judged = e->judged;
+    f->cites = sk_cite_mask_shown(r, e->judged.day);
+    f->certainty = (uint8_t)sk_rule_certainty(r, f->cites);
+    if (!in_validity(r, e->judged.day)) {
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_OUT_OF_VALIDITY;
         f->applies = SK_FALSE;
@@ -703,7 +709,8 @@ static void apply_exceptions(sk_result *res)
 }
 
 /* Waivers turn fail/warn/unknown findings of their rule into waived,
- * unless the waiver's `until` date is before the case date. */
+ * unless the waiver's `until` date is before the assessment date (the
+ * case's `date`, or --date), whatever date the rule is judged at. */
 static void apply_waivers(sk_result *res)
 {
     const sk_node *w = res->c->waivers;

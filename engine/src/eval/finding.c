@@ -32,6 +32,10 @@ static void node_path(const sk_node *n, sk_buf *b, size_t start)
 void sk_fact_path(const sk_fact *f, sk_buf *b)
 {
     const sk_path *p = f->path;
+    if (p->root == SK_ROOT_DATE && f->node && f->node->kind == SK_SCALAR) {
+        node_path(f->node, b, b->len);  /* date, decided or starts */
+        return;
+    }
     if (p->root == SK_ROOT_FORM || p->root == SK_ROOT_DATE) {
         sk_buf_puts(b, p->text);
         return;
@@ -81,7 +85,7 @@ static void placeholder(const sk_result *r, const sk_finding *f, const sk_path *
     const sk_node *start;
     if (p->root == SK_ROOT_DATE) {
         char d[11];
-        sk_date_format(r->c->date, d);
+        sk_date_format(f->judged.day, d);   /* the date the rule is judged at */
         sk_buf_puts(b, d);
         return;
     }

@@ -38,6 +38,22 @@ typedef struct sk_trace {
     const sk_node *item[SK_MAX_BIND];
 } sk_trace;
 
+/* The case dates (ORDER: sk_date_field_names): decided, starts, and the
+ * assessment date `date`. */
+typedef enum sk_date_field { SK_DATE_DECIDED, SK_DATE_STARTS, SK_DATE_ASSESSMENT } sk_date_field;
+extern const char *const sk_date_field_names[];
+
+/* The date a rule was judged at, which case date it is, and whether the
+ * date the rule asks for was missing so a later one in the chain was used. */
+typedef struct sk_judged {
+    int32_t day;
+    uint8_t source;         /* sk_date_field */
+    bool fell_back;
+} sk_judged;
+
+/* judged.c: the date rule judged at `at` is judged at for case c. */
+void sk_judged_date(const sk_case *c, sk_judged_at at, sk_judged *out);
+
 typedef struct sk_finding {
     const sk_rule *rule;
     uint8_t status;         /* sk_status */
@@ -45,6 +61,10 @@ typedef struct sk_finding {
     uint8_t reason;         /* sk_reason */
     uint8_t applies;        /* sk_tri */
     const sk_rule *other;
+    sk_judged judged;       /* the date the rule was judged at */
+    uint8_t certainty;      /* sk_certainty over the citations in cites */
+    uint64_t cites;         /* bit i: rule->cites[i] is shown (valid at judged.day,
+                               see sk_cite_mask_shown) */
     sk_fact *facts;
     sk_fact *missing;
     uint16_t nfacts, nmissing;

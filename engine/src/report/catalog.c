@@ -216,6 +216,114 @@ static void validity(sk_buf *b, const sk_rule *r)
     sk_buf_printf(b, "%s – %s", f, t);
 }
 
+/* One rule citation for the catalogue: the link, its date window when it
+ * is date-bound or its act has one, and where its provision was checked. */
+static void catalog_cite(sk_buf *b, const sk_cite *c)
+{
+    sk_buf_puts(b, "[");
+    esc(b, c->text[0], FMT_MD);
+    sk_buf_printf(b, "](%s)", c->url);
+    int32_t wf, wu;
+    sk_cite_window(c, &wf, &wu);
+    if (wf != SK_DAY_MIN || wu != SK_DAY_MAX) {
+        char f[11] = "", t[11] = "";
+        if (wf != SK_DAY_MIN)
+            sk_date_format(wf, f);
+        if (wu != SK_DAY_MAX)
+            sk_date_format(wu, t);
+        sk_buf_printf(b, " (%s – %s)", f, t);
+    }
+    if (c->pin) {
+        char on[11];
+        sk_date_format(c->pin->on, on);
+        sk_buf_printf(b, " — kontrollerad / checked %s [%s](%s)", on, c->pin->cite, c->pin->source);
+        if (c->pin->note) {
+            sk_buf_puts(b, ": ");
+            esc(b, c->pin->note, FMT_MD);
+        }
+    } else if (c->unpin) {
+        sk_buf_puts(b, " — **ej kontrollerad / not checked**: ");
+        esc(b, c->unpin->reason[0], FMT_MD);
+        sk_buf_puts(b, " / *");
+        esc(b, c->unpin->reason[1], FMT_MD);
+        sk_buf_puts(b, "*");
+    } else if (c->key) {
+        sk_buf_puts(b, " — **ej kontrollerad / not checked**");
+    }
+}
+
+static const char policy[] =
+    "**Allvarlighetsgrad (svenska).** `fail` betyder att de angivna fakta bryter mot en tvingande "
+    "bestämmelse, eller att ett undantag åberopas vars villkor inte är uppfyllda. `warn` betyder en "
+    "rättslig risk, en omstridd rättsfråga eller att etablerad god praxis inte följs. `unknown` betyder "
+    "att ett avgörande faktum inte anges; ett faktum som inte anges ger aldrig `warn` eller `fail`, utom "
+    "där regeln uttryckligen förklarar att frånvaron i sig är överträdelsen (`absence_is_breach`). "
+    "Allvarlighetsgraden följer enbart den rättsliga följden. Hur säkra vi är på rättsläget visas för sig: "
+    "*Rättsläget: klart*, *Rättsläget: omstritt* (med källa till vad som är omstritt) eller *lagrummet ej "
+    "kontrollerat* (ett lagrum som regeln hänvisar till är inte kontrollerat mot lagtexten); det sänker "
+    "aldrig allvarlighetsgraden. Varje regel bedöms per ett av ärendets datum (beslutsdatum, startdatum "
+    "eller bedömningsdatum) och hänvisar till de lagrum som gällde då.\n\n"
+    "**Severity (English).** `fail` means the stated facts breach a mandatory provision, or an exemption "
+    "is relied on whose conditions are not met. `warn` means a legal risk, a contested point of law, or "
+    "established good practice not followed. `unknown` means a deciding fact is not stated; a fact that "
+    "is not stated never yields `warn` or `fail`, except where the rule expressly explains that the "
+    "absence itself is the breach (`absence_is_breach`). Severity follows the legal consequence alone. "
+    "How sure we are of the law is shown separately: *settled*, *contested* (with a source for what is "
+    "contested) or *pin-cite unverified* (a provision the rule cites has not been checked against the "
+    "statute text); it never lowers the severity. Each rule is judged at one of the case's dates (the "
+    "decision, the start or the assessment date) and cites the provisions in force then.\n";
+
+/* The statutes: when each was in force and which provisions were checked
+ * against the text (where, when) or left unchecked (why). */
+static void acts_md(const sk_ruleset *rs, sk_buf *b)
+{
+    sk_buf_puts(b, "\n## Författningar / Statutes\n\n"
+                   "Generated from `rules/acts.yaml`. *i kraft / in force*: the days the act was in "
+                   "force (blank: not recorded); *kontrollerade lagrum / checked provisions*: where and "
+                   "when each provision was checked against the statute text; *ej kontrollerade / not "
+                   "checked*: provisions knowingly left unchecked, with the reason.\n\n"
+                   "| författning / statute | i kraft / in force | kontrollerade lagrum / checked provisions "
+                   "| ej kontrollerade / not checked |\n|---|---|---|---|\n");
+    for (size_t i = 0; i < rs->nacts; i++) {
+        const sk_act *a = &rs->acts[i];
+        if (a->kind != SK_ACT_STATUTE)
+            continue;
+        sk_buf_printf(b, "| `%s` ", a->id);
+        esc(b, a->name[0], FMT_MD);
+        if (a->sfs)
+            sk_buf_printf(b, " (%s)", a->sfs);
+        sk_buf_puts(b, " | ");
+        if (a->has_in_force) {
+            char f[11], t[11] = "";
+            sk_date_format(a->in_force_from, f);
+            if (a->in_force_to != SK_DAY_MAX)
+                sk_date_format(a->in_force_to, t);
+            sk_buf_printf(b, "%s – %s", f, t);
+        }
+        sk_buf_puts(b, " | ");
+        for (uint32_t k = 0; k < a->nverified; k++) {
+            const sk_pin *p = &a->verified[k];
+            char on[11];
+            sk_date_format(p->on, on);
+            sk_buf_printf(b, "%s[%s](%s) %s", k ? "<br>" : "", p->cite, p->source, on);
+            if (p->note) {
+                sk_buf_puts(b, ": ");
+                esc(b, p->note, FMT_MD);
+            }
+        }
+        sk_buf_puts(b, " | ");
+        for (uint32_t k = 0; k < a->nunverified; k++) {
+            const sk_pin *p = &a->unverified[k];
+            sk_buf_printf(b, "%s%s: ", k ? "<br>" : "", p->cite);
+            esc(b, p->reason[0], FMT_MD);
+            sk_buf_puts(b, " / *");
+            esc(b, p->reason[1], FMT_MD);
+            sk_buf_puts(b, "*");
+        }
+        sk_buf_puts(b, " |\n");
+    }
+}
+
 void sk_legal_basis_write(const sk_ruleset *rs, FILE *out)
 {
     sk_buf b;
@@ -226,31 +334,55 @@ void sk_legal_basis_write(const sk_ruleset *rs, FILE *out)
     sk_buf_puts(&b, "\n## Regelkatalog / Rule catalogue\n\n"
                     "Generated from `rules/` by `samkoll legal-basis`. Basis: *lag* (statute), "
                     "*EU-rättspraxis*, *svensk rättspraxis*, *myndighetsvägledning* (official guidance), "
-                    "*etablerad praxis* (established practice). A rule on practice or on a provision not "
-                    "verified against the statute text only ever warns.\n");
+                    "*etablerad praxis* (established practice). Each citation says where its provision "
+                    "was checked against the statute text (`rules/acts.yaml`).\n\n");
+    sk_buf_puts(&b, policy);
     const char *area = "";
     for (size_t i = 0; i < rs->nrules; i++) {
         const sk_rule *r = &rs->rules[i];
         if (strcmp(area, r->area) != 0) {
             area = r->area;
-            sk_buf_printf(&b, "\n### %s\n\n| regel / rule | allvarlighet | grund / basis | giltig / valid | lagrum och källor / citations |\n|---|---|---|---|---|\n", area);
+            sk_buf_printf(&b, "\n### %s\n\n| regel / rule | allvarlighet / severity | rättsläge / certainty "
+                              "| grund / basis | bedöms per / judged at | giltig / valid "
+                              "| lagrum och källor / citations |\n|---|---|---|---|---|---|---|\n", area);
         }
         sk_buf_printf(&b, "| `%s`<br>", r->id);
         esc(&b, r->title[0], FMT_MD);
         sk_buf_puts(&b, "<br>*");
         esc(&b, r->title[1], FMT_MD);
-        sk_buf_printf(&b, "* | %s | %s%s | ", sk_status_name((sk_status)r->severity),
-                      sk_basis_label((sk_basis)r->basis, 0), r->verified ? "" : " (ej verifierad / not verified)");
+        sk_certainty cert = sk_rule_certainty(r, sk_cite_mask_all(r));
+        sk_buf_printf(&b, "* | %s | %s / %s", sk_status_name((sk_status)r->severity),
+                      sk_certainty_label(cert, 0), sk_certainty_label(cert, 1));
+        if (cert == SK_CERT_CONTESTED) {
+            sk_buf_puts(&b, ": ");
+            esc(&b, r->certainty_note[0], FMT_MD);
+            sk_buf_puts(&b, " / *");
+            esc(&b, r->certainty_note[1], FMT_MD);
+            sk_buf_puts(&b, "*");
+        }
+        sk_buf_printf(&b, " | %s | %s | ", sk_basis_label((sk_basis)r->basis, 0),
+                      sk_judged_at_names[r->judged_at]);
         validity(&b, r);
         sk_buf_puts(&b, " | ");
-        cites(&b, r->cites, r->ncites, 0, FMT_MD);
+        for (uint32_t k = 0; k < r->ncites; k++) {
+            sk_buf_puts(&b, k ? "<br>" : "");
+            catalog_cite(&b, &r->cites[k]);
+        }
         if (r->nexception_to) {
             sk_buf_puts(&b, "<br>undantag från / exception to: ");
             for (uint32_t k = 0; k < r->nexception_to; k++)
                 sk_buf_printf(&b, "%s`%s`", k ? ", " : "", r->exception_to[k]);
         }
+        if (r->absence_note[0]) {
+            sk_buf_puts(&b, "<br>frånvaron är överträdelsen / absence is the breach: ");
+            esc(&b, r->absence_note[0], FMT_MD);
+            sk_buf_puts(&b, " / *");
+            esc(&b, r->absence_note[1], FMT_MD);
+            sk_buf_puts(&b, "*");
+        }
         sk_buf_puts(&b, " |\n");
     }
+    acts_md(rs, &b);
     fwrite(sk_buf_cstr(&b), 1, b.len, out);
     sk_buf_free(&b);
 }

@@ -27,8 +27,8 @@ const char *sk_reason_text(sk_reason r, int lang)
 {
     static const char *const t[][2] = {
         [SK_R_NONE] = {"", ""},
-        [SK_R_OUT_OF_VALIDITY] = {"ärendets datum ligger utanför regelns giltighetstid",
-                                  "the case date is outside the rule's period of validity"},
+        [SK_R_OUT_OF_VALIDITY] = {"datumet som regeln bedöms per ligger utanför regelns giltighetstid",
+                                  "the date the rule is judged at is outside the rule's period of validity"},
         [SK_R_NOT_APPLICABLE] = {"regelns tillämplighetsvillkor är inte uppfyllt",
                                  "the rule's applicability condition does not hold"},
         [SK_R_SUPERSEDED] = {"ersätts av den särskilda regeln", "superseded by the specific rule"},
@@ -193,4 +193,50 @@ const char *sk_form_label(const sk_report *r, int form)
     const sk_form_row *row = form >= 0 && form < 16 ? &r->rs->rows[form] : NULL;
     const char *name = row && row->present ? row->name[r->o.lang == SK_LANG_EN] : NULL;
     return name ? name : sk_form_values[form];
+}
+
+/* ---- certainty, the judged date and the citations valid then ---------- */
+
+void sk_certainty_line(const sk_finding *f, int lang, sk_buf *b)
+{
+    static const char *const full[SK_CERT__COUNT][2] = {
+        {"Rättsläget: klart", "Certainty: settled"},
+        {"Rättsläget: omstritt", "Certainty: contested"},
+        {"Lagrummet ej kontrollerat", "Certainty: pin-cite unverified"},
+    };
+    int en = lang ? 1 : 0;
+    sk_buf_puts(b, full[f->certainty][en]);
+    if (f->certainty == SK_CERT_CONTESTED && f->rule->certainty_note[en])
+        sk_buf_printf(b, " \u2013 %s", f->rule->certainty_note[en]);
+}
+
+int sk_judged_notable(const sk_finding *f)
+{
+    return f->rule->judged_at != SK_AT_ASSESSMENT || f->judged.fell_back;
+}
+
+void sk_judged_text(const sk_finding *f, int lang, sk_buf *b)
+{
+    /* ORDER: sk_date_field */
+    static const char *const which[3][2] = {
+        {"beslutsdatumet", "the decision date"},
+        {"startdatumet", "the start date"},
+        {"bedömningsdatumet", "the assessment date"},
+    };
+    static const char *const wanted[SK_AT__COUNT][2] = {
+        {"beslutsdatum (decided) anges inte", "the decision date (decided) is not stated"},
+        {"startdatum (starts) anges inte", "the start date (starts) is not stated"},
+        {"", ""},
+    };
+    int en = lang ? 1 : 0;
+    char d[11];
+    sk_date_format(f->judged.day, d);
+    sk_buf_printf(b, "%s %s", which[f->judged.source][en], d);
+    if (f->judged.fell_back)
+        sk_buf_printf(b, " (%s)", wanted[f->rule->judged_at][en]);
+}
+
+int sk_finding_cite(const sk_finding *f, uint32_t i)
+{
+    return i < SK_MAX_CITES && (f->cites >> i & 1);
 }

@@ -5,12 +5,14 @@
  * input_error, one per diagnostic. */
 #include <string.h>
 
+#include "base/date.h"
 #include "report/report_int.h"
 
 static const char *const header[] = {
     "case", "file", "line", "rule", "status", "severity", "message", "citations",
     "column", "title", "citation_urls", "waiver_reason", "waiver_decided_by",
-    "waiver_until", "waiver_expired", "fingerprint", NULL};
+    "waiver_until", "waiver_expired", "fingerprint", "certainty", "judged_date",
+    "judged_date_source", "judged_date_fell_back", NULL};
 
 static void field(sk_buf *b, const char *s, int first)
 {
@@ -64,13 +66,14 @@ static void row(const sk_report *r, const sk_result *res, const sk_finding *f, s
     field(b, sk_buf_cstr(tmp), 0);
     sk_buf_clear(tmp);
     for (uint32_t i = 0; i < rule->ncites; i++)
-        sk_buf_printf(tmp, "%s%s", i ? "; " : "", rule->cites[i].text[en]);
+        if (sk_finding_cite(f, i))
+            sk_buf_printf(tmp, "%s%s", tmp->len ? "; " : "", rule->cites[i].text[en]);
     field(b, sk_buf_cstr(tmp), 0);
     num(b, at ? at->col : 1);
     field(b, rule->title[en], 0);
     sk_buf_clear(tmp);
     for (uint32_t i = 0; i < rule->ncites; i++)
-        if (rule->cites[i].url)
+        if (rule->cites[i].url && sk_finding_cite(f, i))
             sk_buf_printf(tmp, "%s%s", tmp->len ? " " : "", rule->cites[i].url);
     field(b, sk_buf_cstr(tmp), 0);
     field(b, sk_waiver_get(f, "reason"), 0);
@@ -80,6 +83,12 @@ static void row(const sk_report *r, const sk_result *res, const sk_finding *f, s
     char fp[17];
     sk_finding_fingerprint(res, f, fp);
     field(b, fp, 0);
+    field(b, sk_certainty_names[f->certainty], 0);
+    char d[11];
+    sk_date_format(f->judged.day, d);
+    field(b, d, 0);
+    field(b, sk_date_field_names[f->judged.source], 0);
+    field(b, f->judged.fell_back ? "true" : "false", 0);
     sk_buf_puts(b, "\r\n");
 }
 
@@ -110,7 +119,7 @@ static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
         field(b, g->message, 0);
         field(b, NULL, 0);
         num(b, g->col);
-        for (int k = 0; k < 7; k++)
+        for (int k = 0; k < 11; k++)
             field(b, NULL, 0);
         sk_buf_puts(b, "\r\n");
     }

@@ -80,16 +80,18 @@ static const sk_node *walk(const sk_result *res, const sk_trace *t, const sk_pat
 }
 
 /* "path = value (file:line:col)" for one path of a condition. */
-static void path_fact(sk_buf *b, const sk_result *res, const sk_trace *t, const sk_path *p,
-                      int en, int md, const char *cont)
+static void path_fact(sk_buf *b, const sk_result *res, const sk_finding *f, const sk_trace *t,
+                      const sk_path *p, int en, int md, const char *cont)
 {
     sk_buf tmp;
     sk_buf_init(&tmp, 0);
     if (p->root == SK_ROOT_DATE) {
+        /* the date the rule is judged at, and the case field it came from */
         char d[11];
-        sk_date_format(res->c->date, d);
-        const sk_node *dn = sk_map_get(res->c->root, "date");
-        code(b, "date", md);
+        sk_date_format(f->judged.day, d);
+        const char *field = sk_date_field_names[f->judged.source];
+        const sk_node *dn = sk_map_get(res->c->root, field);
+        code(b, field, md);
         sk_buf_printf(b, " = %s", d);
         if (dn && dn->file)
             sk_buf_printf(b, " (%s:%u:%u)", dn->file, dn->line, dn->col);
@@ -148,8 +150,8 @@ static void path_fact(sk_buf *b, const sk_result *res, const sk_trace *t, const 
 }
 
 /* The paths a node reads directly (its children report their own). */
-static void node_facts(sk_buf *b, const sk_result *res, const sk_trace *t, int en, int md,
-                       const char *cont)
+static void node_facts(sk_buf *b, const sk_result *res, const sk_finding *f, const sk_trace *t,
+                       int en, int md, const char *cont)
 {
     const sk_cond *k = t->cond;
     const sk_path *ps[2] = {NULL, NULL};
@@ -164,7 +166,7 @@ static void node_facts(sk_buf *b, const sk_result *res, const sk_trace *t, int e
             continue;
         sk_buf_puts(b, first ? " \u2014 " : "; ");
         first = 0;
-        path_fact(b, res, t, ps[i], en, md, cont);
+        path_fact(b, res, f, t, ps[i], en, md, cont);
     }
 }
 
@@ -224,7 +226,7 @@ static void tree(sk_buf *b, const sk_result *res, const sk_finding *f, const sk_
             code(b, sk_buf_cstr(&tmp), md);
             sk_buf_free(&tmp);
             sk_buf_printf(b, ": %s", tri_word(u->value, en, md));
-            node_facts(b, res, u, en, md, cont);
+            node_facts(b, res, f, u, en, md, cont);
             sk_buf_putc(b, '\n');
             j++;
         } while (j < f->ntrace && f->trace[j].depth != 0);
@@ -245,8 +247,9 @@ void sk_explain_finding(const sk_result *res, const sk_finding *f, int lang,
 {
     int en = lang == SK_LANG_EN;
     const sk_rule *r = f->rule;
-    char cd[11];
-    sk_date_format(res->c->date, cd);
+    sk_buf cd;
+    sk_buf_init(&cd, 0);
+    sk_judged_text(f, lang, &cd);
     sk_buf v;
     sk_buf_init(&v, 0);
     sk_rule_validity(r, &v);
@@ -255,10 +258,17 @@ void sk_explain_finding(const sk_result *res, const sk_finding *f, int lang,
                       : (sk_ui(UI_EXPLANATION_2, en)));
     line_start(b, indent, 1, md);
     int in = f->reason != SK_R_OUT_OF_VALIDITY;
-    sk_buf_printf(b, sk_ui(UI_VALID_THE_CASE_DATE_IS, en),
-                  sk_buf_cstr(&v), cd,
+    sk_buf_printf(b, sk_ui(UI_VALID_JUDGED_AT, en),
+                  sk_buf_cstr(&v), sk_buf_cstr(&cd),
                   in ? (sk_ui(UI_WITHIN_IT, en))
                      : (sk_ui(UI_OUTSIDE_IT_THE_RULE_DOES, en)));
+    sk_buf_free(&v);
+    sk_buf_free(&cd);
+    line_start(b, indent, 1, md);
+    sk_buf_clear(&v);
+    sk_certainty_line(f, lang, &v);
+    text(b, sk_buf_cstr(&v), md, indent);
+    sk_buf_puts(b, "\n");
     sk_buf_free(&v);
     if (!in)
         return;

@@ -162,12 +162,15 @@ static void begin(sk_report *r, sk_buf *b)
     sk_buf_puts(b, "</p>\n</header>\n");
 }
 
-static void cites(sk_buf *b, const sk_rule *rule, int en)
+static void cites(sk_buf *b, const sk_finding *f, int en)
 {
-    if (!rule->ncites)
+    const sk_rule *rule = f->rule;
+    if (!f->cites)
         return;
     sk_buf_puts(b, "<ul class=\"cites\">");
     for (uint32_t i = 0; i < rule->ncites; i++) {
+        if (!sk_finding_cite(f, i))
+            continue;
         const sk_cite *c = &rule->cites[i];
         sk_buf_puts(b, "<li>");
         if (c->url) {
@@ -179,6 +182,7 @@ static void cites(sk_buf *b, const sk_rule *rule, int en)
         } else {
             esc(b, c->text[en]);
         }
+        esc(b, sk_cite_check_note(c, en));
         sk_buf_puts(b, "</li>");
     }
     sk_buf_puts(b, "</ul>");
@@ -259,13 +263,23 @@ static void finding(const sk_report *r, const sk_result *res, const sk_finding *
     sk_buf_puts(b, " <code class=\"rule-id\">");
     esc(b, f->rule->id);
     sk_buf_puts(b, "</code></h5>\n");
-    if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
-        sk_buf_puts(b, "<p class=\"basis\">");
+    sk_buf_printf(b, "<p class=\"basis certainty %s\">", sk_certainty_names[f->certainty]);
+    sk_buf_clear(tmp);
+    sk_certainty_line(f, en, tmp);
+    esc(b, sk_buf_cstr(tmp));
+    if (f->rule->basis == SK_BASIS_PRACTICE) {
+        sk_buf_puts(b, " \u00b7 ");
         esc(b, sk_basis_label((sk_basis)f->rule->basis, en));
-        if (!f->rule->verified)
-            sk_buf_puts(b, sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en));
-        sk_buf_puts(b, "</p>\n");
     }
+    if (sk_judged_notable(f)) {
+        sk_buf_puts(b, " \u00b7 ");
+        esc(b, sk_ui(UI_JUDGED_AT, en));
+        sk_buf_putc(b, ' ');
+        sk_buf_clear(tmp);
+        sk_judged_text(f, en, tmp);
+        esc(b, sk_buf_cstr(tmp));
+    }
+    sk_buf_puts(b, "</p>\n");
     sk_buf_puts(b, "<p class=\"msg\">");
     sk_buf_clear(tmp);
     sk_finding_text(res, f, en, tmp);
@@ -273,9 +287,9 @@ static void finding(const sk_report *r, const sk_result *res, const sk_finding *
     sk_buf_puts(b, "</p>\n");
     if (f->waiver)
         waiver(b, f, en);
-    if (f->rule->ncites) {
+    if (f->cites) {
         sk_buf_printf(b, "<div class=\"law\"><span class=\"label\">%s</span>", sk_ui(UI_LAW_AND_SOURCES, en));
-        cites(b, f->rule, en);
+        cites(b, f, en);
         sk_buf_puts(b, "</div>\n");
     }
     if (s != SK_ST_PASS && f->nfacts) {
@@ -321,6 +335,15 @@ static void case_head(const sk_report *r, const sk_result *res, sk_buf *b)
     esc(b, sk_form_label(r, c->form));
     sk_buf_printf(b, "</dd>\n<dt>%s</dt><dd>%s%s</dd>\n", sk_ui(UI_ASSESSMENT_DATE, en), date,
                   c->date_stated ? "" : sk_ui(UI_THE_RUN_S_DATE, en));
+    char day[11];
+    if (c->decided_stated) {
+        sk_date_format(c->decided, day);
+        sk_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", sk_ui(UI_DECISION_DATE, en), day);
+    }
+    if (c->starts_stated) {
+        sk_date_format(c->starts, day);
+        sk_buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", sk_ui(UI_START_DATE, en), day);
+    }
     sk_buf_printf(b, "<dt>%s</dt><dd><code>", sk_ui(UI_FILE, en));
     esc(b, c->file);
     sk_buf_printf(b, ":%u</code></dd>\n<dt>%s</dt><dd>", c->line, sk_ui(UI_OUTCOME_HEAD, en));

@@ -142,15 +142,40 @@ sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *
     sk_buf_printf(&b, "%s — %s\n\n", r->id, r->title[en]);
     sk_buf_printf(&b, "%-16s %s\n", sk_ui(UI_SEVERITY, en),
                   sk_status_label((sk_status)r->severity, en));
-    sk_buf_printf(&b, "%-16s %s%s\n", sk_ui(UI_LEGAL_BASIS, en),
-                  sk_basis_label((sk_basis)r->basis, en),
-                  r->verified ? "" : (sk_ui(UI_NOT_VERIFIED_AGAINST_THE_STATUTE, en)));
+    sk_buf_printf(&b, "%-16s %s\n", sk_ui(UI_LEGAL_BASIS, en), sk_basis_label((sk_basis)r->basis, en));
+    sk_certainty cert = sk_rule_certainty(r, sk_cite_mask_all(r));
+    sk_buf_printf(&b, "%-16s %s", sk_ui(UI_CERTAINTY_COLUMN, en), sk_certainty_word(cert, en));
+    if (cert == SK_CERT_CONTESTED && r->certainty_note[en])
+        sk_buf_printf(&b, " \u2013 %s", r->certainty_note[en]);
+    sk_buf_printf(&b, "\n%-16s %s\n", sk_ui(UI_JUDGED_AT_COLUMN, en),
+                  sk_judged_at_label((sk_judged_at)r->judged_at, en));
     sk_buf_printf(&b, "%-16s ", sk_ui(UI_VALID, en));
     validity(&b, r);
     sk_buf_printf(&b, "\n%-16s %s:%u\n\n", sk_ui(UI_DEFINED_IN, en), r->file, r->line);
     sk_buf_puts(&b, sk_ui(UI_CITATIONS, en));
-    for (uint32_t c = 0; c < r->ncites; c++)
-        sk_buf_printf(&b, "  %s\n    %s\n", r->cites[c].text[en], r->cites[c].url);
+    for (uint32_t c = 0; c < r->ncites; c++) {
+        const sk_cite *ct = &r->cites[c];
+        sk_buf_printf(&b, "  %s\n    %s\n", ct->text[en], ct->url);
+        int32_t wf, wu;
+        sk_cite_window(ct, &wf, &wu);
+        if (wf != SK_DAY_MIN || wu != SK_DAY_MAX) {
+            char f[11] = "", t[11] = "";
+            if (wf != SK_DAY_MIN)
+                sk_date_format(wf, f);
+            if (wu != SK_DAY_MAX)
+                sk_date_format(wu, t);
+            sk_buf_printf(&b, sk_ui(UI_CITE_VALID, en), f, t);
+        }
+        char on[11];
+        if (ct->pin) {
+            sk_date_format(ct->pin->on, on);
+            sk_buf_printf(&b, sk_ui(UI_CITE_CHECKED_AGAINST, en), ct->pin->source, on);
+        } else if (ct->unpin) {
+            sk_buf_printf(&b, sk_ui(UI_CITE_NOT_CHECKED_REASON, en), ct->unpin->reason[en]);
+        } else if (ct->key) {
+            sk_buf_puts(&b, sk_ui(UI_CITE_NOT_CHECKED, en));
+        }
+    }
     if (r->nexception_to) {
         sk_buf_puts(&b, sk_ui(UI_EXCEPTION_TO_LEX_SPECIALIS, en));
         for (uint32_t i = 0; i < r->nexception_to; i++)

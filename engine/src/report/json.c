@@ -21,17 +21,53 @@ static void kv_str(sk_buf *b, const char *k, const char *v, int comma)
         sk_buf_puts(b, "null");
 }
 
-static void citations(sk_buf *b, const sk_cite *c, uint32_t n, int en)
+/* The citations in mask (bit i: c[i]); each says whether its provision
+ * was checked against the statute text (null: it names no provision). */
+static void citations(sk_buf *b, const sk_cite *c, uint32_t n, uint64_t mask, int en)
 {
     sk_buf_puts(b, "[");
-    for (uint32_t i = 0; i < n; i++) {
-        sk_buf_puts(b, i ? ",{" : "{");
+    int k = 0;
+    for (uint32_t i = 0; i < n && i < SK_MAX_CITES; i++) {
+        if (!(mask >> i & 1))
+            continue;
+        sk_buf_puts(b, k++ ? ",{" : "{");
         kv_str(b, "act", c[i].act->id, 0);
         kv_str(b, "text", c[i].text[en], 1);
         kv_str(b, "url", c[i].url, 1);
+        sk_buf_puts(b, !c[i].key ? ",\"verified\":null" : c[i].pin ? ",\"verified\":true" : ",\"verified\":false");
+        if (c[i].has_from || c[i].has_until) {
+            char d[11];
+            if (c[i].has_from) {
+                sk_date_format(c[i].from, d);
+                kv_str(b, "from", d, 1);
+            }
+            if (c[i].has_until) {
+                sk_date_format(c[i].until, d);
+                kv_str(b, "until", d, 1);
+            }
+        }
         sk_buf_puts(b, "}");
     }
     sk_buf_puts(b, "]");
+}
+
+/* certainty, its label and note; the judged date; `verified` as before
+ * (true unless a provision shown is unchecked). */
+static void certainty(sk_buf *b, const sk_finding *f, int en, sk_buf *tmp)
+{
+    sk_certainty c = (sk_certainty)f->certainty;
+    sk_buf_puts(b, c == SK_CERT_PIN_UNVERIFIED ? ",\"verified\":false" : ",\"verified\":true");
+    kv_str(b, "certainty", sk_certainty_names[c], 1);
+    kv_str(b, "certainty_label", sk_certainty_label(c, en), 1);
+    kv_str(b, "certainty_note", c == SK_CERT_CONTESTED ? f->rule->certainty_note[en] : NULL, 1);
+    kv_str(b, "judged_at", sk_judged_at_names[f->rule->judged_at], 1);
+    char d[11];
+    sk_date_format(f->judged.day, d);
+    sk_buf_puts(b, ",\"judged_date\":{");
+    kv_str(b, "date", d, 0);
+    kv_str(b, "source", sk_date_field_names[f->judged.source], 1);
+    sk_buf_printf(b, ",\"fell_back\":%s}", f->judged.fell_back ? "true" : "false");
+    (void)tmp;
 }
 
 static void fact(sk_buf *b, const sk_fact *f, sk_buf *tmp)
@@ -60,9 +96,8 @@ void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites
 {
     kv_str(head, "severity", sk_status_name((sk_status)rule->severity), 1);
     kv_str(head, "basis", sk_basis_names[rule->basis], 1);
-    sk_buf_puts(head, rule->verified ? ",\"verified\":true" : ",\"verified\":false");
     kv_str(head, "title", rule->title[en], 1);
-    citations(cites, rule->cites, rule->ncites, en);
+    citations(cites, rule->cites, rule->ncites, sk_cite_mask_all(rule), en);
 }
 
 static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f, sk_buf *tmp)
@@ -81,6 +116,7 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
         sk_json_rule_parts(rule, en, b, &cites);
         sk_buf_free(&cites);
     }
+    certainty(b, f, en, tmp);
     sk_buf_clear(tmp);
     if (f->status == SK_ST_UNKNOWN)
         sk_finding_explanation(res, f, en, tmp);
@@ -93,10 +129,10 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     if (f->other)
         kv_str(b, f->reason == SK_R_SUPERSEDED ? "superseded_by" : "exception", f->other->id, 1);
     sk_buf_puts(b, ",\"citations\":");
-    if (pre && pre[1])
+    if (pre && pre[1] && f->cites == sk_cite_mask_all(rule))
         sk_buf_puts(b, pre[1]);
     else
-        citations(b, rule->cites, rule->ncites, en);
+        citations(b, rule->cites, rule->ncites, f->cites, en);
     sk_buf_puts(b, ",\"facts\":[");
     int n = 0;
     for (uint16_t i = 0; i < f->nfacts; i++)

@@ -60,10 +60,20 @@ static void details(const sk_report *r, const sk_result *res, const sk_finding *
     sk_buf_printf(tmp, "%s: %s\n", sk_status_label((sk_status)f->status, en), rule->title[en]);
     sk_finding_text(res, f, en, tmp);
     sk_buf_putc(tmp, '\n');
+    sk_certainty_line(f, en, tmp);
+    sk_buf_putc(tmp, '\n');
+    if (sk_judged_notable(f)) {
+        sk_buf_printf(tmp, "%s: ", sk_ui(UI_JUDGED_AT, en));
+        sk_judged_text(f, en, tmp);
+        sk_buf_putc(tmp, '\n');
+    }
     for (uint32_t i = 0; i < rule->ncites; i++) {
+        if (!sk_finding_cite(f, i))
+            continue;
         int statute = rule->cites[i].act->kind == SK_ACT_STATUTE;
-        sk_buf_printf(tmp, "%s: %s%s%s\n", statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)),
-                      rule->cites[i].text[en], rule->cites[i].url ? " " : "",
+        sk_buf_printf(tmp, "%s: %s%s%s%s\n", statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)),
+                      rule->cites[i].text[en], sk_cite_check_note(&rule->cites[i], en),
+                      rule->cites[i].url ? " " : "",
                       rule->cites[i].url ? rule->cites[i].url : "");
     }
     sk_buf path;

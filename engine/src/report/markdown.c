@@ -25,9 +25,12 @@ static void md_url(sk_buf *b, const char *url)
     }
 }
 
-static void cite_links(sk_buf *b, const sk_rule *rule, int en)
+static void cite_links(sk_buf *b, const sk_finding *f, int en)
 {
+    const sk_rule *rule = f->rule;
     for (uint32_t i = 0; i < rule->ncites; i++) {
+        if (!sk_finding_cite(f, i))
+            continue;
         const sk_cite *c = &rule->cites[i];
         int statute = c->act->kind == SK_ACT_STATUTE;
         sk_buf_printf(b, "  %s: ", statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)));
@@ -40,6 +43,7 @@ static void cite_links(sk_buf *b, const sk_rule *rule, int en)
         } else {
             sk_md_str(b, c->text[en], "  ");
         }
+        sk_md_str(b, sk_cite_check_note(c, en), "  ");
         sk_buf_puts(b, "  \n");
     }
 }
@@ -83,11 +87,21 @@ static void item(const sk_report *r, const sk_result *res, const sk_finding *f, 
         sk_md_str(b, sk_buf_cstr(tmp), "  ");
         sk_buf_puts(b, "  \n");
     }
-    if (rule->basis == SK_BASIS_PRACTICE || !rule->verified) {
-        sk_buf_printf(b, "  %s: %s%s  \n", sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)rule->basis, en),
-                      rule->verified ? "" : (sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en)));
+    sk_buf_clear(tmp);
+    sk_certainty_line(f, en, tmp);
+    sk_buf_puts(b, "  ");
+    sk_md_str(b, sk_buf_cstr(tmp), "  ");
+    sk_buf_puts(b, "  \n");
+    if (rule->basis == SK_BASIS_PRACTICE)
+        sk_buf_printf(b, "  %s: %s  \n", sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)rule->basis, en));
+    if (sk_judged_notable(f)) {
+        sk_buf_clear(tmp);
+        sk_judged_text(f, en, tmp);
+        sk_buf_printf(b, "  %s: ", sk_ui(UI_JUDGED_AT, en));
+        sk_md_str(b, sk_buf_cstr(tmp), "  ");
+        sk_buf_puts(b, "  \n");
     }
-    cite_links(b, rule, en);
+    cite_links(b, f, en);
     size_t shown = 0;
     sk_buf path;
     sk_buf_init(&path, 0);

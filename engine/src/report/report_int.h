@@ -125,6 +125,16 @@ void sk_missing_question(const sk_fact *m, int lang, sk_buf *b);
 void sk_markup_str(sk_buf *b, const char *s, int attr);
 /* Validity of a rule as "2018-07-01–" into b. */
 void sk_rule_validity(const sk_rule *r, sk_buf *b);
+/* "Rättsläget: klart" / "Certainty: settled" (and a contested rule's note). */
+void sk_certainty_line(const sk_finding *f, int lang, sk_buf *b);
+/* Whether the judged date is worth showing: the rule is not judged at the
+ * assessment date, or it fell back. */
+int sk_judged_notable(const sk_finding *f);
+/* "beslutsdatumet 2015-03-01" / "the assessment date 2025-01-01 (the
+ * decision date (decided) is not stated)". */
+void sk_judged_text(const sk_finding *f, int lang, sk_buf *b);
+/* Is rule citation i valid at the date the finding was judged at? */
+int sk_finding_cite(const sk_finding *f, uint32_t i);
 /* Rules that did not pass everywhere: some case drew fail, warn, unknown,
  * error or a waiver. */
 int sk_report_rule_notable(const sk_report *r, size_t rule);

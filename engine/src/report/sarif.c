@@ -116,11 +116,15 @@ static const char *level_of(sk_status s)
     return "note";
 }
 
-static void citations(sk_buf *b, const sk_rule *rule, int en)
+/* The rule's citations in mask (bit i: citation i). */
+static void citations(sk_buf *b, const sk_rule *rule, uint64_t mask, int en)
 {
     sk_buf_puts(b, "[");
-    for (uint32_t i = 0; i < rule->ncites; i++) {
-        sk_buf_puts(b, i ? ",{" : "{");
+    int k = 0;
+    for (uint32_t i = 0; i < rule->ncites && i < SK_MAX_CITES; i++) {
+        if (!(mask >> i & 1))
+            continue;
+        sk_buf_puts(b, k++ ? ",{" : "{");
         kv(b, "act", rule->cites[i].act->id, 0);
         kv(b, "text", rule->cites[i].text[en], 1);
         kv(b, "url", rule->cites[i].url, 1);
@@ -181,12 +185,15 @@ static void rule_obj(sk_buf *b, const sk_rule *rule, int en, sk_buf *tmp)
     sk_buf_puts(b, "]");
     kv(b, "severity", sk_status_name((sk_status)rule->severity), 1);
     kv(b, "basis", sk_basis_names[rule->basis], 1);
-    sk_buf_printf(b, ",\"verified\":%s", rule->verified ? "true" : "false");
+    sk_certainty cert = sk_rule_certainty(rule, sk_cite_mask_all(rule));
+    sk_buf_printf(b, ",\"verified\":%s", cert == SK_CERT_PIN_UNVERIFIED ? "false" : "true");
+    kv(b, "certainty", sk_certainty_names[cert], 1);
+    kv(b, "judged_at", sk_judged_at_names[rule->judged_at], 1);
     sk_buf_clear(tmp);
     sk_rule_validity(rule, tmp);
     kv(b, "validity", sk_buf_cstr(tmp), 1);
     sk_buf_puts(b, ",\"citations\":");
-    citations(b, rule, en);
+    citations(b, rule, sk_cite_mask_all(rule), en);
     sk_buf_puts(b, "}}");
 }
 
@@ -285,6 +292,17 @@ static void result(const sk_report *r, const sk_result *res, const sk_finding *f
     kv(b, "case", c->id, 0);
     kv(b, "status", sk_status_name(s), 1);
     kv(b, "title", f->rule->title[en], 1);
+    kv(b, "certainty", sk_certainty_names[f->certainty], 1);
+    kv(b, "certainty_label", sk_certainty_label((sk_certainty)f->certainty, en), 1);
+    if (f->certainty == SK_CERT_CONTESTED)
+        kv(b, "certainty_note", f->rule->certainty_note[en], 1);
+    char day[11];
+    sk_date_format(f->judged.day, day);
+    kv(b, "judged_date", day, 1);
+    kv(b, "judged_date_source", sk_date_field_names[f->judged.source], 1);
+    sk_buf_printf(b, ",\"judged_date_fell_back\":%s", f->judged.fell_back ? "true" : "false");
+    sk_buf_puts(b, ",\"citations\":");
+    citations(b, f->rule, f->cites, en);
     if (f->nmissing) {
         sk_buf_puts(b, ",\"missing\":");
         sk_json_missing(b, f, tmp);

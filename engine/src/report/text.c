@@ -87,16 +87,23 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
         sk_buf_free(&msg);
         return;
     }
-    if (f->rule->basis == SK_BASIS_PRACTICE || !f->rule->verified) {
+    sk_buf_clear(&msg);
+    sk_certainty_line(f, en, &msg);
+    sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
+    if (f->rule->basis == SK_BASIS_PRACTICE)
+        detail_line(b, sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)f->rule->basis, en));
+    if (sk_judged_notable(f)) {
         sk_buf_clear(&msg);
-        sk_buf_printf(&msg, "%s%s", sk_basis_label((sk_basis)f->rule->basis, en),
-                      f->rule->verified ? "" : (sk_ui(UI_PROVISION_NOT_VERIFIED_AGAINST_THE, en)));
-        detail_line(b, sk_ui(UI_BASIS, en), sk_buf_cstr(&msg));
+        sk_judged_text(f, en, &msg);
+        detail_line(b, sk_ui(UI_JUDGED_AT, en), sk_buf_cstr(&msg));
     }
     for (uint32_t i = 0; i < f->rule->ncites; i++) {
+        if (!sk_finding_cite(f, i))
+            continue;
         int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
-        detail_line(b, statute ? (sk_ui(UI_LAW, en)) : (sk_ui(UI_SOURCE, en)),
-                    f->rule->cites[i].text[en]);
+        sk_buf_clear(&msg);
+        sk_buf_printf(&msg, "%s%s", f->rule->cites[i].text[en], sk_cite_check_note(&f->rule->cites[i], en));
+        detail_line(b, statute ? sk_ui(UI_LAW, en) : sk_ui(UI_SOURCE, en), sk_buf_cstr(&msg));
     }
     size_t shown = 0, hidden = 0;
     for (uint16_t i = 0; i < f->nfacts; i++) {

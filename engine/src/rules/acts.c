@@ -4,10 +4,53 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "rules/ruleset_int.h"
 #include "base/suggest.h"
 #include "yaml/yamlutil.h"
 #include "base/ui.h"
+
+/* ORDER: sk_certainty */
+const char *const sk_certainty_names[] = {"settled", "contested", "pin_cite_unverified", NULL};
+/* ORDER: sk_judged_at */
+const char *const sk_judged_at_names[] = {"decision", "start", "assessment", NULL};
+
+const char *sk_judged_at_label(sk_judged_at a, int lang)
+{
+    static const char *const labels[SK_AT__COUNT][2] = {
+        {"beslutsdatumet (decided)", "the decision date (decided)"},
+        {"startdatumet (starts)", "the start date (starts)"},
+        {"bedömningsdatumet (date)", "the assessment date (date)"},
+    };
+    return labels[a < SK_AT__COUNT ? a : SK_AT_ASSESSMENT][lang ? 1 : 0];
+}
+
+const char *sk_certainty_word(sk_certainty c, int lang)
+{
+    static const char *const words[SK_CERT__COUNT][2] = {
+        {"klart", "settled"},
+        {"omstritt", "contested"},
+        {"lagrummet ej kontrollerat", "pin-cite unverified"},
+    };
+    return words[c][lang ? 1 : 0];
+}
+
+const char *sk_cite_check_note(const sk_cite *c, int lang)
+{
+    if (!c->key || c->pin)
+        return "";
+    return lang ? " (not checked against the statute text)" : " (ej kontrollerat mot lagtexten)";
+}
+
+const char *sk_certainty_label(sk_certainty c, int lang)
+{
+    static const char *const labels[SK_CERT__COUNT][2] = {
+        {"Rättsläget: klart", "settled"},
+        {"Rättsläget: omstritt", "contested"},
+        {"lagrummet ej kontrollerat", "pin-cite unverified"},
+    };
+    return labels[c][lang ? 1 : 0];
+}
 
 static const char *const act_kinds[] = {
     "statute", "eu_case_law", "se_case_law", "guidance", "preparatory", NULL};
@@ -35,6 +78,185 @@ const sk_act *sk_acts_find(const sk_ruleset *rs, const char *id)
     return NULL;
 }
 
+/* ---- in force and pin-cite records ------------------------------------ */
+
+/* A chapter or section number: digits, optionally a letter ("1 a", "6a"). */
+static const char *number(const char *s)
+{
+    if (*s < '0' || *s > '9')
+        return NULL;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (s[0] == ' ' && s[1] >= 'a' && s[1] <= 'z' && (s[2] == '\0' || s[2] == ':' || s[2] == '-'))
+        s += 2;
+    else if (*s >= 'a' && *s <= 'z')
+        s++;
+    return s;
+}
+
+/* "9:37", "2", "3:17-18", "6:1 a", "12 kap.", "art 28" */
+static int valid_cite_key(const char *s)
+{
+    if (strncmp(s, "art ", 4) == 0) {
+        const char *e = number(s + 4);
+        return e && *e == '\0';
+    }
+    const char *e = number(s);
+    if (!e)
+        return 0;
+    if (strcmp(e, " kap.") == 0)
+        return 1;
+    if (*e == ':') {
+        e = number(e + 1);
+        if (!e)
+            return 0;
+    }
+    if (*e == '-') {
+        e = number(e + 1);
+        if (!e)
+            return 0;
+    }
+    return *e == '\0';
+}
+
+static int node_date(sk_diags *d, const sk_node *map, const char *key, int32_t *out)
+{
+    const sk_node *v = sk_map_get(map, key);
+    if (!v)
+        return 0;
+    if (v->kind != SK_SCALAR || !sk_date_parse(v->u.s, v->len, out)) {
+        sk_yu_err(d, v, NULL, M_BAD_DATE, v->kind == SK_SCALAR ? v->u.s : "?", key);
+        return -1;
+    }
+    return 1;
+}
+
+/* Reports `first` > `second` (both given) at the second's node. */
+static void date_order(sk_diags *d, const sk_node *map, const char *k1, int32_t a,
+                       const char *k2, int32_t b)
+{
+    if (a <= b)
+        return;
+    char x[11], y[11];
+    sk_date_format(a, x);
+    sk_date_format(b, y);
+    sk_yu_err(d, sk_map_get(map, k2), NULL, M_DATE_ORDER, k1, x, k2, y);
+}
+
+static const sk_pin *pin_find(const sk_pin *v, uint32_t n, const char *cite)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(v[i].cite, cite) == 0)
+            return &v[i];
+    return NULL;
+}
+
+/* verified: [{cite, source, on, note}] or unverified: [{cite, reason}] */
+static void load_pins(sk_ruleset *rs, sk_act *a, const sk_node *e, int verified, sk_diags *d)
+{
+    const char *key = verified ? "verified" : "unverified";
+    const sk_node *list = sk_map_get(e, key);
+    if (!list)
+        return;
+    if (list->kind != SK_SEQ) {
+        sk_yu_err(d, list, NULL, M_EXPECTED, d->lang ? "a list" : "en lista", key,
+                  sk_node_shape(list, d->lang));
+        return;
+    }
+    sk_pin *v = sk_arena_calloc(&rs->arena, list->len ? list->len : 1, sizeof *v);
+    if (!v)
+        return;
+    static const char *const vkeys[] = {"cite", "source", "on", "note", NULL};
+    static const char *const ukeys[] = {"cite", "reason", NULL};
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < list->len; i++) {
+        const sk_node *m = list->u.items[i];
+        if (m->kind != SK_MAP) {
+            sk_yu_err(d, m, NULL, M_EXPECTED, d->lang ? "a mapping" : "en mapp", key,
+                      sk_node_shape(m, d->lang));
+            continue;
+        }
+        sk_yu_check_keys(d, m, verified ? vkeys : ukeys, key);
+        sk_pin *p = &v[n];
+        p->file = m->file;
+        p->line = m->line;
+        p->col = m->col;
+        p->cite = sk_yu_str(d, m, "cite");
+        if (!p->cite) {
+            sk_yu_missing(d, m, "cite", key);
+            continue;
+        }
+        if (!valid_cite_key(p->cite)) {
+            sk_yu_err(d, sk_map_get(m, "cite"), NULL, M_A_BAD_CITE, p->cite);
+            continue;
+        }
+        const sk_pin *dup = pin_find(v, n, p->cite);
+        if (!dup)
+            dup = verified ? NULL : pin_find(a->verified, a->nverified, p->cite);
+        if (dup) {
+            sk_yu_err(d, sk_map_get(m, "cite"), NULL, M_A_DUP_PIN, p->cite, dup->file, dup->line);
+            continue;
+        }
+        if (verified) {
+            p->source = sk_yu_str(d, m, "source");
+            p->note = sk_yu_str(d, m, "note");
+            int got = node_date(d, m, "on", &p->on);
+            if (!p->source || got == 0) {
+                sk_yu_missing(d, m, !p->source ? "source" : "on", key);
+                continue;
+            }
+            if (got < 0)
+                continue;
+        } else if (!sk_yu_lang_pair(d, m, "reason", p->reason, 1)) {
+            continue;
+        }
+        n++;
+    }
+    if (verified) {
+        a->verified = v;
+        a->nverified = n;
+    } else {
+        a->unverified = v;
+        a->nunverified = n;
+    }
+}
+
+/* in_force: {from, to}, verified[], unverified[]: statutes only. */
+static void load_statute_parts(sk_ruleset *rs, sk_act *a, const sk_node *e, sk_diags *d)
+{
+    a->in_force_from = SK_DAY_MIN;
+    a->in_force_to = SK_DAY_MAX;
+    static const char *const parts[] = {"in_force", "verified", "unverified"};
+    if (a->kind != SK_ACT_STATUTE) {
+        for (size_t i = 0; i < 3; i++)
+            if (sk_map_get(e, parts[i]))
+                sk_yu_err(d, sk_map_get(e, parts[i]), NULL, M_A_STATUTE_ONLY, parts[i]);
+        return;
+    }
+    const sk_node *f = sk_map_get(e, "in_force");
+    if (f && f->kind != SK_MAP) {
+        sk_yu_err(d, f, NULL, M_EXPECTED, d->lang ? "{from: YYYY-MM-DD, to: YYYY-MM-DD}"
+                                                  : "{from: ÅÅÅÅ-MM-DD, to: ÅÅÅÅ-MM-DD}",
+                  "in_force", sk_node_shape(f, d->lang));
+    } else if (f) {
+        static const char *const fkeys[] = {"from", "to", NULL};
+        sk_yu_check_keys(d, f, fkeys, "in_force");
+        int has_from = node_date(d, f, "from", &a->in_force_from);
+        int has_to = node_date(d, f, "to", &a->in_force_to);
+        if (has_from == 0)
+            sk_yu_missing(d, f, "from", "in_force");
+        if (has_from > 0 && has_to > 0)
+            date_order(d, f, "from", a->in_force_from, "to", a->in_force_to);
+        a->has_in_force = has_from > 0;
+        if (has_from <= 0)
+            a->in_force_from = SK_DAY_MIN;
+        if (has_to <= 0)
+            a->in_force_to = SK_DAY_MAX;
+    }
+    load_pins(rs, a, e, 1, d);
+    load_pins(rs, a, e, 0, d);
+}
+
 void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
 {
     if (!root || root->kind != SK_SEQ) {
@@ -45,7 +267,8 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
     rs->acts = sk_arena_calloc(&rs->arena, root->len ? root->len : 1, sizeof *rs->acts);
     if (!rs->acts)
         return;
-    static const char *const keys[] = {"id", "kind", "name", "sfs", "celex", "ecli", "url", NULL};
+    static const char *const keys[] = {"id", "kind", "name", "sfs", "celex", "ecli", "url",
+                                       "in_force", "verified", "unverified", NULL};
     for (uint32_t i = 0; i < root->len; i++) {
         const sk_node *e = root->u.items[i];
         if (e->kind != SK_MAP) {
@@ -76,6 +299,7 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
             continue;
         }
         a->kind = (uint8_t)k;
+        load_statute_parts(rs, a, e, d);
         const sk_act *prev = sk_acts_find(rs, a->id);
         if (prev) {
             sk_yu_err(d, e, NULL, M_R_DUP_ID, a->id, prev->file, prev->line);
@@ -109,6 +333,144 @@ static int int_of(sk_diags *d, const sk_node *map, const char *key)
     return (int)v;
 }
 
+/* from/until of a date-bound citation, within the act's in_force. */
+static int cite_window(sk_diags *d, const sk_node *e, sk_cite *c)
+{
+    int32_t from = SK_DAY_MIN, until = SK_DAY_MAX;
+    int hf = node_date(d, e, "from", &from), hu = node_date(d, e, "until", &until);
+    if (hf < 0 || hu < 0)
+        return 0;
+    if (hf > 0 && hu > 0 && from > until) {
+        date_order(d, e, "from", from, "until", until);
+        return 0;
+    }
+    c->has_from = hf > 0;
+    c->has_until = hu > 0;
+    c->from = from;
+    c->until = until;
+    return 1;
+}
+
+/* Is a section a number range "a-b" with plain numbers? */
+static int plain_range(const char *sec, int *lo, int *hi)
+{
+    char *end;
+    long a = strtol(sec, &end, 10);
+    if (end == sec || *end != '-')
+        return 0;
+    const char *b0 = end + 1;
+    long b = strtol(b0, &end, 10);
+    if (end == b0 || *end || a < 1 || b < a || b - a > 200)
+        return 0;
+    *lo = (int)a;
+    *hi = (int)b;
+    return 1;
+}
+
+/* The provision a statute citation pins, and its verified or unverified
+ * record. A range is verified by its own entry or by an entry for each of
+ * its sections. */
+static void cite_key(sk_ruleset *rs, sk_cite *c)
+{
+    const sk_act *a = c->act;
+    if (a->kind != SK_ACT_STATUTE || (!c->chapter && !c->section))
+        return;
+    if (a->celex && c->section)
+        c->key = sk_arena_printf(&rs->arena, "art %s", c->section);
+    else if (c->chapter && c->section)
+        c->key = sk_arena_printf(&rs->arena, "%d:%s", c->chapter, c->section);
+    else if (c->section)
+        c->key = c->section;
+    else
+        c->key = sk_arena_printf(&rs->arena, "%d kap.", c->chapter);
+    if (!c->key)
+        return;
+    c->pin = pin_find(a->verified, a->nverified, c->key);
+    c->unpin = pin_find(a->unverified, a->nunverified, c->key);
+    int lo, hi;
+    if (c->pin || c->unpin || !c->section || a->celex || !plain_range(c->section, &lo, &hi))
+        return;
+    const sk_pin *first = NULL;
+    for (int s = lo; s <= hi; s++) {
+        char k[48];
+        if (c->chapter)
+            snprintf(k, sizeof k, "%d:%d", c->chapter, s);
+        else
+            snprintf(k, sizeof k, "%d", s);
+        const sk_pin *p = pin_find(a->verified, a->nverified, k);
+        if (!p) {
+            if (!c->unpin)
+                c->unpin = pin_find(a->unverified, a->nunverified, k);
+            return;
+        }
+        if (!first)
+            first = p;
+    }
+    c->pin = first;
+}
+
+void sk_cite_window(const sk_cite *c, int32_t *from, int32_t *until)
+{
+    *from = c->from > c->act->in_force_from ? c->from : c->act->in_force_from;
+    *until = c->until < c->act->in_force_to ? c->until : c->act->in_force_to;
+}
+
+bool sk_cite_valid_at(const sk_cite *c, int32_t day)
+{
+    int32_t from, until;
+    sk_cite_window(c, &from, &until);
+    return day >= from && day <= until;
+}
+
+uint64_t sk_cite_mask(const sk_rule *r, int32_t day)
+{
+    uint64_t m = 0;
+    for (uint32_t i = 0; i < r->ncites && i < SK_MAX_CITES; i++)
+        if (sk_cite_valid_at(&r->cites[i], day))
+            m |= (uint64_t)1 << i;
+    return m;
+}
+
+uint64_t sk_cite_mask_shown(const sk_rule *r, int32_t day)
+{
+    uint64_t m = sk_cite_mask(r, day);
+    if (m)
+        return m;
+    int32_t near = day;
+    if (r->has_from && near < r->valid_from)
+        near = r->valid_from;
+    if (r->has_to && near > r->valid_to)
+        near = r->valid_to;
+    m = near != day ? sk_cite_mask(r, near) : 0;
+    return m ? m : sk_cite_mask_all(r);
+}
+
+uint64_t sk_cites_mask_at(const sk_cite *c, uint32_t n, int32_t day)
+{
+    uint64_t m = 0;
+    for (uint32_t i = 0; i < n && i < SK_MAX_CITES; i++)
+        if (sk_cite_valid_at(&c[i], day))
+            m |= (uint64_t)1 << i;
+    if (!m)
+        m = n >= SK_MAX_CITES ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+    return m;
+}
+
+uint64_t sk_cite_mask_all(const sk_rule *r)
+{
+    return r->ncites >= SK_MAX_CITES ? ~(uint64_t)0 : ((uint64_t)1 << r->ncites) - 1;
+}
+
+sk_certainty sk_rule_certainty(const sk_rule *r, uint64_t mask)
+{
+    if (r->certainty == SK_CERT_CONTESTED)
+        return SK_CERT_CONTESTED;
+    for (uint32_t i = 0; i < r->ncites && i < SK_MAX_CITES; i++)
+        if ((mask >> i & 1) && r->cites[i].key && !r->cites[i].pin)
+            return SK_CERT_PIN_UNVERIFIED;
+    return SK_CERT_SETTLED;
+}
+
 sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_diags *d)
 {
     *count = 0;
@@ -120,7 +482,8 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
     sk_cite *v = sk_arena_calloc(&rs->arena, n->len, sizeof *v);
     if (!v)
         return NULL;
-    static const char *const keys[] = {"act", "chapter", "section", "article", "paragraph", "point", "page", NULL};
+    static const char *const keys[] = {"act", "chapter", "section", "article", "paragraph", "point",
+                                       "page", "from", "until", NULL};
     for (uint32_t i = 0; i < n->len; i++) {
         const sk_node *e = n->u.items[i];
         if (e->kind != SK_MAP) {
@@ -159,6 +522,12 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
                 continue;
             }
         }
+        if (!cite_window(d, e, c))
+            continue;
+        c->file = e->file;
+        c->line = e->line;
+        c->col = e->col;
+        cite_key(rs, c);
         sk_cite_render(rs, c);
         (*count)++;
     }

@@ -816,12 +816,58 @@ static int rule_date(cctx *c, const sk_node *map, const char *key, int32_t *out)
     return 1;
 }
 
+/* The key node of key in map (its position), or NULL. */
+static const sk_node *map_key(const sk_node *map, const char *key)
+{
+    for (uint32_t i = 0; i < map->len; i++)
+        if (strcmp(map->u.pairs[i].key->u.s, key) == 0)
+            return map->u.pairs[i].key;
+    return NULL;
+}
+
+/* certainty: settled | contested (+ certainty_note); `verified:` is the
+ * field it replaced and is rejected with a pointer to its successor. */
+static void load_certainty(sk_diags *d, const sk_node *root, sk_rule *r)
+{
+    static const char *const certs[] = {"settled", "contested", NULL};
+    const sk_node *old = sk_map_get(root, "verified");
+    if (old)
+        sk_yu_err(d, map_key(root, "verified"), "certainty", M_R_VERIFIED);
+    const char *v = sk_yu_str(d, root, "certainty");
+    int ci = v ? sk_values_find(certs, v) : -1;
+    if (!v && !old)
+        sk_yu_missing(d, root, "certainty", sk_msg_fmt(M_NOUN_RULE, d->lang));
+    else if (v && ci < 0)
+        sk_yu_err(d, sk_map_get(root, "certainty"), sk_suggest(v, certs, 2), M_BAD_ENUM, v,
+                  "certainty", "settled, contested");
+    r->certainty = ci == 1 ? SK_CERT_CONTESTED : SK_CERT_SETTLED;
+    const sk_node *note = sk_map_get(root, "certainty_note");
+    if (ci == 1 && !note)
+        sk_yu_err(d, sk_map_get(root, "certainty"), NULL, M_R_CERT_NOTE);
+    else if (note)
+        sk_yu_lang_pair(d, root, "certainty_note", r->certainty_note, 1);
+}
+
+/* judged_at: decision | start | assessment (default assessment). */
+static void load_judged_at(sk_diags *d, const sk_node *root, sk_rule *r)
+{
+    const char *v = sk_yu_str(d, root, "judged_at");
+    int ji = v ? sk_values_find(sk_judged_at_names, v) : SK_AT_ASSESSMENT;
+    if (ji < 0) {
+        sk_yu_err(d, sk_map_get(root, "judged_at"), sk_suggest(v, sk_judged_at_names, SK_AT__COUNT),
+                  M_BAD_ENUM, v, "judged_at", "decision, start, assessment");
+        ji = SK_AT_ASSESSMENT;
+    }
+    r->judged_at = (uint8_t)ji;
+}
+
 void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
                   sk_rule **vec, size_t *n, size_t *cap)
 {
     static const char *const keys[] = {
-        "id", "title", "severity", "basis", "verified", "valid_from", "valid_to",
-        "citations", "exception_to", "applies", "require", "message", "notes", NULL};
+        "id", "title", "severity", "basis", "certainty", "certainty_note", "judged_at",
+        "absence_is_breach", "valid_from", "valid_to", "citations", "exception_to", "applies",
+        "require", "message", "notes", "verified", NULL};
     if (!root || root->kind != SK_MAP) {
         if (root && root->kind == SK_NULL)
             return; /* an empty document, e.g. a trailing --- */
@@ -865,17 +911,17 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
                   b ? sk_suggest(b, sk_basis_names, SK_BASIS__COUNT) : NULL, M_BAD_ENUM, b ? b : "",
                   "basis", "statute, eu_case_law, se_case_law, guidance, practice");
     r.basis = (uint8_t)(bi < 0 ? 0 : bi);
-    const char *vf = sk_yu_str(d, root, "verified");
-    if (!vf || (strcmp(vf, "true") && strcmp(vf, "false")))
-        sk_yu_err(d, vf ? sk_map_get(root, "verified") : root, NULL, M_BAD_BOOL, vf ? vf : "", "verified");
-    r.verified = vf && strcmp(vf, "true") == 0;
-    if ((r.basis == SK_BASIS_PRACTICE || !r.verified) && r.severity == SK_ST_FAIL && si == 0)
-        sk_yu_err(d, sk_map_get(root, "severity"), "warn", M_R_SEVERITY_BASIS,
-                  r.basis == SK_BASIS_PRACTICE ? (sk_ui(UI_ESTABLISHED_PRACTICE, d->lang == SK_LANG_EN))
-                                               : (sk_ui(UI_AN_UNVERIFIED_PROVISION, d->lang == SK_LANG_EN)));
+    load_certainty(d, root, &r);
+    load_judged_at(d, root, &r);
+    if (sk_map_get(root, "absence_is_breach"))
+        sk_yu_lang_pair(d, root, "absence_is_breach", r.absence_note, 1);
     r.has_from = rule_date(&c, root, "valid_from", &r.valid_from);
     if (!sk_map_get(root, "valid_from"))
         sk_yu_missing(d, root, "valid_from", sk_msg_fmt(M_NOUN_RULE, d->lang));
+    else {
+        r.from_line = sk_map_get(root, "valid_from")->line;
+        r.from_col = sk_map_get(root, "valid_from")->col;
+    }
     r.has_to = rule_date(&c, root, "valid_to", &r.valid_to);
     if (r.has_from && r.has_to && r.valid_from > r.valid_to) {
         char a[11], z[11];
@@ -885,6 +931,8 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
     }
     const sk_node *cites = sk_map_get(root, "citations");
     r.cites = sk_parse_cites(rs, cites, &r.ncites, d);
+    if (r.ncites > SK_MAX_CITES)
+        sk_yu_err(d, cites, NULL, M_R_TOO_MANY, "citations", SK_MAX_CITES);
     const sk_node *exc = sk_map_get(root, "exception_to");
     if (exc && exc->kind == SK_SEQ) {
         r.exception_to = sk_arena_calloc(&rs->arena, exc->len ? exc->len : 1, sizeof *r.exception_to);

@@ -110,6 +110,22 @@ typedef enum sk_act_kind {
     SK_ACT_PREPARATORY, SK_ACT__COUNT
 } sk_act_kind;
 
+/* One provision of an act whose pin-cite was checked against the text
+ * (acts.yaml `verified:`) or is knowingly left unchecked (`unverified:`). */
+typedef struct sk_pin {
+    const char *cite;         /* "9:37", "2", "art 28" */
+    const char *source;       /* verified: where it was checked */
+    int32_t on;               /* verified: the day it was checked */
+    const char *note;         /* verified: optional */
+    const char *reason[2];    /* unverified: why (sv, en) */
+    const char *file;
+    unsigned line, col;
+} sk_pin;
+
+/* Open ends of a date window: every date lies in [SK_DAY_MIN, SK_DAY_MAX]. */
+#define SK_DAY_MIN INT32_MIN
+#define SK_DAY_MAX INT32_MAX
+
 typedef struct sk_act {
     const char *id;
     uint8_t kind;             /* sk_act_kind */
@@ -117,6 +133,10 @@ typedef struct sk_act {
     const char *sfs;          /* statutes with an SFS number */
     const char *celex;        /* EU acts: cited by article */
     const char *url;
+    bool has_in_force;        /* in_force given (statutes only) */
+    int32_t in_force_from, in_force_to;   /* inclusive; open ends SK_DAY_MIN/MAX */
+    sk_pin *verified, *unverified;
+    uint32_t nverified, nunverified;
     const char *file;
     unsigned line, col;
 } sk_act;
@@ -130,7 +150,27 @@ typedef struct sk_cite {
     const char *page;         /* free reference ("s. 966") or NULL */
     const char *text[2];      /* rendered, sv/en */
     const char *url;
+    bool has_from, has_until; /* date-bound citation (from/until given) */
+    int32_t from, until;      /* its own from/until (open: SK_DAY_MIN/MAX);
+                                 see sk_cite_window for when it is valid */
+    const char *key;          /* pin-cite key ("9:37", "art 28"); NULL = the
+                                 citation names no provision of a statute */
+    const sk_pin *pin;        /* the act's verified entry for key, or NULL */
+    const sk_pin *unpin;      /* the act's unverified entry for key, or NULL */
+    const char *file;
+    unsigned line, col;
 } sk_cite;
+
+/* How sure the rule set is of a rule's law (docs/rule-language.md). ORDER:
+ * sk_certainty_names. */
+typedef enum sk_certainty {
+    SK_CERT_SETTLED, SK_CERT_CONTESTED, SK_CERT_PIN_UNVERIFIED, SK_CERT__COUNT
+} sk_certainty;
+
+/* Which case date a rule is judged at. ORDER: sk_judged_at_names. */
+typedef enum sk_judged_at {
+    SK_AT_DECISION, SK_AT_START, SK_AT_ASSESSMENT, SK_AT__COUNT
+} sk_judged_at;
 
 /* A message template: literal text and placeholders, alternating. */
 typedef struct sk_tpl_part {
@@ -152,7 +192,11 @@ typedef struct sk_rule {
     const char *message_src[2];
     uint8_t severity;         /* SK_ST_FAIL or SK_ST_WARN */
     uint8_t basis;            /* sk_basis */
-    bool verified;
+    uint8_t certainty;        /* declared: SK_CERT_SETTLED or SK_CERT_CONTESTED */
+    uint8_t judged_at;        /* sk_judged_at */
+    const char *certainty_note[2];  /* contested: what is contested (sv, en) */
+    const char *absence_note[2];    /* absence_is_breach (sv, en) or NULL */
+    unsigned from_line, from_col;   /* position of valid_from */
     bool has_from, has_to;
     int32_t valid_from, valid_to;   /* inclusive */
     sk_cite *cites;
@@ -216,6 +260,35 @@ struct sk_ruleset {
 
 /* acts.c */
 const sk_act *sk_acts_find(const sk_ruleset *rs, const char *id);
+/* The days the citation is valid: its own from/until within its act's
+ * in_force (open ends SK_DAY_MIN/MAX). */
+void sk_cite_window(const sk_cite *c, int32_t *from, int32_t *until);
+/* Is the citation valid on day (sk_cite_window)? */
+bool sk_cite_valid_at(const sk_cite *c, int32_t day);
+/* Bit i set: rule citation i is valid on day (rules have at most
+ * SK_MAX_CITES citations). */
+#define SK_MAX_CITES 64
+uint64_t sk_cite_mask(const sk_rule *r, int32_t day);
+uint64_t sk_cite_mask_all(const sk_rule *r);
+/* The citations a finding judged on day shows: those valid on day; if none,
+ * those valid on the nearest day of the rule's validity (a rule not in force
+ * on day); if still none, all. Never empty for a rule with citations. */
+uint64_t sk_cite_mask_shown(const sk_rule *r, int32_t day);
+/* The citations of a list (a forms-table cell) valid on day; all if none. */
+uint64_t sk_cites_mask_at(const sk_cite *c, uint32_t n, int32_t day);
+/* The rule's effective certainty over the citations in mask: contested if
+ * declared; else pin-cite unverified if a statute citation names a provision
+ * with no verified entry; else settled. */
+sk_certainty sk_rule_certainty(const sk_rule *r, uint64_t mask);
+extern const char *const sk_certainty_names[];   /* "settled", ... */
+const char *sk_certainty_label(sk_certainty c, int lang);
+/* The value alone, for a "Rättsläge:" / "Certainty:" column: "klart". */
+const char *sk_certainty_word(sk_certainty c, int lang);
+/* " (ej kontrollerat mot lagtexten)" after a statute citation whose
+ * provision has no verified entry; "" otherwise. */
+const char *sk_cite_check_note(const sk_cite *c, int lang);
+extern const char *const sk_judged_at_names[];   /* "decision", ... */
+const char *sk_judged_at_label(sk_judged_at a, int lang);
 /* Renders the citation texts and URL into the rule set arena. */
 void sk_cite_render(sk_ruleset *rs, sk_cite *c);
 /* Basis names (statute, eu_case_law, ...) and display names. */

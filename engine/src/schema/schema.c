@@ -34,7 +34,7 @@ const char *const sk_form_values[] = {
     "handelsbolag", "stiftelse", "ekonomisk_forening", "ideell_forening",
     "inkopscentral", "gemensam_upphandling", "natverk", NULL};
 const char *const sk_party_type_values[] = {
-    "kommun", "region", "kommunalforbund", "bolag", "stat", "privat", NULL};
+    "kommun", "region", "kommunalforbund", "bolag", "stat", "privat", "landsting", NULL};
 const char *const sk_status_values[] = {
     "pass", "not_applicable", "waived", "unknown", "warn", "fail", "error", NULL};
 static const char *const case_status[] = {"proposed", "existing", "dissolving", NULL};
@@ -454,6 +454,12 @@ static const sk_field case_fields[] = {
     FR("case", SK_F_SLUG, "ärendets id", "the case id"),
     F("title", SK_F_TEXT, "rubrik", "title"),
     F("date", SK_F_DATE, "datum som bedömningen avser", "the date the assessment concerns"),
+    FX("decided", SK_F_DATE, "beslutsdatum (fullmäktiges antagande eller undertecknandet)",
+       "decision date (the council's adoption or the signing)",
+       "När beslutades samverkan (fullmäktiges beslut eller undertecknandet)?",
+       "When was the arrangement decided (the council's decision or the signing)?"),
+    FX("starts", SK_F_DATE, "dag då samverkan började gälla", "the day the arrangement took effect",
+       "Från vilken dag gäller samverkan?", "From which day does the arrangement take effect?"),
     FE("status", case_status, "samverkans status", "status of the arrangement",
       "Är samverkan föreslagen, befintlig eller under upplösning?",
       "Is the arrangement proposed, existing or being dissolved?"),
