@@ -50,7 +50,7 @@ static const char *const fo_contents[] = {
     "withdrawal_and_dissolution", "disputes", NULL};
 static const char *const exemption[] = {
     "in_house", "horizontal_cooperation", "central_purchasing_body",
-    "joint_procurement", "transfer_of_competence", "none", NULL};
+    "joint_procurement", "transfer_of_competence", "not_public_contract", "none", NULL};
 static const char *const ansvarsfrihet[] = {
     "every_member_fullmaktige", "forbundsfullmaktige", "host_only", "not_decided", NULL};
 
@@ -98,6 +98,9 @@ static const sk_field task_fields[] = {
     FX("special_law_permits_transfer", SK_F_BOOL, "speciallagen medger att myndighetsutövningen lämnas över till en juridisk person", "the special law permits handing the public authority to a legal person",
       "Medger speciallagen att myndighetsutövningen lämnas över till ett bolag, en förening eller en stiftelse?",
       "Does the special law permit handing the exercise of public authority to a company, an association or a foundation?"),
+    FX("special_law_permits_avtalssamverkan", SK_F_BOOL, "speciallagen hindrar inte att uppgiften utförs genom avtalssamverkan (9 kap. 37 § tredje stycket KL)", "the special law does not prevent performing the task by a cooperation agreement (KL 9:37(3))",
+      "Tillåter speciallagen att uppgiften utförs av en annan kommun eller region genom avtalssamverkan, utan avvikande bestämmelser som hindrar det?",
+      "Does the special law allow another municipality or region to perform the task by a cooperation agreement, with no deviating provision in the way?"),
     F("support_service", SK_F_BOOL, "stödtjänst (IT, HR, inköp, kost)", "support service (IT, HR, purchasing, catering)",
       "Är uppgiften en stödtjänst (t.ex. IT, HR, inköp, kost)?",
       "Is the task a support service (e.g. IT, HR, purchasing, catering)?"),
@@ -168,6 +171,18 @@ static const sk_field deleg_fields[] = {
     FX("namnd_decision", SK_F_BOOL, "ett nämndbeslut enligt lag (2009:47) lämnar över upphandlingsbeslutet", "a nämnd decision under Act 2009:47 hands the decision over",
       "Lämnas upphandlingsbeslutet över genom ett nämndbeslut enligt lag (2009:47)?",
       "Is the procurement decision handed over by a committee decision under Act 2009:47?"),
+    FX("conflict", SK_F_BOOL, "mottagaren eller en närstående är part eller kan påverkas av beslutet (jäv)", "the recipient or a close relative is a party or may be affected (bias)",
+      "Är den som beslutar, eller en närstående, part i ärendena eller kan hen påverkas av besluten?",
+      "Is the person deciding, or a close relative, a party to the matters or affected by the decisions?"),
+    FX("appeal_statement", SK_F_BOOL, "yttranden med anledning av att nämndens eller fullmäktiges beslut har överklagats", "statements on appeals against decisions of the whole nämnd or fullmäktige",
+      "Gäller delegeringen yttranden med anledning av att nämndens eller fullmäktiges beslut har överklagats?",
+      "Does the delegation concern statements on appeals against decisions of the whole committee or the council?"),
+    FX("medborgarforslag", SK_F_BOOL, "ärenden som väckts genom medborgarförslag och överlämnats till nämnden", "matters raised by a citizens' proposal and handed to the nämnd",
+      "Gäller delegeringen ärenden som väckts genom medborgarförslag och överlämnats till nämnden?",
+      "Does the delegation concern matters raised by a citizens' proposal and handed to the committee?"),
+    FX("special_law_ban", SK_F_BOOL, "en särskild författning förbjuder delegering av ärendena (6 kap. 38 § 5 KL)", "a special law bans delegating the matters (KL 6:38 p. 5)",
+      "Förbjuder en särskild författning att ärendena delegeras (t.ex. 10 kap. 4 § socialtjänstlagen)?",
+      "Does a special law ban delegating the matters (e.g. the Social Services Act)?"),
 };
 SCHEMA(deleg_schema, "delegations[]", deleg_fields);
 
@@ -252,6 +267,9 @@ static const sk_field gov_fields[] = {
     F("lekmannarevisor", SK_F_BOOL, "lekmannarevisor utsedd", "lay auditor appointed",
       "Har en lekmannarevisor utsetts?",
       "Has a lay auditor been appointed?"),
+    FX("lekmannarevisor_from_revisorer", SK_F_BOOL, "lekmannarevisorn är vald bland kommunens revisorer", "the lay auditor is chosen among the municipality's auditors",
+      "Är lekmannarevisorn vald bland kommunens eller regionens revisorer?",
+      "Is the lay auditor chosen among the municipality's or region's auditors?"),
     FX("shared_arkivmyndighet", SK_F_BOOL, "flera parter har utsett en gemensam arkivmyndighet", "several parties designate one shared archive authority",
       "Har flera parter utsett en gemensam arkivmyndighet?",
       "Have several parties designated one shared archive authority?"),
@@ -302,6 +320,9 @@ static const sk_field clause_fields[] = {
     FX("applicable_law", SK_F_BOOL, "tillämplig nationell lag", "applicable national law",
       "Anger avtalet vilken nationell lag som är tillämplig?",
       "Does the agreement state which national law applies?"),
+    FX("external_delegation", SK_F_BOOL, "avtalet föreskriver att anställda hos den andra parten får besluta på partens vägnar (extern delegering)", "the agreement provides for external delegation",
+      "Har parterna i avtalet kommit överens om att en anställd hos den andra parten får besluta på partens vägnar?",
+      "Have the parties agreed in the agreement that an employee of the other party may decide on the party's behalf?"),
 };
 SCHEMA(clause_schema, "agreement.clauses", clause_fields);
 
@@ -335,6 +356,9 @@ static const sk_field agr_fields[] = {
     FX("legal_basis", SK_F_TEXT, "lagrum som avtalet anger som grund", "provision the agreement states as its basis",
       "Vilket lagrum anger avtalet som grund (t.ex. 9 kap. 37 § kommunallagen)?",
       "Which provision does the agreement state as its basis (e.g. 9 kap. 37 § kommunallagen)?"),
+    FX("compensation_exceeds_cost", SK_F_BOOL, "ersättningen överstiger den utförande partens självkostnad (vinstpåslag)", "the compensation exceeds the performing party's cost (a profit margin)",
+      "Överstiger ersättningen den utförande partens självkostnad, dvs. innehåller den ett vinstpåslag?",
+      "Does the compensation exceed the performing party's cost, i.e. include a profit margin?"),
     F("text", SK_F_TEXT, "avtalets text", "the agreement text",
       "Vad står i avtalet (de delar som gäller frågan)?",
       "What does the agreement say (the parts that concern the question)?"),
@@ -390,6 +414,12 @@ static const sk_field proc_fields[] = {
     FX("all_authorities_named", SK_F_BOOL, "annons eller fullmakt namnger varje deltagande upphandlande myndighet", "notice or mandate names every participating authority",
       "Namnger annonsen eller fullmakten varje deltagande upphandlande myndighet?",
       "Does the notice or mandate name every participating contracting authority?"),
+    FX("contract_value_sek", SK_F_NUM, "kontraktets värde i kronor, beräknat enligt 5 kap. LOU", "contract value in SEK, computed under LOU chapter 5",
+      "Vilket är kontraktets värde i kronor för hela avtalstiden (beräknat enligt 5 kap. LOU)?",
+      "What is the contract's value in SEK over its whole term (computed under LOU chapter 5)?"),
+    FX("direct_award_limit_sek", SK_F_NUM, "direktupphandlingsgränsen i kronor när avtalet ingicks", "the direct-award limit in SEK when the agreement was made",
+      "Vilken direktupphandlingsgräns i kronor gällde när avtalet ingicks?",
+      "Which direct-award limit in SEK applied when the agreement was made?"),
 };
 SCHEMA(proc_schema, "procurement", proc_fields);
 
@@ -418,6 +448,9 @@ static const sk_field over_fields[] = {
     FEX("ansvarsfrihet", ansvarsfrihet, "vem som beslutar om ansvarsfrihet", "who decides on discharge",
       "Vem beslutar om ansvarsfrihet?",
       "Who decides on discharge from liability?"),
+    FX("revisorer_elected", SK_F_BOOL, "revisorer har valts för organet", "auditors have been elected for the body",
+      "Har revisorer valts för förbundet (av förbundsfullmäktige eller medlemmarnas fullmäktige)?",
+      "Have auditors been elected for the federation (by the federation council or the members' councils)?"),
     F("report_to_fullmaktige", SK_F_BOOL, "styrelsen redovisar avtalssamverkan till fullmäktige årligen", "styrelsen reports yearly to fullmäktige",
       "Redovisar styrelsen varje år avtalssamverkan för fullmäktige?",
       "Does the executive board report the cooperation agreements to the council every year?"),
