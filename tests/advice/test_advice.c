@@ -463,13 +463,17 @@ Test(compare, the_case_under_another_form_shares_its_facts)
 
 Test(compare, jamtland_avtalssamverkan_is_not_possible_a_gemensam_namnd_is)
 {
-    /* the facts of cases/real/jamtland-krokom-matproduktion.yaml, first document */
+    /* the facts of cases/real/jamtland-krokom-matproduktion.yaml, first
+     * document, with the contract value above the direct-award limit that
+     * the LOU rule for avtalssamverkan needs to fail (the source gives none) */
     static const char text[] =
         "case: j\ndate: 2023-10-06\nform: avtalssamverkan\n"
         "parties:\n  - {name: Region Jämtland Härjedalen, type: region, role: provider}\n"
         "  - {name: Krokoms kommun, type: kommun, role: buyer}\n"
-        "tasks:\n  - {name: Matproduktion, area: matproduktion, support_service: true}\n"
-        "procurement:\n  services_between_parties: true\n  exemption: none\n";
+        "tasks:\n  - {name: Matproduktion, area: matproduktion, support_service: true,"
+        " myndighetsutovning: false}\n"
+        "procurement:\n  services_between_parties: true\n  exemption: none\n"
+        "  contract_value_sek: 5000000\n  direct_award_limit_sek: 700000\n";
     loaded l;
     cr_assert(load(&l, text, sizeof text - 1));
     const char *forms[] = {"avtalssamverkan", "gemensam_namnd"};
