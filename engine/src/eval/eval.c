@@ -304,7 +304,7 @@ static sk_tri coll_has(ectx *e, const coll *c, const val *a)
 {
     int unknown = 0;
     for (uint32_t i = 0; i < c->list->len; i++) {
-        val v;
+        val v = {0};
         if (!coll_item(e, c, i, &v))
             unknown = 1;
         else if (val_eq(a, &v))
@@ -419,7 +419,7 @@ static sk_tri eval_sum(ectx *e, const sk_cond *k)
     double sum = 0;
     int unknown = 0;
     for (uint32_t i = 0; i < c.list->len; i++) {
-        val v;
+        val v = {0};
         if (coll_item(e, &c, i, &v))
             sum += v.num;
         else

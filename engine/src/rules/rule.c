@@ -119,12 +119,156 @@ static void set_leaf_field(sk_path *p, const sk_field *f)
     p->sub = f->sub;
 }
 
-static const char *schema_field_names(const sk_schema *s, const char **out, size_t max)
+/* The names of a schema's fields, for "did you mean"; NULL when out of
+ * memory (then no suggestion is made). */
+static const char **schema_field_names(cctx *c, const sk_schema *s)
 {
-    size_t n = s->count < max ? s->count : max;
-    for (size_t i = 0; i < n; i++)
-        out[i] = s->fields[i].name;
+    const char **out = sk_arena_alloc(A(c), (s->count + 1) * sizeof *out);
+    if (out)
+        for (size_t i = 0; i < s->count; i++)
+            out[i] = s->fields[i].name;
+    return out;
+}
+
+/* `$form.COLUMN`: a column of the forms table. */
+static sk_path *compile_form_col(cctx *c, sk_path *p, const char *col, const sk_node *n)
+{
+    static const uint8_t map[] = {SK_F_BOOL, SK_F_ENUM, SK_F_LIST, SK_F_TEXT};
+    p->root = SK_ROOT_FORM;
+    for (size_t i = 0; i < c->rs->ncols; i++)
+        if (strcmp(c->rs->cols[i].key, col) == 0) {
+            p->form_col = (int16_t)i;
+            p->ftype = map[c->rs->cols[i].type];
+            p->item = SK_F_ENUM;
+            p->values = (const char *const *)c->rs->cols[i].values;
+            return p;
+        }
+    const char **names = sk_arena_alloc(A(c), (c->rs->ncols + 1) * sizeof *names);
+    for (size_t i = 0; names && i < c->rs->ncols; i++)
+        names[i] = c->rs->cols[i].key;
+    sk_yu_err(c->d, n, names ? sk_suggest(col, names, c->rs->ncols) : NULL, M_R_BAD_PATH,
+              p->text, col, "forms.yaml");
     return NULL;
+}
+
+/* The slot a `$name` prefix of length len names: the innermost
+ * quantifier binding it, or (for placeholders, outside any quantifier)
+ * any binding of the rule; -1 when none does. */
+static int binding_slot(const cctx *c, const char *name, size_t len)
+{
+    for (int i = c->depth - 1; i >= 0; i--)
+        if (c->stack[i].name && strlen(c->stack[i].name) == len &&
+            strncmp(c->stack[i].name, name, len) == 0)
+            return c->stack[i].slot;
+    for (int i = 0; i < c->r->nbind && c->depth == 0; i++)
+        if (c->r->bind_names[i] && strlen(c->r->bind_names[i]) == len &&
+            strncmp(c->r->bind_names[i], name, len) == 0)
+            return i;
+    return -1;
+}
+
+/* A path rooted at a binding: `.field` (the innermost item) or
+ * `$name.field`. Sets *rest to what follows the root; returns the slot,
+ * or -1 after an error. */
+static int compile_bind_root(cctx *c, const char *text, const sk_node *n, const char **rest)
+{
+    const char *s = text;
+    if (s[0] == '.') {
+        if (c->depth == 0) {
+            sk_yu_err(c->d, n, NULL, M_R_NO_ITEM, text);
+            return -1;
+        }
+        *rest = s + 1;
+        return c->stack[c->depth - 1].slot;
+    }
+    const char *dot = strchr(s, '.');
+    size_t len = dot ? (size_t)(dot - s - 1) : strlen(s + 1);
+    int slot = binding_slot(c, s + 1, len);
+    if (slot < 0) {
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), s + 1);
+        sk_yu_err(c->d, n, NULL, M_R_BINDING, name);
+        return -1;
+    }
+    *rest = dot ? dot + 1 : s + 1 + len;
+    return slot;
+}
+
+/* The bound item itself as the path's value (no field after the root). */
+static sk_path *bind_item(const cctx *c, sk_path *p, int slot)
+{
+    const sk_schema *sch = c->slot_schema[slot];
+    if (sch) {
+        p->ftype = SK_F_MAP;
+        p->sub = sch;
+    } else {
+        p->ftype = c->slot_item[slot];
+        p->values = c->slot_values[slot];
+    }
+    return p;
+}
+
+/* One segment `name` or `name[*]` at *s within schema *sch: appends a
+ * step and advances *s and *sch. False after an error. */
+static bool compile_segment(cctx *c, sk_path *p, const char **s, const sk_schema **sch,
+                            const sk_node *n)
+{
+    const char *end = *s;
+    while (*end && *end != '.' && *end != '[')
+        end++;
+    size_t len = (size_t)(end - *s);
+    char seg[64];
+    snprintf(seg, sizeof seg, "%.*s", (int)(len < 63 ? len : 63), *s);
+    if (!*sch) {
+        sk_yu_err(c->d, n, NULL, M_R_BAD_PATH, p->text, seg, "?");
+        return false;
+    }
+    int f = sk_schema_find(*sch, seg);
+    if (f < 0) {
+        const char **names = schema_field_names(c, *sch);
+        sk_yu_err(c->d, n, names ? sk_suggest(seg, names, (*sch)->count) : NULL, M_R_BAD_PATH,
+                  p->text, seg, (*sch)->name);
+        return false;
+    }
+    if (p->nsteps >= SK_MAX_STEPS) {
+        sk_yu_err(c->d, n, NULL, M_R_TOO_MANY, "steps", SK_MAX_STEPS);
+        return false;
+    }
+    const sk_field *fld = &(*sch)->fields[f];
+    p->steps[p->nsteps].schema = *sch;
+    p->steps[p->nsteps].field = (int16_t)f;
+    p->nsteps++;
+    set_leaf_field(p, fld);
+    *sch = fld->type == SK_F_MAP ? fld->sub : NULL;
+    *s = end;
+    if (strncmp(*s, "[*]", 3) == 0) {
+        if (fld->type != SK_F_LIST || p->star_at != 0xFF) {
+            sk_yu_err(c->d, n, NULL, M_R_NOT_LIST, p->text);
+            return false;
+        }
+        p->steps[p->nsteps - 1].star = 1;
+        p->star_at = p->nsteps;
+        *sch = fld->item == SK_F_MAP ? fld->sub : NULL;
+        *s += 3;
+    }
+    return true;
+}
+
+/* The field segments of a path, from s on, starting in schema sch. */
+static sk_path *compile_segments(cctx *c, sk_path *p, const char *s, const sk_schema *sch,
+                                 const sk_node *n)
+{
+    while (*s) {
+        if (!compile_segment(c, p, &s, &sch, n))
+            return NULL;
+        if (*s == '.')
+            s++;
+        else if (*s) {
+            sk_yu_err(c->d, n, NULL, M_R_BAD_PATH, p->text, s, sch ? sch->name : "?");
+            return NULL;
+        }
+    }
+    return p;
 }
 
 /* Compiles the text of a path; n is the node it came from (for errors). */
@@ -137,129 +281,26 @@ static sk_path *compile_path(cctx *c, const char *text, const sk_node *n)
     p->line = n->line;
     p->col = n->col;
     p->star_at = 0xFF;
-    const char *s = text;
-    const sk_schema *sch = &sk_case_schema;
     if (strcmp(text, "date") == 0) {
         p->root = SK_ROOT_DATE;
         p->ftype = SK_F_DATE;
         return p;
     }
-    if (strncmp(s, "$form.", 6) == 0) {
-        const char *col = s + 6;
-        p->root = SK_ROOT_FORM;
-        for (size_t i = 0; i < c->rs->ncols; i++)
-            if (strcmp(c->rs->cols[i].key, col) == 0) {
-                static const uint8_t map[] = {SK_F_BOOL, SK_F_ENUM, SK_F_LIST, SK_F_TEXT};
-                p->form_col = (int16_t)i;
-                p->ftype = map[c->rs->cols[i].type];
-                p->item = SK_F_ENUM;
-                p->values = (const char *const *)c->rs->cols[i].values;
-                return p;
-            }
-        const char *names[64];
-        size_t nc = c->rs->ncols < 64 ? c->rs->ncols : 64;
-        for (size_t i = 0; i < nc; i++)
-            names[i] = c->rs->cols[i].key;
-        sk_yu_err(c->d, n, sk_suggest(col, names, nc), M_R_BAD_PATH, text, col, "forms.yaml");
-        return NULL;
-    }
+    if (strncmp(text, "$form.", 6) == 0)
+        return compile_form_col(c, p, text + 6, n);
+    const char *s = text;
+    const sk_schema *sch = &sk_case_schema;
     if (s[0] == '$' || s[0] == '.') {
-        int slot = -1;
-        if (s[0] == '.') {
-            if (c->depth == 0) {
-                sk_yu_err(c->d, n, NULL, M_R_NO_ITEM, text);
-                return NULL;
-            }
-            slot = c->stack[c->depth - 1].slot;
-            s += 1;
-        } else {
-            const char *dot = strchr(s, '.');
-            size_t len = dot ? (size_t)(dot - s - 1) : strlen(s + 1);
-            for (int i = c->depth - 1; i >= 0 && slot < 0; i--)
-                if (c->stack[i].name && strlen(c->stack[i].name) == len &&
-                    strncmp(c->stack[i].name, s + 1, len) == 0)
-                    slot = c->stack[i].slot;
-            /* placeholders see every binding of the rule */
-            for (int i = 0; i < c->r->nbind && slot < 0 && c->depth == 0; i++)
-                if (c->r->bind_names[i] && strlen(c->r->bind_names[i]) == len &&
-                    strncmp(c->r->bind_names[i], s + 1, len) == 0)
-                    slot = i;
-            if (slot < 0) {
-                char name[64];
-                snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), s + 1);
-                sk_yu_err(c->d, n, NULL, M_R_BINDING, name);
-                return NULL;
-            }
-            s = dot ? dot + 1 : s + 1 + len;
-        }
+        int slot = compile_bind_root(c, text, n, &s);
+        if (slot < 0)
+            return NULL;
         p->root = SK_ROOT_BIND;
         p->slot = (int8_t)slot;
+        if (*s == '\0')
+            return bind_item(c, p, slot);
         sch = c->slot_schema[slot];
-        if (*s == '\0') {
-            /* the item itself */
-            if (sch) {
-                p->ftype = SK_F_MAP;
-                p->sub = sch;
-            } else {
-                p->ftype = c->slot_item[slot];
-                p->values = c->slot_values[slot];
-            }
-            return p;
-        }
     }
-    /* segments */
-    while (*s) {
-        const char *end = s;
-        while (*end && *end != '.' && *end != '[')
-            end++;
-        size_t len = (size_t)(end - s);
-        char seg[64];
-        snprintf(seg, sizeof seg, "%.*s", (int)(len < 63 ? len : 63), s);
-        if (!sch) {
-            sk_yu_err(c->d, n, NULL, M_R_BAD_PATH, text, seg, "?");
-            return NULL;
-        }
-        int f = sk_schema_find(sch, seg);
-        if (f < 0) {
-            const char *names[64];
-            schema_field_names(sch, names, 64);
-            sk_yu_err(c->d, n, sk_suggest(seg, names, sch->count < 64 ? sch->count : 64),
-                      M_R_BAD_PATH, text, seg, sch->name);
-            return NULL;
-        }
-        if (p->nsteps >= SK_MAX_STEPS) {
-            sk_yu_err(c->d, n, NULL, M_R_TOO_MANY, "steps", SK_MAX_STEPS);
-            return NULL;
-        }
-        const sk_field *fld = &sch->fields[f];
-        p->steps[p->nsteps].schema = sch;
-        p->steps[p->nsteps].field = (int16_t)f;
-        p->nsteps++;
-        set_leaf_field(p, fld);
-        sch = fld->type == SK_F_MAP ? fld->sub : NULL;
-        s = end;
-        if (strncmp(s, "[*]", 3) == 0) {
-            if (fld->type != SK_F_LIST || p->star_at != 0xFF) {
-                sk_yu_err(c->d, n, NULL, M_R_NOT_LIST, text);
-                return NULL;
-            }
-            p->steps[p->nsteps - 1].star = 1;
-            p->star_at = p->nsteps;
-            sch = fld->item == SK_F_MAP ? fld->sub : NULL;
-            s += 3;
-            if (*s == '\0') {
-                /* the list itself, to iterate */
-                break;
-            }
-        }
-        if (*s == '.')
-            s++;
-        else if (*s) {
-            sk_yu_err(c->d, n, NULL, M_R_BAD_PATH, text, s, sch ? sch->name : "?");
-            return NULL;
-        }
-    }
-    return p;
+    return compile_segments(c, p, s, sch, n);
 }
 
 /* Whether p denotes a collection of scalars: a list field of scalars, or a
@@ -429,75 +470,76 @@ static int compile_rhs(cctx *c, sk_cond *k, const sk_node *v, int elem_type,
     return parse_lit(c, v, elem_type, values, opname, &k->rhs.lit);
 }
 
-static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
+/* `exists: true|false` on path p. */
+static sk_cond *compile_exists(cctx *c, const sk_node *n, const sk_node *ex, sk_path *p)
 {
-    static const char *const keys[] = {"path", "eq", "ne", "lt", "le", "gt", "ge", "in",
-                                       "not_in", "contains", "intersects", "exists",
-                                       "matches", "icase", NULL};
-    sk_yu_check_keys(c->d, n, keys, sk_msg_fmt(M_NOUN_COND, c->d->lang));
-    const char *t = sk_yu_str(c->d, n, "path");
-    if (!t)
-        return NULL;
-    sk_path *p = compile_path(c, t, sk_map_get(n, "path"));
-    if (!p)
-        return NULL;
-    const sk_node *ex = sk_map_get(n, "exists"), *re = sk_map_get(n, "matches");
-    const sk_node *v = NULL;
-    int op = find_op(n, &v);
-    if ((ex != NULL) + (re != NULL) + (op >= 0) != 1 || op == -2) {
-        one_op_error(c->d, n, 0);
+    sk_cond *k = new_cond(c, SK_C_EXISTS, n);
+    if (!k || ex->kind != SK_SCALAR || (strcmp(ex->u.s, "true") && strcmp(ex->u.s, "false"))) {
+        sk_yu_err(c->d, ex, NULL, M_BAD_BOOL, ex->kind == SK_SCALAR ? ex->u.s : "?", "exists");
         return NULL;
     }
-    if (ex) {
-        sk_cond *k = new_cond(c, SK_C_EXISTS, n);
-        if (!k || ex->kind != SK_SCALAR || (strcmp(ex->u.s, "true") && strcmp(ex->u.s, "false"))) {
-            sk_yu_err(c->d, ex, NULL, M_BAD_BOOL, ex->kind == SK_SCALAR ? ex->u.s : "?", "exists");
-            return NULL;
-        }
-        k->path = p;
-        k->want = ex->u.s[0] == 't';
-        return k;
+    k->path = p;
+    k->want = ex->u.s[0] == 't';
+    return k;
+}
+
+/* Compiles the pattern of `matches` into the rule set's regex table;
+ * its index, or -1 after an error (positioned at the offending byte). */
+static int compile_regex(cctx *c, const sk_node *re, bool icase)
+{
+    int errcode;
+    PCRE2_SIZE erroff;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0);
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)re->u.s, re->len, opts, &errcode,
+                                     &erroff, NULL);
+    if (!code) {
+        PCRE2_UCHAR buf[256];
+        pcre2_get_error_message(errcode, buf, sizeof buf);
+        sk_node at = *re;
+        at.col += (uint32_t)erroff + (re->quoted ? 1 : 0);
+        sk_yu_err(c->d, &at, NULL, M_R_REGEX, (size_t)erroff, (const char *)buf);
+        return -1;
     }
-    if (re) {
-        sk_cond *k = new_cond(c, SK_C_MATCH, n);
-        if (!k)
-            return NULL;
-        if (!is_scalar(p) || cat_of(p->ftype) != CAT_TEXT) {
-            sk_yu_err(c->d, n, NULL, M_R_TYPE_TEXT, "matches", t);
-            return NULL;
-        }
-        const sk_node *ic = sk_map_get(n, "icase");
-        int icase = ic && ic->kind == SK_SCALAR && strcmp(ic->u.s, "true") == 0;
-        if (re->kind != SK_SCALAR) {
-            sk_yu_err(c->d, re, NULL, M_EXPECTED, "a regular expression", "matches",
-                      sk_node_shape(re, c->d->lang));
-            return NULL;
-        }
-        int errcode;
-        PCRE2_SIZE erroff;
-        uint32_t opts = PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0);
-        pcre2_code *code = pcre2_compile((PCRE2_SPTR)re->u.s, re->len, opts, &errcode,
-                                         &erroff, NULL);
-        if (!code) {
-            PCRE2_UCHAR buf[256];
-            pcre2_get_error_message(errcode, buf, sizeof buf);
-            sk_node at = *re;
-            at.col += (uint32_t)erroff + (re->quoted ? 1 : 0);
-            sk_yu_err(c->d, &at, NULL, M_R_REGEX, (size_t)erroff, (const char *)buf);
-            return NULL;
-        }
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-        pcre2_code **v2 = realloc(c->rs->regexes, (c->rs->nregexes + 1) * sizeof *v2);
-        if (!v2) {
-            pcre2_code_free(code);
-            return NULL;
-        }
-        c->rs->regexes = v2;
-        v2[c->rs->nregexes] = code;
-        k->regex = (int)c->rs->nregexes++;
-        k->path = p;
-        return k;
+    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    pcre2_code **v = realloc(c->rs->regexes, (c->rs->nregexes + 1) * sizeof *v);
+    if (!v) {
+        pcre2_code_free(code);
+        return -1;
     }
+    c->rs->regexes = v;
+    v[c->rs->nregexes] = code;
+    return (int)c->rs->nregexes++;
+}
+
+/* `matches: REGEX` (with `icase`) on the text path p, named t. */
+static sk_cond *compile_match(cctx *c, const sk_node *n, const sk_node *re, sk_path *p,
+                              const char *t)
+{
+    sk_cond *k = new_cond(c, SK_C_MATCH, n);
+    if (!k)
+        return NULL;
+    if (!is_scalar(p) || cat_of(p->ftype) != CAT_TEXT) {
+        sk_yu_err(c->d, n, NULL, M_R_TYPE_TEXT, "matches", t);
+        return NULL;
+    }
+    if (re->kind != SK_SCALAR) {
+        sk_yu_err(c->d, re, NULL, M_EXPECTED, "a regular expression", "matches",
+                  sk_node_shape(re, c->d->lang));
+        return NULL;
+    }
+    const sk_node *ic = sk_map_get(n, "icase");
+    k->regex = compile_regex(c, re, ic && ic->kind == SK_SCALAR && strcmp(ic->u.s, "true") == 0);
+    if (k->regex < 0)
+        return NULL;
+    k->path = p;
+    return k;
+}
+
+/* A comparison `OP: value` on path p, named t: the operator's class
+ * decides which shapes of path and value it accepts. */
+static sk_cond *compile_cmp(cctx *c, const sk_node *n, int op, const sk_node *v, sk_path *p,
+                            const char *t)
+{
     sk_cond *k = new_cond(c, SK_C_CMP, n);
     if (!k)
         return NULL;
@@ -530,6 +572,34 @@ static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
         return compile_rhs(c, k, v, et, ev, sk_op_class_of((sk_op)op) == SK_OPC_SHARES) ? k : NULL;
     }
     return NULL;
+}
+
+/* A condition on one path: exactly one of `exists`, `matches` or a
+ * comparison operator. */
+static sk_cond *compile_path_cond(cctx *c, const sk_node *n)
+{
+    static const char *const keys[] = {"path", "eq", "ne", "lt", "le", "gt", "ge", "in",
+                                       "not_in", "contains", "intersects", "exists",
+                                       "matches", "icase", NULL};
+    sk_yu_check_keys(c->d, n, keys, sk_msg_fmt(M_NOUN_COND, c->d->lang));
+    const char *t = sk_yu_str(c->d, n, "path");
+    if (!t)
+        return NULL;
+    sk_path *p = compile_path(c, t, sk_map_get(n, "path"));
+    if (!p)
+        return NULL;
+    const sk_node *ex = sk_map_get(n, "exists"), *re = sk_map_get(n, "matches");
+    const sk_node *v = NULL;
+    int op = find_op(n, &v);
+    if ((ex != NULL) + (re != NULL) + (op >= 0) != 1 || op == -2) {
+        one_op_error(c->d, n, 0);
+        return NULL;
+    }
+    if (ex)
+        return compile_exists(c, n, ex, p);
+    if (re)
+        return compile_match(c, n, re, p, t);
+    return compile_cmp(c, n, op, v, p, t);
 }
 
 static int push_binding(cctx *c, const sk_node *n, const char *name, const sk_path *list)
@@ -861,6 +931,129 @@ static void load_judged_at(sk_diags *d, const sk_node *root, sk_rule *r)
     r->judged_at = (uint8_t)ji;
 }
 
+/* `id` (well-formed, not used by an earlier rule), its area and the
+ * title. False when the rule has no id at all. */
+static bool load_identity(cctx *c, const sk_node *root, const sk_rule *vec, size_t n)
+{
+    sk_diags *d = c->d;
+    sk_rule *r = c->r;
+    r->id = sk_yu_str(d, root, "id");
+    if (!r->id) {
+        sk_yu_missing(d, root, "id", sk_msg_fmt(M_NOUN_RULE, d->lang));
+        return false;
+    }
+    if (!valid_rule_id(r->id))
+        sk_yu_err(d, sk_map_get(root, "id"), NULL, M_R_BAD_ID, r->id);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(vec[i].id, r->id) == 0)
+            sk_yu_err(d, sk_map_get(root, "id"), NULL, M_R_DUP_ID, r->id, vec[i].file, vec[i].line);
+    const char *dot = strchr(r->id, '.');
+    r->area = sk_arena_strndup(A(c), r->id, dot ? (size_t)(dot - r->id) : strlen(r->id));
+    sk_yu_lang_pair(d, root, "title", r->title, 1);
+    return true;
+}
+
+/* `severity` (fail or warn) and `basis` (the kind of legal source). */
+static void load_weight(cctx *c, const sk_node *root)
+{
+    static const char *const sev[] = {"fail", "warn", NULL};
+    sk_diags *d = c->d;
+    const char *s = sk_yu_str(d, root, "severity");
+    int si = s ? sk_values_find(sev, s) : -1;
+    if (si < 0)
+        sk_yu_err(d, s ? sk_map_get(root, "severity") : root, s ? sk_suggest(s, sev, 2) : NULL,
+                  M_BAD_ENUM, s ? s : "", "severity", "fail, warn");
+    c->r->severity = si == 1 ? SK_ST_WARN : SK_ST_FAIL;
+    const char *b = sk_yu_str(d, root, "basis");
+    int bi = b ? sk_values_find(sk_basis_names, b) : -1;
+    if (bi < 0)
+        sk_yu_err(d, b ? sk_map_get(root, "basis") : root,
+                  b ? sk_suggest(b, sk_basis_names, SK_BASIS__COUNT) : NULL, M_BAD_ENUM, b ? b : "",
+                  "basis", "statute, eu_case_law, se_case_law, guidance, practice");
+    c->r->basis = (uint8_t)(bi < 0 ? 0 : bi);
+}
+
+/* `valid_from` (required) and `valid_to`, in order. */
+static void load_validity(cctx *c, const sk_node *root)
+{
+    sk_diags *d = c->d;
+    sk_rule *r = c->r;
+    r->has_from = rule_date(c, root, "valid_from", &r->valid_from);
+    const sk_node *from = sk_map_get(root, "valid_from");
+    if (!from)
+        sk_yu_missing(d, root, "valid_from", sk_msg_fmt(M_NOUN_RULE, d->lang));
+    else {
+        r->from_line = from->line;
+        r->from_col = from->col;
+    }
+    r->has_to = rule_date(c, root, "valid_to", &r->valid_to);
+    if (r->has_from && r->has_to && r->valid_from > r->valid_to) {
+        char a[11], z[11];
+        sk_date_format(r->valid_from, a);
+        sk_date_format(r->valid_to, z);
+        sk_yu_err(d, sk_map_get(root, "valid_to"), NULL, M_R_DATES, a, z);
+    }
+}
+
+/* `citations` and `exception_to` (the rule ids this one supersedes). */
+static void load_links(cctx *c, const sk_node *root)
+{
+    sk_diags *d = c->d;
+    sk_rule *r = c->r;
+    const sk_node *cites = sk_map_get(root, "citations");
+    r->cites = sk_parse_cites(c->rs, cites, &r->ncites, d);
+    if (r->ncites > SK_MAX_CITES)
+        sk_yu_err(d, cites, NULL, M_R_TOO_MANY, "citations", SK_MAX_CITES);
+    const sk_node *exc = sk_map_get(root, "exception_to");
+    if (exc && exc->kind == SK_SEQ) {
+        r->exception_to = sk_arena_calloc(A(c), exc->len ? exc->len : 1, sizeof *r->exception_to);
+        for (uint32_t i = 0; r->exception_to && i < exc->len; i++)
+            if (exc->u.items[i]->kind == SK_SCALAR)
+                r->exception_to[r->nexception_to++] = exc->u.items[i]->u.s;
+    } else if (exc) {
+        sk_yu_err(d, exc, NULL, M_EXPECTED, "a list of rule ids", "exception_to",
+                  sk_node_shape(exc, d->lang));
+    }
+}
+
+/* `applies`, `require` (required) and the message templates. */
+static void load_logic(cctx *c, const sk_node *root)
+{
+    sk_diags *d = c->d;
+    sk_rule *r = c->r;
+    const sk_node *ap = sk_map_get(root, "applies");
+    if (ap)
+        r->applies = compile_cond(c, ap);
+    const sk_node *rq = sk_map_get(root, "require");
+    if (!rq)
+        sk_yu_missing(d, root, "require", sk_msg_fmt(M_NOUN_RULE, d->lang));
+    c->in_require = 1;
+    if (rq)
+        r->require = compile_cond(c, rq);
+    c->in_require = 0;
+    if (sk_yu_lang_pair(d, root, "message", r->message_src, 1)) {
+        const sk_node *m = sk_map_get(root, "message");
+        compile_tpl(c, sk_map_get(m, "sv"), r->message_src[0], &r->message[0]);
+        compile_tpl(c, sk_map_get(m, "en"), r->message_src[1], &r->message[1]);
+    }
+}
+
+/* Appends the compiled rule r to the growing vector. */
+static void push_rule(const sk_rule *r, sk_rule **vec, size_t *n, size_t *cap)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        sk_rule *nv = realloc(*vec, nc * sizeof *nv);
+        if (!nv)
+            return;
+        *vec = nv;
+        *cap = nc;
+    }
+    (*vec)[*n] = *r;
+    (*vec)[*n].index = (int)*n;
+    (*n)++;
+}
+
 void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
                   sk_rule **vec, size_t *n, size_t *cap)
 {
@@ -884,90 +1077,16 @@ void sk_load_rule(sk_ruleset *rs, const sk_node *root, sk_diags *d,
     r.col = root->col;
     cctx c = {.rs = rs, .d = d, .r = &r};
     sk_yu_check_keys(d, root, keys, sk_msg_fmt(M_NOUN_RULE, d->lang));
-    r.id = sk_yu_str(d, root, "id");
-    if (!r.id) {
-        sk_yu_missing(d, root, "id", sk_msg_fmt(M_NOUN_RULE, d->lang));
+    if (!load_identity(&c, root, *vec, *n))
         return;
-    }
-    if (!valid_rule_id(r.id))
-        sk_yu_err(d, sk_map_get(root, "id"), NULL, M_R_BAD_ID, r.id);
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp((*vec)[i].id, r.id) == 0)
-            sk_yu_err(d, sk_map_get(root, "id"), NULL, M_R_DUP_ID, r.id, (*vec)[i].file, (*vec)[i].line);
-    const char *dot = strchr(r.id, '.');
-    r.area = sk_arena_strndup(&rs->arena, r.id, dot ? (size_t)(dot - r.id) : strlen(r.id));
-    sk_yu_lang_pair(d, root, "title", r.title, 1);
-    static const char *const sev[] = {"fail", "warn", NULL};
-    const char *s = sk_yu_str(d, root, "severity");
-    int si = s ? sk_values_find(sev, s) : -1;
-    if (si < 0)
-        sk_yu_err(d, s ? sk_map_get(root, "severity") : root, s ? sk_suggest(s, sev, 2) : NULL,
-                  M_BAD_ENUM, s ? s : "", "severity", "fail, warn");
-    r.severity = si == 1 ? SK_ST_WARN : SK_ST_FAIL;
-    const char *b = sk_yu_str(d, root, "basis");
-    int bi = b ? sk_values_find(sk_basis_names, b) : -1;
-    if (bi < 0)
-        sk_yu_err(d, b ? sk_map_get(root, "basis") : root,
-                  b ? sk_suggest(b, sk_basis_names, SK_BASIS__COUNT) : NULL, M_BAD_ENUM, b ? b : "",
-                  "basis", "statute, eu_case_law, se_case_law, guidance, practice");
-    r.basis = (uint8_t)(bi < 0 ? 0 : bi);
+    load_weight(&c, root);
     load_certainty(d, root, &r);
     load_judged_at(d, root, &r);
     if (sk_map_get(root, "absence_is_breach"))
         sk_yu_lang_pair(d, root, "absence_is_breach", r.absence_note, 1);
-    r.has_from = rule_date(&c, root, "valid_from", &r.valid_from);
-    if (!sk_map_get(root, "valid_from"))
-        sk_yu_missing(d, root, "valid_from", sk_msg_fmt(M_NOUN_RULE, d->lang));
-    else {
-        r.from_line = sk_map_get(root, "valid_from")->line;
-        r.from_col = sk_map_get(root, "valid_from")->col;
-    }
-    r.has_to = rule_date(&c, root, "valid_to", &r.valid_to);
-    if (r.has_from && r.has_to && r.valid_from > r.valid_to) {
-        char a[11], z[11];
-        sk_date_format(r.valid_from, a);
-        sk_date_format(r.valid_to, z);
-        sk_yu_err(d, sk_map_get(root, "valid_to"), NULL, M_R_DATES, a, z);
-    }
-    const sk_node *cites = sk_map_get(root, "citations");
-    r.cites = sk_parse_cites(rs, cites, &r.ncites, d);
-    if (r.ncites > SK_MAX_CITES)
-        sk_yu_err(d, cites, NULL, M_R_TOO_MANY, "citations", SK_MAX_CITES);
-    const sk_node *exc = sk_map_get(root, "exception_to");
-    if (exc && exc->kind == SK_SEQ) {
-        r.exception_to = sk_arena_calloc(&rs->arena, exc->len ? exc->len : 1, sizeof *r.exception_to);
-        for (uint32_t i = 0; r.exception_to && i < exc->len; i++)
-            if (exc->u.items[i]->kind == SK_SCALAR)
-                r.exception_to[r.nexception_to++] = exc->u.items[i]->u.s;
-    } else if (exc) {
-        sk_yu_err(d, exc, NULL, M_EXPECTED, "a list of rule ids", "exception_to",
-                  sk_node_shape(exc, d->lang));
-    }
-    const sk_node *ap = sk_map_get(root, "applies");
-    if (ap)
-        r.applies = compile_cond(&c, ap);
-    const sk_node *rq = sk_map_get(root, "require");
-    if (!rq)
-        sk_yu_missing(d, root, "require", sk_msg_fmt(M_NOUN_RULE, d->lang));
-    c.in_require = 1;
-    if (rq)
-        r.require = compile_cond(&c, rq);
-    c.in_require = 0;
-    if (sk_yu_lang_pair(d, root, "message", r.message_src, 1)) {
-        const sk_node *m = sk_map_get(root, "message");
-        compile_tpl(&c, sk_map_get(m, "sv"), r.message_src[0], &r.message[0]);
-        compile_tpl(&c, sk_map_get(m, "en"), r.message_src[1], &r.message[1]);
-    }
-    if (d->errors != errors)
-        return;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        sk_rule *nv = realloc(*vec, nc * sizeof *nv);
-        if (!nv)
-            return;
-        *vec = nv;
-        *cap = nc;
-    }
-    r.index = (int)*n;
-    (*vec)[(*n)++] = r;
+    load_validity(&c, root);
+    load_links(&c, root);
+    load_logic(&c, root);
+    if (d->errors == errors)
+        push_rule(&r, vec, n, cap);
 }
