@@ -69,3 +69,13 @@ if(SK_VALGRIND AND NOT SK_SANITIZE)
   set_tests_properties(${SK_MEMCHECK_TESTS} PROPERTIES LABELS memcheck TIMEOUT 1200
                        WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+
+# Bounded cost and no hidden limits (issue 12: D3, D4, D10, D13, D14),
+# each group with its exact outcome (tests/hostile/cost).
+foreach(group exceptions)
+  add_test(NAME hostile.cost.${group}
+           COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/cost
+                   $<TARGET_FILE:samkoll_cli> ${CMAKE_CURRENT_BINARY_DIR}/hostile-work/cost-${group} ${group}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(hostile.cost.${group} PROPERTIES LABELS hostile TIMEOUT 600)
+endforeach()

@@ -226,3 +226,80 @@ Test(rules, rules_that_can_never_apply_are_reported)
     cr_expect_eq(d.items[0].line, 8); /* the applies condition */
     sk_diags_free(&d);
 }
+
+/* One rule "id" with the given exception_to line (issue 12, D10). */
+static void exc_rule(char *out, size_t n, const char *id, const char *exc)
+{
+    snprintf(out, n,
+             "id: %s\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
+             "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+             "exception_to: %s\nrequire: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n",
+             id, exc);
+}
+
+Test(rules, exception_to_itself_is_a_positioned_error)
+{
+    char r[1024];
+    exc_rule(r, sizeof r, "a.self", "[a.self]");
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(r, &d);
+    cr_expect_null(rs);
+    cr_assert_eq(d.count, 1);
+    cr_expect(strstr(d.items[0].message, "'a.self' cannot be an exception") != NULL, "%s",
+              d.items[0].message);
+    cr_expect_str_eq(d.items[0].file, "t/rules.yaml");
+    cr_expect_eq(d.items[0].line, 8);
+    cr_expect_eq(d.items[0].col, 16); /* the entry inside the list */
+    sk_diags_free(&d);
+}
+
+Test(rules, exception_to_cycles_are_positioned_errors)
+{
+    /* a -> b -> c -> a, and a separate d <-> e; f is an exception to a
+     * (on no cycle) and must not be reported */
+    static const char *const spec[][2] = {
+        {"x.a", "[x.b]"}, {"x.b", "[x.c]"}, {"x.c", "[x.f, x.a]"},
+        {"x.d", "[x.e]"}, {"x.e", "[x.d]"}, {"x.f", "[x.a]"},
+    };
+    char all[8192] = "", one[1024];
+    for (size_t i = 0; i < sizeof spec / sizeof *spec; i++) {
+        exc_rule(one, sizeof one, spec[i][0], spec[i][1]);
+        if (i)
+            strcat(all, "---\n");
+        strcat(all, one);
+    }
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(all, &d);
+    cr_expect_null(rs);
+    /* depth first from x.a: x.c's first entry x.f closes a-b-c-f-a, its
+     * second x.a closes a-b-c-a; then d-e-d */
+    cr_assert_eq(d.count, 3, "three cycles (got %zu)", d.count);
+    static const struct { const char *text; unsigned line, col; } want[] = {
+        {"x.a -> x.b -> x.c -> x.f -> x.a", 5 * 11 + 8, 16}, /* at x.f's entry x.a */
+        {"x.a -> x.b -> x.c -> x.a", 2 * 11 + 8, 21},        /* at x.c's entry x.a */
+        {"x.d -> x.e -> x.d", 4 * 11 + 8, 16},               /* at x.e's entry x.d */
+    };
+    for (size_t i = 0; i < 3; i++) {
+        cr_expect(strstr(d.items[i].message, want[i].text) != NULL, "%s", d.items[i].message);
+        cr_expect_eq(d.items[i].line, want[i].line, "%zu: line %u", i, d.items[i].line);
+        cr_expect_eq(d.items[i].col, want[i].col, "%zu: col %u", i, d.items[i].col);
+    }
+    sk_diags_free(&d);
+}
+
+Test(rules, lint_clean_exceptions_still_load)
+{
+    char a[1024], b[1024], all[2100];
+    exc_rule(a, sizeof a, "y.general", "[]");
+    exc_rule(b, sizeof b, "y.special", "[y.general]");
+    snprintf(all, sizeof all, "%s---\n%s", a, b);
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(all, &d);
+    cr_expect_not_null(rs);
+    cr_expect_eq(d.count, 0);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}

@@ -1006,10 +1006,19 @@ static void load_links(cctx *c, const sk_node *root)
         sk_yu_err(d, cites, NULL, M_R_TOO_MANY, "citations", SK_MAX_CITES);
     const sk_node *exc = sk_map_get(root, "exception_to");
     if (exc && exc->kind == SK_SEQ) {
-        r->exception_to = sk_arena_calloc(A(c), exc->len ? exc->len : 1, sizeof *r->exception_to);
-        for (uint32_t i = 0; r->exception_to && i < exc->len; i++)
-            if (exc->u.items[i]->kind == SK_SCALAR)
-                r->exception_to[r->nexception_to++] = exc->u.items[i]->u.s;
+        size_t n = exc->len ? exc->len : 1;
+        r->exception_to = sk_arena_calloc(A(c), n, sizeof *r->exception_to);
+        r->exception_at = sk_arena_calloc(A(c), n, sizeof *r->exception_at);
+        for (uint32_t i = 0; r->exception_to && r->exception_at && i < exc->len; i++) {
+            const sk_node *it = exc->u.items[i];
+            if (it->kind != SK_SCALAR) {
+                sk_yu_err(d, it, NULL, M_EXPECTED, "a rule id", "exception_to",
+                          sk_node_shape(it, d->lang));
+                continue;
+            }
+            r->exception_at[r->nexception_to] = it;
+            r->exception_to[r->nexception_to++] = it->u.s;
+        }
     } else if (exc) {
         sk_yu_err(d, exc, NULL, M_EXPECTED, "a list of rule ids", "exception_to",
                   sk_node_shape(exc, d->lang));

@@ -91,7 +91,22 @@ const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id)
     return best_d <= (len / 3 > 1 ? len / 3 : 1) ? best : NULL;
 }
 
-/* exception_to: link each general rule to the specific rules defeating it */
+static void err_at_rule(sk_diags *d, const sk_rule *r, const sk_node *n, const char *hint,
+                        sk_msg id, const char *arg)
+{
+    sk_node at = {0};
+    if (n) {
+        at = *n;
+    } else {
+        at.file = r->file;
+        at.line = r->line;
+        at.col = r->col;
+    }
+    sk_yu_err(d, &at, hint, id, arg);
+}
+
+/* exception_to: link each general rule to the specific rules defeating it.
+ * A rule naming itself is an error (it would always supersede itself). */
 static void link_exceptions(sk_ruleset *rs, sk_diags *d)
 {
     for (size_t i = 0; i < rs->nrules; i++) {
@@ -103,12 +118,13 @@ static void link_exceptions(sk_ruleset *rs, sk_diags *d)
             int g = sk_ruleset_find_id(rs, r->exception_to[k]);
             r->exc_idx[k] = g;
             if (g < 0) {
-                sk_node at = {0};
-                at.file = r->file;
-                at.line = r->line;
-                at.col = r->col;
-                sk_yu_err(d, &at, sk_ruleset_suggest_id(rs, r->exception_to[k]),
-                          M_R_EXC_UNKNOWN, r->exception_to[k]);
+                err_at_rule(d, r, r->exception_at[k], sk_ruleset_suggest_id(rs, r->exception_to[k]),
+                            M_R_EXC_UNKNOWN, r->exception_to[k]);
+                continue;
+            }
+            if ((size_t)g == i) {
+                err_at_rule(d, r, r->exception_at[k], NULL, M_R_EXC_SELF, r->id);
+                r->exc_idx[k] = -1;
                 continue;
             }
             sk_rule *gen = &rs->rules[g];
@@ -121,6 +137,68 @@ static void link_exceptions(sk_ruleset *rs, sk_diags *d)
             gen->defeated_by = nv;
         }
     }
+}
+
+/* Reports the cycle closed by the edge from the top of the DFS stack back
+ * to the rule `to` (which is on the stack), at that exception_to entry. */
+static void report_cycle(const sk_ruleset *rs, const size_t *stack, const uint32_t *edge,
+                         size_t depth, size_t to, sk_diags *d)
+{
+    size_t from = 0;
+    while (stack[from] != to)
+        from++;
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    for (size_t j = from; j < depth; j++) {
+        sk_buf_puts(&b, rs->rules[stack[j]].id);
+        sk_buf_puts(&b, " -> ");
+    }
+    sk_buf_puts(&b, rs->rules[to].id);
+    const sk_rule *r = &rs->rules[stack[depth - 1]];
+    err_at_rule(d, r, r->exception_at[edge[depth - 1] - 1], NULL, M_R_EXC_CYCLE, sk_buf_cstr(&b));
+    sk_buf_free(&b);
+}
+
+/* A cycle of exception_to (a is an exception to b, b to a) makes every
+ * rule on it superseded by another: an error, reported once per cycle.
+ * Depth-first search with an explicit stack (rule sets may be large).
+ * Returns 0 if the scratch arrays cannot be allocated. */
+static int report_exception_cycles(const sk_ruleset *rs, sk_diags *d)
+{
+    size_t n = rs->nrules;
+    uint8_t *color = calloc(n ? n : 1, 1); /* 0 new, 1 on the stack, 2 done */
+    size_t *stack = malloc((n ? n : 1) * sizeof *stack);
+    uint32_t *edge = malloc((n ? n : 1) * sizeof *edge); /* next exception_to entry */
+    int ok = color && stack && edge;
+    for (size_t s = 0; ok && s < n; s++) {
+        if (color[s])
+            continue;
+        size_t depth = 0;
+        stack[depth] = s;
+        edge[depth++] = 0;
+        color[s] = 1;
+        while (depth) {
+            const sk_rule *r = &rs->rules[stack[depth - 1]];
+            if (!r->exc_idx || edge[depth - 1] == r->nexception_to) {
+                color[stack[--depth]] = 2;
+                continue;
+            }
+            int g = r->exc_idx[edge[depth - 1]++];
+            if (g < 0 || color[g] == 2)
+                continue;
+            if (color[g] == 1) {
+                report_cycle(rs, stack, edge, depth, (size_t)g, d);
+                continue;
+            }
+            color[g] = 1;
+            stack[depth] = (size_t)g;
+            edge[depth++] = 0;
+        }
+    }
+    free(color);
+    free(stack);
+    free(edge);
+    return ok;
 }
 
 /* ---- conflict detection ------------------------------------------------
@@ -323,6 +401,10 @@ sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n
     rs->rules = rv.v;
     rs->nrules = rv.n;
     link_exceptions(rs, d);
+    if (!report_exception_cycles(rs, d)) {
+        sk_ruleset_free(rs);
+        return SK_ENOMEM;
+    }
     report_conflicts(rs, d);
     report_never(rs, d);
     if (rs->nrules == 0) {

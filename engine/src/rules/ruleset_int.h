@@ -204,6 +204,7 @@ typedef struct sk_rule {
     sk_cond *applies;         /* NULL = always */
     sk_cond *require;
     const char **exception_to;
+    const sk_node **exception_at; /* each entry's node, for positioned errors */
     uint32_t nexception_to;
     int *exc_idx;             /* rules this one defeats */
     int *defeated_by;         /* rules that defeat this one */
