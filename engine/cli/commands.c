@@ -92,6 +92,19 @@ static const cli_cmd commands[] = {
             "lead to further questions, until nothing is unknown or the rest is answered "
             "\"vet ej\".",
      .formats = ask_format_list, .run = cmd_ask},
+    {.name = "serve", .args = {"", ""}, .needs_rules = true,
+     .help = {"webbappen och JSON-API:t på en lokal server (--listen 127.0.0.1:8080)",
+              "the web app and the JSON API on a local server (--listen 127.0.0.1:8080)"},
+     .man = "Serve the web app (write a case in a form, see the findings as it is edited, answer "
+            "the open questions, compare the forms, save the case as YAML and download the memo) "
+            "and the JSON API (\\fB/api/v1/check\\fR, \\fBcompare\\fR, \\fBask\\fR, \\fBanswer\\fR, "
+            "\\fBcase\\fR, \\fBschema\\fR, \\fBrules\\fR, \\fBforms\\fR, \\fB/healthz\\fR) on "
+            "\\fB\\-\\-listen\\fR (default \\fB127.0.0.1:8080\\fR) until interrupted. The address is "
+            "printed; open it in a browser. Requests are evaluated in memory and nothing is "
+            "stored; the Host and Origin headers are checked, bodies are limited by "
+            "\\fB\\-\\-max\\-file\\-size\\fR and the other input limits, and a case may not "
+            "name a \\fBtext_file\\fR. See docs/web.md, docs/api.md and docs/security.md.",
+     .run = cmd_serve},
     {.name = "schema", .args = {"", ""},
      .help = {"skriv JSON Schema för ärendeformat v1", "print the JSON Schema of case format v1"},
      .man = "Print the JSON Schema (2020-12) of case format v1.",

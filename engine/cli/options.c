@@ -12,6 +12,7 @@
 
 /* The commands an option applies to (cli_opt.cmds). */
 #define RUNS "check test compare ask"          /* commands that read cases */
+#define READS RUNS " serve"                   /* and the server, from requests */
 
 static const cli_opt options[] = {
     {.name = "format", .short_name = 'f', .arg = "FORMAT[=FILE]", .id = O_FORMAT, .cmds = "check compare ask forms",
@@ -22,10 +23,14 @@ static const cli_opt options[] = {
      .sv = "skriv rapporten till FILE (atomiskt) i stället för standard ut",
      .en = "write the report to FILE (atomically) instead of standard output",
      .man = "Write the report given without a file to \\fIFILE\\fR. Every report file is written to a temporary file next to it and renamed into place only when the whole run succeeded, so a failed or interrupted run leaves no report, whole or half-written. A target that is not a regular file (a device, a FIFO) is written in place."},
-    {.name = "jobs", .short_name = 'j', .arg = "N", .id = O_JOBS, .cmds = "check test",
+    {.name = "jobs", .short_name = 'j', .arg = "N", .id = O_JOBS, .cmds = "check test serve",
      .sv = "antal arbetstrådar (standard: antal processorer)",
      .en = "number of worker threads (default: the number of CPUs)",
      .man = "Number of worker threads (default: the number of online CPUs). The output is the same for any \\fIN\\fR."},
+    {.name = "listen", .short_name = 0, .arg = "HOST:PORT", .id = O_LISTEN, .cmds = "serve",
+     .sv = "serve: adressen servern lyssnar på (standard 127.0.0.1:8080; port 0 = valfri ledig)",
+     .en = "serve: the address the server listens on (default 127.0.0.1:8080; port 0 = any free port)",
+     .man = "\\fBserve\\fR: the address to listen on, \\fIHOST\\fB:\\fIPORT\\fR or \\fB[\\fIV6\\fB]:\\fIPORT\\fR (default \\fB127.0.0.1:8080\\fR, loopback only; port 0 picks a free port). Any address other than a loopback address is reachable from the network: the server prints a warning. See docs/security.md."},
     {.name = "rules", .short_name = 0, .arg = "PATH", .id = O_RULES, .cmds = NULL,
      .sv = "använd regeluppsättningen i katalogen PATH i stället för den inbyggda",
      .en = "use the rule set in directory PATH instead of the embedded one",
@@ -38,7 +43,7 @@ static const cli_opt options[] = {
      .sv = "lägsta status som ger slutstatus 1 (standard fail)",
      .en = "lowest status that gives exit status 1 (default fail)",
      .man = "The lowest status that makes \\fBcheck\\fR exit with status 1 (default \\fBfail\\fR)."},
-    {.name = "date", .short_name = 0, .arg = "YYYY-MM-DD", .id = O_DATE, .cmds = RUNS,
+    {.name = "date", .short_name = 0, .arg = "YYYY-MM-DD", .id = O_DATE, .cmds = READS,
      .sv = "bedömningsdatum för ärenden utan date (standard i dag)",
      .en = "assessment date for cases without a date (default today)",
      .man = "The assessment date for cases that state no \\fBdate\\fR (default: today). Rules apply only within their validity dates."},
@@ -78,27 +83,27 @@ static const cli_opt options[] = {
      .sv = "ingen färg (även NO_COLOR i miljön)",
      .en = "no colour (also NO_COLOR in the environment)",
      .man = "No colour in text output (also when \\fBNO_COLOR\\fR is set, or the output is not a terminal)."},
-    {.name = "max-file-size", .short_name = 0, .arg = "BYTES", .id = O_MAX_FILE, .cmds = RUNS,
+    {.name = "max-file-size", .short_name = 0, .arg = "BYTES", .id = O_MAX_FILE, .cmds = READS,
      .sv = "största filstorlek (standard 8388608)",
      .en = "largest input file (default 8388608)",
      .man = "Largest case or rule file, or one document on standard input (default 8388608)."},
-    {.name = "max-depth", .short_name = 0, .arg = "N", .id = O_MAX_DEPTH, .cmds = RUNS,
+    {.name = "max-depth", .short_name = 0, .arg = "N", .id = O_MAX_DEPTH, .cmds = READS,
      .sv = "största nästlingsdjup i YAML (standard 64)",
      .en = "deepest YAML nesting (default 64)",
      .man = "Deepest nesting of YAML lists and maps (default 64)."},
-    {.name = "max-alias-nodes", .short_name = 0, .arg = "N", .id = O_MAX_ALIAS, .cmds = RUNS,
+    {.name = "max-alias-nodes", .short_name = 0, .arg = "N", .id = O_MAX_ALIAS, .cmds = READS,
      .sv = "största antal noder via alias per dokument (standard 10000)",
      .en = "most nodes reached through aliases per document (default 10000)",
      .man = "Most nodes reached through YAML aliases in one document (default 10000)."},
-    {.name = "max-documents", .short_name = 0, .arg = "N", .id = O_MAX_DOCS, .cmds = RUNS,
+    {.name = "max-documents", .short_name = 0, .arg = "N", .id = O_MAX_DOCS, .cmds = READS,
      .sv = "största antal dokument per fil eller ström (standard 1000000)",
      .en = "most documents per file or stream (default 1000000)",
      .man = "Most documents in one file or stream (default 1000000)."},
-    {.name = "max-scalar", .short_name = 0, .arg = "BYTES", .id = O_MAX_SCALAR, .cmds = RUNS,
+    {.name = "max-scalar", .short_name = 0, .arg = "BYTES", .id = O_MAX_SCALAR, .cmds = READS,
      .sv = "längsta enskilda värde (standard 1048576)",
      .en = "longest single value (default 1048576)",
      .man = "Longest single value (default 1048576)."},
-    {.name = "max-items", .short_name = 0, .arg = "N", .id = O_MAX_ITEMS, .cmds = RUNS,
+    {.name = "max-items", .short_name = 0, .arg = "N", .id = O_MAX_ITEMS, .cmds = READS,
      .sv = "flest element i en lista eller mapp (standard 10000)",
      .en = "most entries in one list or map (default 10000)",
      .man = "Most entries in one list or map (default 10000)."},
@@ -190,6 +195,7 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
         return 1;
     }
     case O_OUTPUT: o->output = arg; return 1;
+    case O_LISTEN: o->listen = arg; return *arg != 0;
     case O_RULES: o->rules = arg; return 1;
     case O_LANG:
         if (strcmp(arg, "sv") && strcmp(arg, "en"))

@@ -9,7 +9,8 @@
 #include "samkoll/common.h"
 #include "samkoll/ruleset.h"
 
-/* format: "text", "markdown" or "html". SK_ENOTFOUND for another name. */
+/* format: "text", "markdown", "html" or "json". SK_ENOTFOUND for another
+ * name. */
 sk_rc sk_forms_write(const sk_ruleset *rs, const char *format, sk_lang lang, FILE *out);
 /* The generated part of docs/legal-basis.md (bilingual Markdown). */
 void sk_legal_basis_write(const sk_ruleset *rs, FILE *out);

@@ -12,6 +12,9 @@
 
 /* One line per rule: id, severity, basis, validity, citations. */
 void sk_rules_list(const sk_ruleset *rs, sk_lang lang, FILE *out);
+/* The list as "text" (sk_rules_list) or "json" (id, title, severity, area,
+ * basis, validity, citations per rule). SK_ENOTFOUND for another format. */
+sk_rc sk_rules_write(const sk_ruleset *rs, const char *format, sk_lang lang, FILE *out);
 /* The rule in readable form; SK_ENOTFOUND (with a suggestion written to
  * out) if there is no such rule. */
 sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *out);

@@ -17,6 +17,8 @@ typedef struct sk_limits {
     unsigned long regex_depth_limit;  /* PCRE2 depth limit */
     unsigned long regex_heap_kib;     /* PCRE2 heap limit in KiB */
     bool allow_outside_text_file;     /* text_file may leave the case's dir */
+    bool deny_text_file;     /* text_file is an error, the file system is never
+                                read (cases that come from a network request) */
 } sk_limits;
 
 #define SK_DEFAULT_MAX_FILE_BYTES (8u << 20)

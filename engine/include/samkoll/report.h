@@ -47,4 +47,10 @@ void sk_report_input_error(sk_report *r, const char *file, unsigned line,
 /* Writes the summary, flushes, frees. SK_EIO if any write failed. */
 sk_rc sk_report_close(sk_report *r);
 
+/* The facts of c as one JSON object, as the case states them: keys in
+ * source order, booleans, numbers and dates typed, a stated `unknown` as
+ * the string "unknown", an empty or null value as null. For front ends
+ * that edit a case in a form. SK_EIO if writing failed. */
+sk_rc sk_case_write_json(const sk_case *c, FILE *out);
+
 #endif

@@ -272,6 +272,10 @@ static int escapes_lexically(const char *rel)
 static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
 {
     const char *rel = n->u.s;
+    if (v->lim->deny_text_file) {
+        err_at(v, n, NULL, M_TEXT_FILE_DENIED, rel);
+        return NULL;
+    }
     /* refuse a path that leaves the directory on its face (absolute, or
      * more ".." than names) before touching the file system, so that the
      * answer does not tell whether something outside exists */

@@ -8,7 +8,7 @@
 #include "report/report_int.h"
 #include "base/ui.h"
 
-typedef enum { FMT_TEXT, FMT_MD, FMT_HTML } fmt;
+typedef enum { FMT_TEXT, FMT_MD, FMT_HTML, FMT_JSON } fmt;
 
 static void esc(sk_buf *b, const char *s, fmt f)
 {
@@ -184,9 +184,77 @@ static void forms_html(const sk_ruleset *rs, int en, sk_buf *b)
     sk_buf_puts(b, "</div>\n</body></html>\n");
 }
 
+static void json_cell_value(sk_buf *b, const sk_form_col *col, const sk_node *v, int en)
+{
+    if (!v) {
+        sk_buf_puts(b, "\"value\":null");
+        return;
+    }
+    if (col->type == SK_COL_BOOL) {
+        sk_buf_puts(b, v->v.b ? "\"value\":true" : "\"value\":false");
+        return;
+    }
+    if (col->type != SK_COL_LIST) {
+        sk_buf_puts(b, "\"value\":");
+        sk_json_str(b, v->u.s);
+        sk_buf_puts(b, ",\"label\":");
+        sk_json_str(b, col->type == SK_COL_ENUM ? label(col, v->u.s, en) : v->u.s);
+        return;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        sk_buf_puts(b, pass ? ",\"label\":[" : "\"value\":[");
+        for (uint32_t i = 0; i < v->len; i++) {
+            sk_buf_puts(b, i ? "," : "");
+            sk_json_str(b, pass ? label(col, v->u.items[i]->u.s, en) : v->u.items[i]->u.s);
+        }
+        sk_buf_putc(b, ']');
+    }
+}
+
+/* The forms table as JSON: the columns, then per form its name and per
+ * column the value (with its label) and the citations. */
+static void forms_json(const sk_ruleset *rs, int en, sk_buf *b)
+{
+    sk_buf_printf(b, "{\"samkoll_forms\":1,\"lang\":\"%s\",\"columns\":[", en ? "en" : "sv");
+    for (size_t c = 0; c < rs->ncols; c++) {
+        sk_buf_puts(b, c ? ",{\"key\":" : "{\"key\":");
+        sk_json_str(b, rs->cols[c].key);
+        sk_buf_puts(b, ",\"title\":");
+        sk_json_str(b, rs->cols[c].title[en]);
+        sk_buf_putc(b, '}');
+    }
+    sk_buf_puts(b, "],\"forms\":[");
+    for (size_t i = 0; sk_form_values[i]; i++) {
+        sk_buf_puts(b, i ? ",\n{\"form\":" : "\n{\"form\":");
+        sk_json_str(b, sk_form_values[i]);
+        sk_buf_puts(b, ",\"name\":");
+        sk_json_str(b, form_name(rs, i, en));
+        sk_buf_puts(b, ",\"cells\":{");
+        for (size_t c = 0; rs->rows[i].present && c < rs->ncols; c++) {
+            const sk_form_cell *cell = &rs->rows[i].cells[c];
+            sk_buf_puts(b, c ? "," : "");
+            sk_json_str(b, rs->cols[c].key);
+            sk_buf_putc(b, ':');
+            sk_buf_putc(b, '{');
+            json_cell_value(b, &rs->cols[c], cell->value, en);
+            sk_buf_puts(b, ",\"citations\":[");
+            for (uint32_t k = 0; k < cell->ncites; k++) {
+                sk_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
+                sk_json_str(b, cell->cites[k].text[en]);
+                sk_buf_puts(b, ",\"url\":");
+                sk_json_str(b, cell->cites[k].url);
+                sk_buf_putc(b, '}');
+            }
+            sk_buf_puts(b, "]}");
+        }
+        sk_buf_puts(b, "}}");
+    }
+    sk_buf_puts(b, "]}\n");
+}
+
 sk_rc sk_forms_write(const sk_ruleset *rs, const char *format, sk_lang lang, FILE *out)
 {
-    static const char *const names[] = {"text", "markdown", "html", NULL};
+    static const char *const names[] = {"text", "markdown", "html", "json", NULL};
     int f = sk_values_find(names, format);
     if (f < 0)
         return SK_ENOTFOUND;
@@ -197,6 +265,8 @@ sk_rc sk_forms_write(const sk_ruleset *rs, const char *format, sk_lang lang, FIL
         forms_text(rs, en, &b);
     else if (f == FMT_MD)
         forms_md(rs, en, &b);
+    else if (f == FMT_JSON)
+        forms_json(rs, en, &b);
     else
         forms_html(rs, en, &b);
     fwrite(sk_buf_cstr(&b), 1, b.len, out);

@@ -124,6 +124,64 @@ void sk_rules_list(const sk_ruleset *rs, sk_lang lang, FILE *out)
     sk_buf_free(&b);
 }
 
+/* The rules as JSON: id, title, severity, area, basis, validity and the
+ * citations (text, url) of each. */
+static void rules_json(const sk_ruleset *rs, int en, sk_buf *b)
+{
+    sk_buf_printf(b, "{\"samkoll_rules\":1,\"lang\":\"%s\",\"sha256\":\"%s\",\"rules\":[",
+                  en ? "en" : "sv", sk_ruleset_hash(rs));
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        char f[11] = "", t[11] = "";
+        if (r->has_from)
+            sk_date_format(r->valid_from, f);
+        if (r->has_to)
+            sk_date_format(r->valid_to, t);
+        sk_buf_puts(b, i ? ",\n{\"id\":" : "\n{\"id\":");
+        sk_json_str(b, r->id);
+        sk_buf_puts(b, ",\"title\":");
+        sk_json_str(b, r->title[en]);
+        sk_buf_printf(b, ",\"severity\":\"%s\",\"area\":", sk_status_name((sk_status)r->severity));
+        sk_json_str(b, r->area);
+        sk_buf_printf(b, ",\"basis\":\"%s\",\"valid_from\":", sk_basis_names[r->basis]);
+        if (r->has_from)
+            sk_json_str(b, f);
+        else
+            sk_buf_puts(b, "null");
+        sk_buf_puts(b, ",\"valid_to\":");
+        if (r->has_to)
+            sk_json_str(b, t);
+        else
+            sk_buf_puts(b, "null");
+        sk_buf_puts(b, ",\"citations\":[");
+        for (uint32_t c = 0; c < r->ncites; c++) {
+            sk_buf_puts(b, c ? ",{\"text\":" : "{\"text\":");
+            sk_json_str(b, r->cites[c].text[en]);
+            sk_buf_puts(b, ",\"url\":");
+            sk_json_str(b, r->cites[c].url);
+            sk_buf_putc(b, '}');
+        }
+        sk_buf_puts(b, "]}");
+    }
+    sk_buf_puts(b, "]}\n");
+}
+
+sk_rc sk_rules_write(const sk_ruleset *rs, const char *format, sk_lang lang, FILE *out)
+{
+    if (!strcmp(format, "text")) {
+        sk_rules_list(rs, lang, out);
+        return SK_OK;
+    }
+    if (strcmp(format, "json"))
+        return SK_ENOTFOUND;
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    rules_json(rs, lang == SK_LANG_EN, &b);
+    int ok = fwrite(sk_buf_cstr(&b), 1, b.len, out) == b.len;
+    sk_buf_free(&b);
+    return ok ? SK_OK : SK_EIO;
+}
+
 sk_rc sk_rule_explain(const sk_ruleset *rs, const char *id, sk_lang lang, FILE *out)
 {
     int en = lang == SK_LANG_EN;

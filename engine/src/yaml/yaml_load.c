@@ -63,6 +63,7 @@ void sk_limits_default(sk_limits *l)
     l->regex_depth_limit = SK_DEFAULT_REGEX_DEPTH_LIMIT;
     l->regex_heap_kib = SK_DEFAULT_REGEX_HEAP_KIB;
     l->allow_outside_text_file = false;
+    l->deny_text_file = false;
 }
 
 static sk_rc open_common(sk_yaml **out, const char *name, const sk_limits *lim)
