@@ -85,6 +85,150 @@ static void join_values(const char *const *values, char *out, size_t outsz)
 
 static void validate_map(vctx *v, sk_node *map, const sk_schema *s);
 
+/* The scalar typers, one per field type: each reads n->u.s, sets
+ * n->vtype and n->v, or reports what was expected. */
+typedef void (*scalar_typer)(vctx *v, sk_node *n, sk_ftype t,
+                             const char *const *values, const char *name);
+
+static void type_bool(vctx *v, sk_node *n, sk_ftype t,
+                      const char *const *values, const char *name)
+{
+    static const char *const bools[] = {"true", "false", "ja", "nej", "unknown", NULL};
+    (void)t, (void)values;
+    if (!parse_bool(n->u.s, &n->v.b)) {
+        err_at(v, n, sk_suggest(n->u.s, bools, 5), M_BAD_BOOL, n->u.s, name);
+        return;
+    }
+    n->vtype = SK_VT_BOOL;
+}
+
+static void type_int(vctx *v, sk_node *n, sk_ftype t,
+                     const char *const *values, const char *name)
+{
+    const char *s = n->u.s;
+    char *end;
+    (void)t, (void)values;
+    errno = 0;
+    long long x = strtoll(s, &end, 10);
+    if (end == s || *end) {
+        err_at(v, n, NULL, M_BAD_INT, s, name);
+        return;
+    }
+    if (errno == ERANGE || x < 0 || x > 1000000000000LL) {
+        err_at(v, n, NULL, M_OUT_OF_RANGE, s, name, "0..10^12");
+        return;
+    }
+    n->v.num = (double)x;
+    n->vtype = SK_VT_NUM;
+}
+
+static void type_num(vctx *v, sk_node *n, sk_ftype t,
+                     const char *const *values, const char *name)
+{
+    const char *s = n->u.s;
+    char *end;
+    (void)values;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (end == s || *end || !isfinite(x) || errno == ERANGE) {
+        err_at(v, n, NULL, M_BAD_NUMBER, s, name);
+        return;
+    }
+    if (t == SK_F_PERCENT && (x < 0 || x > 100)) {
+        err_at(v, n, NULL, M_OUT_OF_RANGE, s, name, "0..100");
+        return;
+    }
+    n->v.num = x;
+    n->vtype = SK_VT_NUM;
+}
+
+static void type_date(vctx *v, sk_node *n, sk_ftype t,
+                      const char *const *values, const char *name)
+{
+    (void)t, (void)values;
+    if (!sk_date_parse(n->u.s, n->len, &n->v.days)) {
+        err_at(v, n, NULL, M_BAD_DATE, n->u.s, name);
+        return;
+    }
+    n->vtype = SK_VT_DATE;
+}
+
+static void type_enum(vctx *v, sk_node *n, sk_ftype t,
+                      const char *const *values, const char *name)
+{
+    (void)t;
+    if (sk_values_find(values, n->u.s) < 0) {
+        char all[512];
+        join_values(values, all, sizeof all);
+        err_at(v, n, sk_suggest(n->u.s, values, sk_values_count(values)),
+               M_BAD_ENUM, n->u.s, name, all);
+        return;
+    }
+    n->vtype = SK_VT_TEXT;
+}
+
+static void type_slug(vctx *v, sk_node *n, sk_ftype t,
+                      const char *const *values, const char *name)
+{
+    (void)t, (void)values;
+    if (!is_slug(n->u.s)) {
+        err_at(v, n, NULL, M_BAD_SLUG, n->u.s, name);
+        return;
+    }
+    n->vtype = SK_VT_TEXT;
+}
+
+static void type_text_or_bool(vctx *v, sk_node *n, sk_ftype t,
+                              const char *const *values, const char *name)
+{
+    (void)v, (void)t, (void)values, (void)name;
+    if (!n->quoted && parse_bool(n->u.s, &n->v.b))
+        n->vtype = SK_VT_BOOL;
+    else
+        n->vtype = SK_VT_TEXT;
+}
+
+static void type_rule_id(vctx *v, sk_node *n, sk_ftype t,
+                         const char *const *values, const char *name)
+{
+    (void)t, (void)values, (void)name;
+    if (v->rs && sk_ruleset_find_id(v->rs, n->u.s) < 0) {
+        err_at(v, n, sk_ruleset_suggest_id(v->rs, n->u.s), M_UNKNOWN_RULE, n->u.s);
+        return;
+    }
+    n->vtype = SK_VT_TEXT;
+}
+
+/* Text, paths, and the collection types (validated by their own
+ * functions, never reached here with a scalar they accept). */
+static void type_text(vctx *v, sk_node *n, sk_ftype t,
+                      const char *const *values, const char *name)
+{
+    (void)v, (void)t, (void)values, (void)name;
+    n->vtype = SK_VT_TEXT;
+}
+
+static scalar_typer scalar_typer_for(sk_ftype t)
+{
+    switch (t) {
+    case SK_F_BOOL:         return type_bool;
+    case SK_F_INT:          return type_int;
+    case SK_F_NUM:
+    case SK_F_PERCENT:      return type_num;
+    case SK_F_DATE:         return type_date;
+    case SK_F_ENUM:         return type_enum;
+    case SK_F_SLUG:         return type_slug;
+    case SK_F_TEXT_OR_BOOL: return type_text_or_bool;
+    case SK_F_RULE_ID:      return type_rule_id;
+    case SK_F_TEXT:
+    case SK_F_PATH:
+    case SK_F_MAP:
+    case SK_F_LIST:
+    case SK_F_STATUS_MAP:   return type_text;
+    }
+    return type_text;
+}
+
 /* Types one scalar node as field f; reports what was expected. */
 static void validate_scalar(vctx *v, sk_node *n, sk_ftype t,
                             const char *const *values, const char *name)
@@ -94,96 +238,7 @@ static void validate_scalar(vctx *v, sk_node *n, sk_ftype t,
                sk_node_shape(n, v->lang));
         return;
     }
-    const char *s = n->u.s;
-    switch (t) {
-    case SK_F_BOOL:
-        if (!parse_bool(s, &n->v.b)) {
-            static const char *const bools[] = {"true", "false", "ja", "nej", "unknown", NULL};
-            err_at(v, n, sk_suggest(s, bools, 5), M_BAD_BOOL, s, name);
-            return;
-        }
-        n->vtype = SK_VT_BOOL;
-        return;
-    case SK_F_INT: {
-        char *end;
-        errno = 0;
-        long long x = strtoll(s, &end, 10);
-        if (end == s || *end) {
-            err_at(v, n, NULL, M_BAD_INT, s, name);
-            return;
-        }
-        if (errno == ERANGE || x < 0 || x > 1000000000000LL) {
-            err_at(v, n, NULL, M_OUT_OF_RANGE, s, name, "0..10^12");
-            return;
-        }
-        n->v.num = (double)x;
-        n->vtype = SK_VT_NUM;
-        return;
-    }
-    case SK_F_NUM:
-    case SK_F_PERCENT: {
-        char *end;
-        errno = 0;
-        double x = strtod(s, &end);
-        if (end == s || *end || !isfinite(x) || errno == ERANGE) {
-            err_at(v, n, NULL, M_BAD_NUMBER, s, name);
-            return;
-        }
-        if (t == SK_F_PERCENT && (x < 0 || x > 100)) {
-            err_at(v, n, NULL, M_OUT_OF_RANGE, s, name, "0..100");
-            return;
-        }
-        n->v.num = x;
-        n->vtype = SK_VT_NUM;
-        return;
-    }
-    case SK_F_DATE:
-        if (!sk_date_parse(s, n->len, &n->v.days)) {
-            err_at(v, n, NULL, M_BAD_DATE, s, name);
-            return;
-        }
-        n->vtype = SK_VT_DATE;
-        return;
-    case SK_F_ENUM:
-        if (sk_values_find(values, s) < 0) {
-            char all[512];
-            join_values(values, all, sizeof all);
-            err_at(v, n, sk_suggest(s, values, sk_values_count(values)),
-                   M_BAD_ENUM, s, name, all);
-            return;
-        }
-        n->vtype = SK_VT_TEXT;
-        return;
-    case SK_F_SLUG:
-        if (!is_slug(s)) {
-            err_at(v, n, NULL, M_BAD_SLUG, s, name);
-            return;
-        }
-        n->vtype = SK_VT_TEXT;
-        return;
-    case SK_F_TEXT_OR_BOOL:
-        if (!n->quoted && parse_bool(s, &n->v.b))
-            n->vtype = SK_VT_BOOL;
-        else
-            n->vtype = SK_VT_TEXT;
-        return;
-    case SK_F_RULE_ID:
-        if (v->rs && sk_ruleset_find_id(v->rs, s) < 0) {
-            err_at(v, n, sk_ruleset_suggest_id(v->rs, s), M_UNKNOWN_RULE, s);
-            return;
-        }
-        n->vtype = SK_VT_TEXT;
-        return;
-    case SK_F_TEXT:
-    case SK_F_PATH:
-        n->vtype = SK_VT_TEXT;
-        return;
-    case SK_F_MAP:
-    case SK_F_LIST:
-    case SK_F_STATUS_MAP:
-        break; /* collections are validated by their own functions */
-    }
-    n->vtype = SK_VT_TEXT;
+    scalar_typer_for(t)(v, n, t, values, name);
 }
 
 static void validate_status_map(vctx *v, sk_node *n, const char *name)
@@ -268,95 +323,123 @@ static int escapes_lexically(const char *rel)
     return 0;
 }
 
-/* Resolves a text_file path (confined to v->dir) and reads it. */
-static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
+/* Resolves rel against v->dir into real_file (PATH_MAX bytes), refusing
+ * a path that leaves the directory unless the limits allow it. */
+static int resolve_text_path(vctx *v, const sk_node *n, char *real_file)
 {
     const char *rel = n->u.s;
     if (v->lim->deny_text_file) {
         err_at(v, n, NULL, M_TEXT_FILE_DENIED, rel);
-        return NULL;
+        return 0;
     }
     /* refuse a path that leaves the directory on its face (absolute, or
      * more ".." than names) before touching the file system, so that the
      * answer does not tell whether something outside exists */
     if (!v->lim->allow_outside_text_file && escapes_lexically(rel)) {
         err_at(v, n, NULL, M_TEXT_FILE_OUTSIDE, rel);
-        return NULL;
+        return 0;
     }
     char joined[PATH_MAX];
     int w = rel[0] == '/' ? snprintf(joined, sizeof joined, "%s", rel)
                           : snprintf(joined, sizeof joined, "%s/%s", v->dir, rel);
     if (w < 0 || (size_t)w >= sizeof joined) { /* never a truncated path */
         err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(ENAMETOOLONG));
-        return NULL;
+        return 0;
     }
-    char real_dir[PATH_MAX], real_file[PATH_MAX];
     if (!realpath(joined, real_file)) {
         err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(errno));
-        return NULL;
+        return 0;
     }
-    if (!v->lim->allow_outside_text_file) {
-        size_t dl;
-        if (!realpath(v->dir, real_dir) || rel[0] == '/' ||
-            strncmp(real_file, real_dir, dl = strlen(real_dir)) != 0 ||
-            (real_file[dl] != '/' && strcmp(real_dir, "/") != 0)) {
-            err_at(v, n, NULL, M_TEXT_FILE_OUTSIDE, rel);
-            return NULL;
-        }
+    if (v->lim->allow_outside_text_file)
+        return 1;
+    char real_dir[PATH_MAX];
+    size_t dl;
+    if (!realpath(v->dir, real_dir) || rel[0] == '/' ||
+        strncmp(real_file, real_dir, dl = strlen(real_dir)) != 0 ||
+        (real_file[dl] != '/' && strcmp(real_dir, "/") != 0)) {
+        err_at(v, n, NULL, M_TEXT_FILE_OUTSIDE, rel);
+        return 0;
     }
-    /* only a regular file: opening a FIFO would block the run, and a
-     * device could be endless */
-    int fd = open(real_file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    return 1;
+}
+
+/* Opens a regular file only: opening a FIFO would block the run, and a
+ * device could be endless. */
+static FILE *open_regular(vctx *v, const sk_node *n, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         int e = fd < 0 ? errno : EINVAL;
         if (fd >= 0)
             close(fd);
-        err_at(v, n, NULL, M_TEXT_FILE_READ, rel,
+        err_at(v, n, NULL, M_TEXT_FILE_READ, n->u.s,
                e == EINVAL ? sk_msg_fmt(M_NOT_REGULAR, v->d->lang) : strerror(e));
         return NULL;
     }
     FILE *f = fdopen(fd, "rb");
     if (!f) {
         close(fd);
-        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(errno));
-        return NULL;
+        err_at(v, n, NULL, M_TEXT_FILE_READ, n->u.s, strerror(errno));
     }
-    sk_buf b;
-    sk_buf_init(&b, v->lim->max_file_bytes);
+    return f;
+}
+
+/* Reads f to its end into b (bounded by the file-size limit). */
+static int slurp_text(vctx *v, const sk_node *n, FILE *f, sk_buf *b)
+{
     char chunk[8192];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (!sk_buf_append(&b, chunk, got))
+        if (!sk_buf_append(b, chunk, got))
             break;
     int rerr = ferror(f);
     fclose(f);
     if (rerr) {
-        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, strerror(EIO));
-        sk_buf_free(&b);
-        return NULL;
+        err_at(v, n, NULL, M_TEXT_FILE_READ, n->u.s, strerror(EIO));
+        return 0;
     }
-    if (b.failed) {
+    if (b->failed) {
         err_at(v, n, NULL, M_FILE_TOO_BIG, v->lim->max_file_bytes);
-        sk_buf_free(&b);
-        return NULL;
+        return 0;
     }
-    size_t bad = sk_utf8_invalid_at(sk_buf_cstr(&b), b.len);
-    if (bad != (size_t)-1) {
-        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, "invalid UTF-8");
-        sk_buf_free(&b);
-        return NULL;
+    return 1;
+}
+
+/* The attachment is text a reader sees: valid UTF-8, no control
+ * characters that would hide content. */
+static int text_is_clean(vctx *v, const sk_node *n, sk_buf *b)
+{
+    if (sk_utf8_invalid_at(sk_buf_cstr(b), b->len) != (size_t)-1) {
+        err_at(v, n, NULL, M_TEXT_FILE_READ, n->u.s, "invalid UTF-8");
+        return 0;
     }
-    long ctl = sk_text_bad_char(sk_buf_cstr(&b), b.len);
+    long ctl = sk_text_bad_char(sk_buf_cstr(b), b->len);
     if (ctl >= 0) {
         char what[160];
         snprintf(what, sizeof what, sk_msg_fmt(M_CONTROL_CHAR, v->d->lang), (unsigned)ctl);
-        err_at(v, n, NULL, M_TEXT_FILE_READ, rel, what);
-        sk_buf_free(&b);
-        return NULL;
+        err_at(v, n, NULL, M_TEXT_FILE_READ, n->u.s, what);
+        return 0;
     }
-    char *copy = sk_arena_strndup(v->a, sk_buf_cstr(&b), b.len);
-    *len = b.len;
+    return 1;
+}
+
+/* Resolves a text_file path (confined to v->dir) and reads it. */
+static const char *read_text_file(vctx *v, const sk_node *n, size_t *len)
+{
+    char real_file[PATH_MAX];
+    if (!resolve_text_path(v, n, real_file))
+        return NULL;
+    FILE *f = open_regular(v, n, real_file);
+    if (!f)
+        return NULL;
+    sk_buf b;
+    sk_buf_init(&b, v->lim->max_file_bytes);
+    const char *copy = NULL;
+    if (slurp_text(v, n, f, &b) && text_is_clean(v, n, &b)) {
+        copy = sk_arena_strndup(v->a, sk_buf_cstr(&b), b.len);
+        *len = b.len;
+    }
     sk_buf_free(&b);
     return copy;
 }
