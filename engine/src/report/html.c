@@ -581,9 +581,13 @@ static void card(sk_buf *b, const char *cls, size_t n, const char *label)
     sk_buf_printf(b, "<div class=\"card st-%s\"><span class=\"n\">%zu</span>%s</div>\n", cls, n, label);
 }
 
-static void summary(sk_report *r, sk_buf *b)
+/* The columns of the per-rule and per-form tables, worst first. */
+static const sk_status summary_cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
+                                         SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+enum { SUMMARY_NCOLS = sizeof summary_cols / sizeof *summary_cols };
+
+static void summary_cards(const sk_report *r, sk_buf *b, int en)
 {
-    int en = r->o.lang == SK_LANG_EN;
     sk_buf_printf(b, "<section id=\"summary\">\n<h2>%s</h2>\n<div class=\"cards\">\n",
                   sk_ui(UI_SUMMARY, en));
     card(b, "cases", r->ncases, sk_ui(UI_CASES_CHECKED, en));
@@ -596,50 +600,61 @@ static void summary(sk_report *r, sk_buf *b)
         card(b, "error", r->worst[SK_ST_ERROR], sk_ui(UI_WITH_ERRORS, en));
     card(b, "error", r->nerrors, sk_ui(UI_INPUT_ERRORS, en));
     sk_buf_puts(b, "</div>\n");
-    static const sk_status cols[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
-                                     SK_ST_ERROR, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
+}
+
+static void status_heads(sk_buf *b, int en)
+{
+    for (int c = 0; c < SUMMARY_NCOLS; c++) {
+        sk_buf_puts(b, "<th class=\"n\">");
+        esc(b, sk_status_label(summary_cols[c], en));
+        sk_buf_puts(b, "</th>");
+    }
+    sk_buf_puts(b, "</tr></thead>\n<tbody>\n");
+}
+
+static void status_cells(sk_buf *b, const size_t *counts)
+{
+    for (int c = 0; c < SUMMARY_NCOLS; c++)
+        sk_buf_printf(b, "<td class=\"n\">%zu</td>", counts[summary_cols[c]]);
+    sk_buf_puts(b, "</tr>\n");
+}
+
+static void summary_rule_table(sk_report *r, sk_buf *b, int en)
+{
     size_t nrules = sk_ruleset_count(r->rs), notable = 0;
     for (size_t i = 0; i < nrules; i++)
         notable += sk_report_rule_notable(r, i) != 0;
-    if (notable) {
-        /* a long table starts folded, so the cases are not far down */
-        sk_buf_printf(b, "<details%s>\n<summary>%s</summary>\n<table class=\"per-rule\">\n<thead><tr><th>%s</th>",
-                      notable <= 20 ? " open" : "",
-                      sk_ui(UI_PER_RULE_RULES_THAT_DID, en),
-                      sk_ui(UI_RULE, en));
-        for (int c = 0; c < 7; c++) {
-            sk_buf_puts(b, "<th class=\"n\">");
-            esc(b, sk_status_label(cols[c], en));
-            sk_buf_puts(b, "</th>");
-        }
-        sk_buf_puts(b, "</tr></thead>\n<tbody>\n");
-        for (size_t i = 0; i < nrules; i++) {
-            if (!sk_report_rule_notable(r, i))
-                continue;
-            const sk_rule *rule = &r->rs->rules[i];
-            sk_buf_puts(b, "<tr><td><a class=\"rule-link\" href=\"#filters\" data-rule=\"");
-            esc_attr(b, rule->id);
-            sk_buf_puts(b, "\"><code>");
-            esc(b, rule->id);
-            sk_buf_puts(b, "</code></a> ");
-            esc(b, rule->title[en]);
-            sk_buf_puts(b, "</td>");
-            for (int c = 0; c < 7; c++)
-                sk_buf_printf(b, "<td class=\"n\">%zu</td>", r->rule_counts[i][cols[c]]);
-            sk_buf_puts(b, "</tr>\n");
-        }
-        sk_buf_puts(b, "</tbody>\n</table>\n</details>\n");
+    if (!notable)
+        return;
+    /* a long table starts folded, so the cases are not far down */
+    sk_buf_printf(b, "<details%s>\n<summary>%s</summary>\n<table class=\"per-rule\">\n<thead><tr><th>%s</th>",
+                  notable <= 20 ? " open" : "",
+                  sk_ui(UI_PER_RULE_RULES_THAT_DID, en),
+                  sk_ui(UI_RULE, en));
+    status_heads(b, en);
+    for (size_t i = 0; i < nrules; i++) {
+        if (!sk_report_rule_notable(r, i))
+            continue;
+        const sk_rule *rule = &r->rs->rules[i];
+        sk_buf_puts(b, "<tr><td><a class=\"rule-link\" href=\"#filters\" data-rule=\"");
+        esc_attr(b, rule->id);
+        sk_buf_puts(b, "\"><code>");
+        esc(b, rule->id);
+        sk_buf_puts(b, "</code></a> ");
+        esc(b, rule->title[en]);
+        sk_buf_puts(b, "</td>");
+        status_cells(b, r->rule_counts[i]);
     }
+    sk_buf_puts(b, "</tbody>\n</table>\n</details>\n");
+}
+
+static void summary_form_table(sk_report *r, sk_buf *b, int en)
+{
     sk_buf_printf(b, "<details open>\n<summary>%s</summary>\n<table class=\"per-form\">\n<thead><tr><th>%s</th>"
                      "<th class=\"n\">%s</th>",
                   sk_ui(UI_PER_COLLABORATION_FORM_CASES_BY, en),
                   sk_ui(UI_FORM, en), sk_ui(UI_CASES, en));
-    for (int c = 0; c < 7; c++) {
-        sk_buf_puts(b, "<th class=\"n\">");
-        esc(b, sk_status_label(cols[c], en));
-        sk_buf_puts(b, "</th>");
-    }
-    sk_buf_puts(b, "</tr></thead>\n<tbody>\n");
+    status_heads(b, en);
     for (int f = 0; f < 16 && sk_form_values[f]; f++) {
         size_t n = sk_report_form_cases(r, f);
         if (!n)
@@ -647,18 +662,20 @@ static void summary(sk_report *r, sk_buf *b)
         sk_buf_puts(b, "<tr><td>");
         esc(b, sk_form_label(r, f));
         sk_buf_printf(b, "</td><td class=\"n\">%zu</td>", n);
-        for (int c = 0; c < 7; c++)
-            sk_buf_printf(b, "<td class=\"n\">%zu</td>", r->form_worst[f][cols[c]]);
-        sk_buf_puts(b, "</tr>\n");
+        status_cells(b, r->form_worst[f]);
     }
     sk_buf_puts(b, "</tbody>\n</table>\n</details>\n</section>\n");
-    /* the filters (hidden until the script runs: without it they do nothing) */
+}
+
+/* The filters (hidden until the script runs: without it they do nothing). */
+static void filters_nav(const sk_report *r, sk_buf *b, int en)
+{
     sk_buf_printf(b, "<nav id=\"filters\" hidden data-shown=\"%s\">\n<fieldset><legend>%s</legend>\n",
                   sk_ui(UI_SHOWING_CASES_OF_ALL_CASES, en),
                   sk_ui(UI_SHOW, en));
     static const sk_status shown[] = {SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN, SK_ST_WAIVED,
                                       SK_ST_ERROR, SK_ST_PASS};
-    for (int i = 0; i < 6; i++) {
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
         sk_buf_printf(b, "<label><input type=\"checkbox\" name=\"status\" value=\"%s\"%s> ",
                       sk_status_name(shown[i]), shown[i] == SK_ST_PASS ? "" : " checked");
         badge(b, shown[i], en);
@@ -666,6 +683,7 @@ static void summary(sk_report *r, sk_buf *b)
     }
     sk_buf_printf(b, "</fieldset>\n<label>%s <select id=\"rule-filter\"><option value=\"\">%s</option>\n",
                   sk_ui(UI_RULE, en), sk_ui(UI_ALL_RULES, en));
+    size_t nrules = sk_ruleset_count(r->rs);
     for (size_t i = 0; i < nrules; i++) {
         const size_t *c = r->rule_counts[i];
         if (!(c[SK_ST_PASS] || c[SK_ST_FAIL] || c[SK_ST_WARN] || c[SK_ST_UNKNOWN] || c[SK_ST_WAIVED] ||
@@ -677,6 +695,15 @@ static void summary(sk_report *r, sk_buf *b)
     }
     sk_buf_printf(b, "</select></label>\n<span id=\"shown\"></span>\n</nav>\n<main id=\"cases\">\n<h2>%s</h2>\n",
                   sk_ui(UI_CASES, en));
+}
+
+static void summary(sk_report *r, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    summary_cards(r, b, en);
+    summary_rule_table(r, b, en);
+    summary_form_table(r, b, en);
+    filters_nav(r, b, en);
 }
 
 static void end(sk_report *r, sk_buf *b)

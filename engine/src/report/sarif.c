@@ -229,30 +229,10 @@ static void begin(sk_report *r, sk_buf *b)
     sk_buf_puts(b, ",\"columnKind\":\"unicodeCodePoints\",\"results\":[\n");
 }
 
-static void result(const sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *b,
-                   sk_buf *tmp)
+/* The other stated facts, as related locations. */
+static void related_locations(const sk_report *r, const sk_finding *f, const sk_node *at,
+                              sk_buf *b, sk_buf *tmp)
 {
-    int en = r->o.lang == SK_LANG_EN;
-    const sk_case *c = res->c;
-    sk_status s = (sk_status)f->status;
-    sk_status as = s == SK_ST_WAIVED ? (sk_status)f->orig_status : s;
-    sk_buf_puts(b, "{");
-    kv(b, "ruleId", f->rule->id, 0);
-    sk_buf_printf(b, ",\"ruleIndex\":%zu", (size_t)(f - res->findings));
-    kv(b, "level", level_of(as), 1);
-    sk_buf_clear(tmp);
-    sk_finding_text(res, f, en, tmp);
-    if (!tmp->len)
-        sk_buf_puts(tmp, f->rule->title[en]);
-    text_obj(b, "message", sk_buf_cstr(tmp), 1);
-    const sk_node *at = sk_finding_locus(f);
-    sk_buf_puts(b, ",\"locations\":[");
-    if (at)
-        location_open(b, r, at->file, at->line, at->col);
-    else
-        location_open(b, r, c->file, c->line, 1);
-    sk_buf_puts(b, "}]");
-    /* the other stated facts */
     int n = 0;
     for (uint16_t i = 0; i < f->nfacts; i++) {
         const sk_fact *fa = &f->facts[i];
@@ -273,24 +253,52 @@ static void result(const sk_report *r, const sk_result *res, const sk_finding *f
     }
     if (n)
         sk_buf_puts(b, "]");
-    char fp[17];
-    sk_finding_fingerprint(res, f, fp);
-    sk_buf_puts(b, ",\"partialFingerprints\":{");
-    kv(b, "samkollFingerprint/v1", fp, 0);
-    sk_buf_puts(b, "}");
-    if (f->waiver && !f->waiver_expired) {
-        const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by");
-        sk_buf_clear(tmp);
-        sk_buf_puts(tmp, reason ? reason : "");
-        if (by)
-            sk_buf_printf(tmp, " (%s)", by);
-        sk_buf_puts(b, ",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\"");
-        kv(b, "justification", sk_buf_cstr(tmp), 1);
-        sk_buf_puts(b, "}]");
-    }
+}
+
+/* An active waiver is an accepted external suppression. */
+static void suppression(const sk_finding *f, sk_buf *b, sk_buf *tmp)
+{
+    if (!f->waiver || f->waiver_expired)
+        return;
+    const char *reason = sk_waiver_get(f, "reason"), *by = sk_waiver_get(f, "decided_by");
+    sk_buf_clear(tmp);
+    sk_buf_puts(tmp, reason ? reason : "");
+    if (by)
+        sk_buf_printf(tmp, " (%s)", by);
+    sk_buf_puts(b, ",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\"");
+    kv(b, "justification", sk_buf_cstr(tmp), 1);
+    sk_buf_puts(b, "}]");
+}
+
+static void str_or_null(sk_buf *b, const char *key, const char *v)
+{
+    sk_buf_printf(b, ",\"%s\":", key);
+    if (v)
+        sk_json_str(b, v);
+    else
+        sk_buf_puts(b, "null");
+}
+
+static void waiver_property(const sk_finding *f, sk_buf *b)
+{
+    if (!f->waiver)
+        return;
+    sk_buf_puts(b, ",\"waiver\":{");
+    kv(b, "reason", sk_waiver_get(f, "reason"), 0);
+    str_or_null(b, "decided_by", sk_waiver_get(f, "decided_by"));
+    str_or_null(b, "until", sk_waiver_get(f, "until"));
+    sk_buf_printf(b, ",\"expired\":%s}", f->waiver_expired ? "true" : "false");
+}
+
+/* samkoll's own properties: status, certainty, the judged date,
+ * citations, missing facts and the waiver. */
+static void properties(const sk_report *r, const sk_result *res, const sk_finding *f,
+                       sk_buf *b, sk_buf *tmp)
+{
+    int en = r->o.lang == SK_LANG_EN;
     sk_buf_puts(b, ",\"properties\":{");
-    kv(b, "case", c->id, 0);
-    kv(b, "status", sk_status_name(s), 1);
+    kv(b, "case", res->c->id, 0);
+    kv(b, "status", sk_status_name((sk_status)f->status), 1);
     kv(b, "title", f->rule->title[en], 1);
     kv(b, "certainty", sk_certainty_names[f->certainty], 1);
     kv(b, "certainty_label", sk_certainty_label((sk_certainty)f->certainty, en), 1);
@@ -307,23 +315,41 @@ static void result(const sk_report *r, const sk_result *res, const sk_finding *f
         sk_buf_puts(b, ",\"missing\":");
         sk_json_missing(b, f, tmp);
     }
-    if (f->waiver) {
-        const char *until = sk_waiver_get(f, "until"), *by = sk_waiver_get(f, "decided_by");
-        sk_buf_puts(b, ",\"waiver\":{");
-        kv(b, "reason", sk_waiver_get(f, "reason"), 0);
-        sk_buf_puts(b, ",\"decided_by\":");
-        if (by)
-            sk_json_str(b, by);
-        else
-            sk_buf_puts(b, "null");
-        sk_buf_puts(b, ",\"until\":");
-        if (until)
-            sk_json_str(b, until);
-        else
-            sk_buf_puts(b, "null");
-        sk_buf_printf(b, ",\"expired\":%s}", f->waiver_expired ? "true" : "false");
-    }
-    sk_buf_puts(b, "}}");
+    waiver_property(f, b);
+    sk_buf_puts(b, "}");
+}
+
+static void result(const sk_report *r, const sk_result *res, const sk_finding *f, sk_buf *b,
+                   sk_buf *tmp)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    sk_status s = (sk_status)f->status;
+    sk_status as = s == SK_ST_WAIVED ? (sk_status)f->orig_status : s;
+    sk_buf_puts(b, "{");
+    kv(b, "ruleId", f->rule->id, 0);
+    sk_buf_printf(b, ",\"ruleIndex\":%zu", (size_t)(f - res->findings));
+    kv(b, "level", level_of(as), 1);
+    sk_buf_clear(tmp);
+    sk_finding_text(res, f, en, tmp);
+    if (!tmp->len)
+        sk_buf_puts(tmp, f->rule->title[en]);
+    text_obj(b, "message", sk_buf_cstr(tmp), 1);
+    const sk_node *at = sk_finding_locus(f);
+    sk_buf_puts(b, ",\"locations\":[");
+    if (at)
+        location_open(b, r, at->file, at->line, at->col);
+    else
+        location_open(b, r, res->c->file, res->c->line, 1);
+    sk_buf_puts(b, "}]");
+    related_locations(r, f, at, b, tmp);
+    char fp[17];
+    sk_finding_fingerprint(res, f, fp);
+    sk_buf_puts(b, ",\"partialFingerprints\":{");
+    kv(b, "samkollFingerprint/v1", fp, 0);
+    sk_buf_puts(b, "}");
+    suppression(f, b, tmp);
+    properties(r, res, f, b, tmp);
+    sk_buf_puts(b, "}");
 }
 
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)

@@ -55,6 +55,82 @@ static void detail_line(sk_buf *b, const char *head, const char *text)
     sk_buf_printf(b, "      %s: %s\n", head, text);
 }
 
+/* The one-paragraph message of a finding that is not a pass. */
+static void finding_message(const sk_result *res, const sk_finding *f, int en, sk_buf *msg)
+{
+    if (f->status == SK_ST_UNKNOWN) {
+        sk_finding_explanation(res, f, en, msg);
+        if (f->reason == SK_R_EXCEPTION_UNKNOWN)
+            sk_buf_printf(msg, " (%s: %s)", sk_reason_text(SK_R_EXCEPTION_UNKNOWN, en), f->other->id);
+    } else if (f->status == SK_ST_ERROR) {
+        sk_buf_printf(msg, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
+    } else {
+        sk_finding_message(res, f, en, msg);
+    }
+}
+
+/* Certainty, basis, judged date and citations. */
+static void finding_basis(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
+{
+    sk_buf_clear(msg);
+    sk_certainty_line(f, en, msg);
+    sk_buf_printf(b, "      %s\n", sk_buf_cstr(msg));
+    if (f->rule->basis == SK_BASIS_PRACTICE)
+        detail_line(b, sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)f->rule->basis, en));
+    if (sk_judged_notable(f)) {
+        sk_buf_clear(msg);
+        sk_judged_text(f, en, msg);
+        detail_line(b, sk_ui(UI_JUDGED_AT, en), sk_buf_cstr(msg));
+    }
+    for (uint32_t i = 0; i < f->rule->ncites; i++) {
+        if (!sk_finding_cite(f, i))
+            continue;
+        int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
+        sk_buf_clear(msg);
+        sk_buf_printf(msg, "%s%s", f->rule->cites[i].text[en], sk_cite_check_note(&f->rule->cites[i], en));
+        detail_line(b, statute ? sk_ui(UI_LAW, en) : sk_ui(UI_SOURCE, en), sk_buf_cstr(msg));
+    }
+}
+
+/* The stated facts, at most MAX_TEXT_FACTS of them. */
+static void finding_facts(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
+{
+    size_t shown = 0, hidden = 0;
+    for (uint16_t i = 0; i < f->nfacts; i++) {
+        const sk_fact *fa = &f->facts[i];
+        if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
+            continue;
+        if (shown == MAX_TEXT_FACTS) {
+            hidden++;
+            continue;
+        }
+        shown++;
+        sk_buf_clear(msg);
+        sk_fact_path(fa, msg);
+        char tmp[64];
+        const char *v = sk_fact_value(fa, tmp, sizeof tmp);
+        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", sk_ui(UI_FACT, en),
+                      sk_buf_cstr(msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
+    }
+    if (hidden)
+        sk_buf_printf(b, sk_ui(UI_MORE_FACTS_IN_FORMAT_JSON, en), hidden);
+}
+
+static void finding_waiver(sk_buf *b, const sk_finding *f, int en)
+{
+    if (!f->waiver)
+        return;
+    const sk_node *reason = sk_map_get(f->waiver, "reason");
+    const sk_node *by = sk_map_get(f->waiver, "decided_by");
+    int has_by = by && by->kind == SK_SCALAR;
+    size_t start = b->len;
+    sk_buf_printf(b, "      %s: %s%s%s%s\n",
+                  f->waiver_expired ? sk_ui(UI_WAIVER_EXPIRED_2, en) : sk_ui(UI_WAIVED_3, en),
+                  reason && reason->kind == SK_SCALAR ? reason->u.s : "",
+                  has_by ? " (" : "", has_by ? by->u.s : "", has_by ? ")" : "");
+    indent_since(b, start, "        ");
+}
+
 static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f)
 {
     int en = r->o.lang == SK_LANG_EN;
@@ -70,72 +146,15 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     }
     sk_buf msg;
     sk_buf_init(&msg, 0);
-    if (f->status == SK_ST_UNKNOWN) {
-        sk_finding_explanation(res, f, en, &msg);
-        if (f->reason == SK_R_EXCEPTION_UNKNOWN)
-            sk_buf_printf(&msg, " (%s: %s)", sk_reason_text(SK_R_EXCEPTION_UNKNOWN, en), f->other->id);
-    } else if (f->status == SK_ST_ERROR) {
-        sk_buf_printf(&msg, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
-    } else {
-        sk_finding_message(res, f, en, &msg);
-    }
+    finding_message(res, f, en, &msg);
     size_t start = b->len;
     sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
     indent_since(b, start, "      ");
-    if (f->status == SK_ST_UNKNOWN && !f->waiver) {
-        /* a question, not a verdict: the missing facts are the point */
-        sk_buf_free(&msg);
-        return;
-    }
-    sk_buf_clear(&msg);
-    sk_certainty_line(f, en, &msg);
-    sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
-    if (f->rule->basis == SK_BASIS_PRACTICE)
-        detail_line(b, sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)f->rule->basis, en));
-    if (sk_judged_notable(f)) {
-        sk_buf_clear(&msg);
-        sk_judged_text(f, en, &msg);
-        detail_line(b, sk_ui(UI_JUDGED_AT, en), sk_buf_cstr(&msg));
-    }
-    for (uint32_t i = 0; i < f->rule->ncites; i++) {
-        if (!sk_finding_cite(f, i))
-            continue;
-        int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
-        sk_buf_clear(&msg);
-        sk_buf_printf(&msg, "%s%s", f->rule->cites[i].text[en], sk_cite_check_note(&f->rule->cites[i], en));
-        detail_line(b, statute ? sk_ui(UI_LAW, en) : sk_ui(UI_SOURCE, en), sk_buf_cstr(&msg));
-    }
-    size_t shown = 0, hidden = 0;
-    for (uint16_t i = 0; i < f->nfacts; i++) {
-        const sk_fact *fa = &f->facts[i];
-        if (fa->missing || fa->path->root == SK_ROOT_FORM || fa->path->root == SK_ROOT_DATE)
-            continue;
-        if (shown == MAX_TEXT_FACTS) {
-            hidden++;
-            continue;
-        }
-        shown++;
-        sk_buf_clear(&msg);
-        sk_fact_path(fa, &msg);
-        char tmp[64];
-        const char *v = sk_fact_value(fa, tmp, sizeof tmp);
-        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", sk_ui(UI_FACT, en),
-                      sk_buf_cstr(&msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
-    }
-    if (hidden)
-        sk_buf_printf(b, sk_ui(UI_MORE_FACTS_IN_FORMAT_JSON, en), hidden);
-    if (f->waiver) {
-        const sk_node *reason = sk_map_get(f->waiver, "reason");
-        const sk_node *by = sk_map_get(f->waiver, "decided_by");
-        start = b->len;
-        sk_buf_printf(b, "      %s: %s%s%s%s\n",
-                      f->waiver_expired ? (sk_ui(UI_WAIVER_EXPIRED_2, en))
-                                        : (sk_ui(UI_WAIVED_3, en)),
-                      reason && reason->kind == SK_SCALAR ? reason->u.s : "",
-                      by && by->kind == SK_SCALAR ? " (" : "",
-                      by && by->kind == SK_SCALAR ? by->u.s : "",
-                      by && by->kind == SK_SCALAR ? ")" : "");
-        indent_since(b, start, "        ");
+    /* an unknown is a question, not a verdict: the missing facts are the point */
+    if (f->status != SK_ST_UNKNOWN || f->waiver) {
+        finding_basis(b, f, en, &msg);
+        finding_facts(b, f, en, &msg);
+        finding_waiver(b, f, en);
     }
     sk_buf_free(&msg);
 }
