@@ -164,36 +164,66 @@ static int parse_size(const char *s, size_t *out)
     return 1;
 }
 
-static int apply(cli_opts *o, const cli_opt *op, const char *arg)
+/* --format NAME[=FILE]: one more output. */
+static int apply_format(cli_opts *o, const char *arg)
+{
+    if (o->noutputs == CLI_MAX_OUTPUTS)
+        return 0;
+    cli_output *out = &o->outputs[o->noutputs++];
+    const char *eq = strchr(arg, '=');
+    out->format = arg;
+    out->file = NULL;
+    out->owned = NULL;
+    if (!eq)
+        return 1;
+    char *fmt = strndup(arg, (size_t)(eq - arg));
+    out->owned = fmt;
+    if (!fmt || !eq[1])
+        return 0;
+    out->format = fmt;
+    out->file = eq + 1;
+    return 1;
+}
+
+static int apply_jobs(cli_opts *o, const char *arg)
+{
+    char *end;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (end == arg || *end || v > 256 || arg[0] == '-')
+        return 0;
+    o->jobs = (unsigned)v;
+    return 1;
+}
+
+/* fail | warn | unknown: the status from which a run counts as failed. */
+static int parse_threshold(const char *arg, int *out)
+{
+    static const struct { const char *name; sk_status st; } levels[] = {
+        {"fail", SK_ST_FAIL}, {"warn", SK_ST_WARN}, {"unknown", SK_ST_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
+        if (!strcmp(arg, levels[i].name)) {
+            *out = (int)levels[i].st;
+            return 1;
+        }
+    return 0;
+}
+
+/* A PCRE2 limit: a size that fits in 32 bits. */
+static int parse_limit32(const char *arg, unsigned long *out)
 {
     size_t n;
+    if (!parse_size(arg, &n) || n > 0xFFFFFFFFu)
+        return 0;
+    *out = n;
+    return 1;
+}
+
+static int apply(cli_opts *o, const cli_opt *op, const char *arg)
+{
     switch (op->id) {
-    case O_FORMAT: {
-        if (o->noutputs == CLI_MAX_OUTPUTS)
-            return 0;
-        cli_output *out = &o->outputs[o->noutputs++];
-        const char *eq = strchr(arg, '=');
-        out->format = arg;
-        out->file = NULL;
-        out->owned = NULL;
-        if (eq) {
-            char *fmt = strndup(arg, (size_t)(eq - arg));
-            out->owned = fmt;
-            if (!fmt || !eq[1])
-                return 0;
-            out->format = fmt;
-            out->file = eq + 1;
-        }
-        return 1;
-    }
-    case O_JOBS: {
-        char *end;
-        unsigned long v = strtoul(arg, &end, 10);
-        if (end == arg || *end || v > 256 || arg[0] == '-')
-            return 0;
-        o->jobs = (unsigned)v;
-        return 1;
-    }
+    case O_FORMAT: return apply_format(o, arg);
+    case O_JOBS: return apply_jobs(o, arg);
     case O_OUTPUT: o->output = arg; return 1;
     case O_LISTEN: o->listen = arg; return *arg != 0;
     case O_RULES: o->rules = arg; return 1;
@@ -202,12 +232,7 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
             return 0;
         o->lang = arg[0] == 'e' ? SK_LANG_EN : SK_LANG_SV;
         return 1;
-    case O_FAIL_ON:
-        if (!strcmp(arg, "fail")) o->fail_on = SK_ST_FAIL;
-        else if (!strcmp(arg, "warn")) o->fail_on = SK_ST_WARN;
-        else if (!strcmp(arg, "unknown")) o->fail_on = SK_ST_UNKNOWN;
-        else return 0;
-        return 1;
+    case O_FAIL_ON: return parse_threshold(arg, &o->fail_on);
     case O_DATE:
         o->date_given = true;
         return sk_date_parse(arg, strlen(arg), &o->date);
@@ -217,12 +242,7 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_INTERACTIVE: o->interactive = true; return 1;
     case O_EXPLAIN: o->explain = true; return 1;
     case O_CSV_BOM: o->csv_bom = true; return 1;
-    case O_JUNIT_FAIL_ON:
-        if (!strcmp(arg, "fail")) o->junit_fail_on = SK_ST_FAIL;
-        else if (!strcmp(arg, "warn")) o->junit_fail_on = SK_ST_WARN;
-        else if (!strcmp(arg, "unknown")) o->junit_fail_on = SK_ST_UNKNOWN;
-        else return 0;
-        return 1;
+    case O_JUNIT_FAIL_ON: return parse_threshold(arg, &o->junit_fail_on);
     case O_COVERAGE: o->coverage = true; return 1;
     case O_NO_COLOR: o->no_color = true; return 1;
     case O_MAX_FILE: return parse_size(arg, &o->limits.max_file_bytes);
@@ -231,9 +251,9 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_MAX_DOCS: return parse_size(arg, &o->limits.max_documents);
     case O_MAX_SCALAR: return parse_size(arg, &o->limits.max_scalar_bytes);
     case O_MAX_ITEMS: return parse_size(arg, &o->limits.max_items);
-    case O_REGEX_MATCH: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_match_limit = n, 1) : 0;
-    case O_REGEX_DEPTH: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_depth_limit = n, 1) : 0;
-    case O_REGEX_HEAP: return parse_size(arg, &n) && n <= 0xFFFFFFFFu ? (o->limits.regex_heap_kib = n, 1) : 0;
+    case O_REGEX_MATCH: return parse_limit32(arg, &o->limits.regex_match_limit);
+    case O_REGEX_DEPTH: return parse_limit32(arg, &o->limits.regex_depth_limit);
+    case O_REGEX_HEAP: return parse_limit32(arg, &o->limits.regex_heap_kib);
     case O_ALLOW_OUTSIDE: o->limits.allow_outside_text_file = true; return 1;
     case O_CONFIG: o->config_path = arg; return 1;
     case O_NO_CONFIG: o->no_config = true; return 1;
@@ -243,7 +263,6 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_HELP: o->help = true; return 1;
     case O_VERSION: o->version = true; return 1;
     }
-    (void)n;
     return 0;
 }
 
