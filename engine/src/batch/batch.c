@@ -2,7 +2,9 @@
  * memory (see samkoll/batch.h). */
 #include "samkoll/batch.h"
 
+#include <errno.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "yaml/split.h"
 #include "case/case_int.h"
 #include "base/diag.h"
 #include "report/report_int.h"
@@ -260,77 +263,81 @@ static void *worker(void *arg)
 
 /* ---- producing jobs ---------------------------------------------------- */
 
-/* Splits standard input into documents at "---" and "..." lines. */
+/* Cuts standard input into documents (yaml/split.h: the same cut a file
+ * gets in sk_source), each a chunk of its own for the workers. */
 typedef struct splitter {
-    FILE *f;
-    unsigned line;          /* lines consumed so far */
-    char *pending;          /* a "---" line that starts the next document */
-    size_t pending_len;
-    int eof;
-    size_t docs;
+    sk_lines lines;
+    sk_split split;
+    sk_buf doc;         /* the document being cut */
+    unsigned doc_line;  /* its first line (0-based) */
+    int too_big;
+    size_t max;
 } splitter;
 
-static int is_marker(const char *l, size_t n, const char *m)
+static void splitter_begin(splitter *s, unsigned line)
 {
-    return n >= 3 && memcmp(l, m, 3) == 0 &&
-           (n == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\n' || l[3] == '\r');
+    sk_buf_init(&s->doc, 0);
+    s->doc_line = line;
+    s->too_big = 0;
 }
 
-/* Next document of the stream into *out (malloc'd); 0 at the end. */
-static int split_next(splitter *s, const sk_limits *lim, char **out, size_t *len,
-                      unsigned *offset, int *too_big)
+static void splitter_add(splitter *s, const char *l, size_t n)
 {
-    sk_buf doc;
-    sk_buf_init(&doc, 0);
-    *too_big = 0;
-    *offset = s->line;
-    int content = 0;
-    if (s->pending) {
-        sk_buf_append(&doc, s->pending, s->pending_len);
-        free(s->pending);
-        s->pending = NULL;
-        *offset = s->line - 1;
-        content = 1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while (!s->eof && (n = getline(&line, &cap, s->f)) >= 0) {
-        s->line++;
-        if (is_marker(line, (size_t)n, "---") && content) {
-            s->pending = malloc((size_t)n);
-            if (s->pending) {
-                memcpy(s->pending, line, (size_t)n);
-                s->pending_len = (size_t)n;
-            }
+    if (s->doc.len + n <= s->max)
+        s->too_big |= !sk_buf_append(&s->doc, l, n);
+    else
+        s->too_big = 1;
+}
+
+/* Hands the document cut so far to *out (malloc'd) and starts the next. */
+static void splitter_take(splitter *s, char **out, size_t *len, unsigned *offset,
+                          int *too_big, unsigned next_line)
+{
+    *len = s->doc.len;
+    *out = s->doc.data ? s->doc.data : dupstr("");
+    *offset = s->doc_line;
+    *too_big = s->too_big;
+    splitter_begin(s, next_line);
+}
+
+/* Next document of the stream; 0 at the end. */
+static int split_next(splitter *s, char **out, size_t *len, unsigned *offset, int *too_big)
+{
+    const char *l;
+    size_t n;
+    int cont;
+    for (;;) {
+        unsigned lno = s->lines.number;
+        if (!sk_lines_next(&s->lines, &l, &n, &cont))
             break;
+        if (cont) { /* a piece of an overlong line: content, never a marker */
+            s->split.content = 1;
+            splitter_add(s, l, n);
+            continue;
         }
-        if (doc.len <= lim->max_file_bytes)
-            sk_buf_append(&doc, line, (size_t)n);
-        else
-            *too_big = 1;
-        if (is_marker(line, (size_t)n, "..."))
-            break;
-        /* blank lines and comments alone do not make a document */
-        size_t k = 0;
-        while (k < (size_t)n && (line[k] == ' ' || line[k] == '\t'))
-            k++;
-        if (k < (size_t)n && line[k] != '\n' && line[k] != '\r' && line[k] != '#')
-            content = 1;
+        sk_split before = s->split;
+        sk_split_act act = sk_split_line(&s->split, l, n);
+        if (act == SK_SPLIT_BEFORE) {
+            splitter_take(s, out, len, offset, too_big, lno);
+            splitter_add(s, l, n);
+            return 1;
+        }
+        splitter_add(s, l, n);
+        if (act == SK_SPLIT_AFTER) {
+            if (sk_split_is_document(&before)) {
+                splitter_take(s, out, len, offset, too_big, lno + 1);
+                return 1;
+            }
+            sk_buf_free(&s->doc);
+            splitter_begin(s, lno + 1);
+        }
     }
-    if (n < 0 || s->eof)
-        s->eof = 1;
-    free(line);
-    if (!content && !s->pending) {
-        sk_buf_free(&doc);
+    if (!sk_split_is_document(&s->split)) {
+        sk_buf_free(&s->doc);
         return 0;
     }
-    if (!content) {
-        sk_buf_free(&doc);
-        return split_next(s, lim, out, len, offset, too_big);
-    }
-    *len = doc.len;
-    *out = doc.data ? doc.data : dupstr("");
+    memset(&s->split, 0, sizeof s->split);
+    splitter_take(s, out, len, offset, too_big, s->lines.number);
     return 1;
 }
 
@@ -402,27 +409,37 @@ static void error_job(batch *b, int threads, sk_evaluator *ev, const char *path,
     publish(b, threads, ev);
 }
 
+static void stdin_error(batch *b, int threads, sk_evaluator *ev, unsigned line, sk_msg id,
+                        size_t limit)
+{
+    sk_diags d;
+    sk_diags_init(&d, b->o->lang);
+    sk_diag_add(&d, SK_DIAG_ERROR, "-", line, 1, NULL, id, limit);
+    error_job(b, threads, ev, "-", &d);
+    sk_diags_free(&d);
+}
+
 static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
 {
-    splitter s = {stdin, 0, NULL, 0, 0, 0};
+    splitter s;
+    memset(&s, 0, sizeof s);
+    sk_lines_file(&s.lines, stdin, b->lim.max_file_bytes);
+    s.max = b->lim.max_file_bytes;
+    splitter_begin(&s, 0);
     char *doc;
-    size_t len;
+    size_t len, docs = 0;
     unsigned off;
     int too_big;
-    while (split_next(&s, &b->lim, &doc, &len, &off, &too_big)) {
-        s.docs++;
-        if (too_big || s.docs > b->lim.max_documents) {
-            sk_diags d;
-            sk_diags_init(&d, b->o->lang);
-            sk_diag_add(&d, SK_DIAG_ERROR, "-", off + 1, 1, NULL,
-                        too_big ? M_FILE_TOO_BIG : M_TOO_MANY_DOCS,
-                        too_big ? b->lim.max_file_bytes : b->lim.max_documents);
+    while (split_next(&s, &doc, &len, &off, &too_big)) {
+        docs++;
+        if (too_big || docs > b->lim.max_documents) {
             free(doc);
-            error_job(b, threads, ev, "-", &d);
-            sk_diags_free(&d);
-            if (s.docs > b->lim.max_documents)
-                break;
-            continue;
+            if (too_big) {
+                stdin_error(b, threads, ev, off + 1, M_FILE_TOO_BIG, b->lim.max_file_bytes);
+                continue;
+            }
+            stdin_error(b, threads, ev, off + 1, M_TOO_MANY_DOCS, b->lim.max_documents);
+            break;
         }
         input *in = next_input(b, threads, ev);
         in->path = "-";
@@ -430,7 +447,18 @@ static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
         in->chunk_len = len;
         in->line_offset = off;
     }
-    free(s.pending);
+    if (docs == 0 && !s.lines.error) /* an empty stream, like an empty file */
+        stdin_error(b, threads, ev, 1, M_EMPTY_DOC, 0);
+    if (s.lines.error) {
+        sk_diags d;
+        sk_diags_init(&d, b->o->lang);
+        sk_diag_add(&d, SK_DIAG_ERROR, "-", s.lines.number + 1, 1, NULL, M_READ_FAILED,
+                    strerror(EIO));
+        error_job(b, threads, ev, "-", &d);
+        sk_diags_free(&d);
+    }
+    sk_buf_free(&s.doc);
+    sk_lines_free(&s.lines);
 }
 
 /* Walks each path lazily (memory does not grow with the library) and

@@ -7,14 +7,26 @@
 #include "base/buf.h"
 #include "case/case_int.h"
 #include "base/diag.h"
+#include "yaml/split.h"
 #include "yaml/yaml_load.h"
 
+/* A source holds its whole input in memory and parses it one document at
+ * a time: the document boundaries come from split.h (the same cut as for
+ * standard input in a batch), and each document gets its own libyaml
+ * parser, so a syntax error loses that document only. */
 struct sk_source {
     char *name;
     char *dir;        /* directory text_file paths are relative to */
-    char *data;       /* whole file (NULL for a stream) */
+    char *data;       /* the whole input */
     size_t len;
-    sk_yaml *y;
+    unsigned line_offset; /* lines before data in the stream it came from */
+    sk_lines lines;   /* over data */
+    sk_split split;
+    size_t cstart;    /* where the document being cut began */
+    unsigned cline;   /* its first line (0-based, within data) */
+    sk_yaml *y;       /* parser of the current document, or NULL */
+    unsigned doc_line;
+    size_t ndocs;
     sk_limits lim;
     int empty_reported;
 };
@@ -60,14 +72,16 @@ static sk_source *source_new(const char *name, const sk_limits *lim)
 /* Reads a whole regular file, refusing files over the size limit. */
 static sk_rc read_file(sk_source *s, sk_diags *d)
 {
-    FILE *f = fopen(s->name, "rb");
+    int is_stdin = strcmp(s->name, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(s->name, "rb");
     if (!f) {
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_READ_FAILED, strerror(errno));
         return SK_EIO;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
+        if (!is_stdin)
+            fclose(f);
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_READ_FAILED, strerror(EISDIR));
         return SK_EIO;
     }
@@ -88,7 +102,8 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
         if (!sk_buf_append(&b, chunk, got))
             break;
     int rerr = ferror(f);
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     if (rerr) {
         sk_buf_free(&b);
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_READ_FAILED, strerror(EIO));
@@ -104,6 +119,68 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
     return s->data ? SK_OK : SK_ENOMEM;
 }
 
+/* Starts cutting documents out of s->data. */
+static void begin_split(sk_source *s)
+{
+    sk_lines_mem(&s->lines, s->data, s->len);
+    memset(&s->split, 0, sizeof s->split);
+    s->cstart = 0;
+    s->cline = 0;
+}
+
+/* The next document's bytes [*start, *start + *n) and its first line;
+ * 0 when no document is left. */
+static int next_document(sk_source *s, size_t *start, size_t *n, unsigned *line)
+{
+    const char *l;
+    size_t ln;
+    int cont;
+    for (;;) {
+        size_t at = s->lines.start;
+        unsigned lno = s->lines.number;
+        if (!sk_lines_next(&s->lines, &l, &ln, &cont))
+            break;
+        sk_split before = s->split;
+        sk_split_act act = sk_split_line(&s->split, l, ln);
+        if (act == SK_SPLIT_BEFORE) {
+            *start = s->cstart, *n = at - s->cstart, *line = s->cline;
+            s->cstart = at, s->cline = lno;
+            return 1;
+        }
+        if (act == SK_SPLIT_AFTER) {
+            *start = s->cstart, *n = at + ln - s->cstart, *line = s->cline;
+            s->cstart = at + ln, s->cline = lno + 1;
+            if (sk_split_is_document(&before))
+                return 1;
+        }
+    }
+    if (!sk_split_is_document(&s->split))
+        return 0;
+    *start = s->cstart, *n = s->len - s->cstart, *line = s->cline;
+    memset(&s->split, 0, sizeof s->split);
+    s->cstart = s->len;
+    return 1;
+}
+
+/* Opens a parser on the next document; SK_EEND when there is none. */
+static sk_rc open_next_document(sk_source *s, sk_diags *d)
+{
+    size_t start, n;
+    unsigned line;
+    if (!next_document(s, &start, &n, &line))
+        return SK_EEND;
+    s->doc_line = s->line_offset + line + 1;
+    if (++s->ndocs > s->lim.max_documents) {
+        sk_diag_add(d, SK_DIAG_ERROR, s->name, s->doc_line, 1, NULL,
+                    M_TOO_MANY_DOCS, s->lim.max_documents);
+        return SK_EIO;
+    }
+    if (sk_yaml_open_mem(&s->y, s->name, s->data + start, n, &s->lim) != SK_OK)
+        return SK_ENOMEM;
+    sk_yaml_set_line_offset(s->y, s->line_offset + line);
+    return SK_OK;
+}
+
 sk_rc sk_source_open(sk_source **out, const char *path, const sk_limits *lim,
                      sk_diags *d)
 {
@@ -111,14 +188,9 @@ sk_rc sk_source_open(sk_source **out, const char *path, const sk_limits *lim,
     sk_source *s = source_new(path, lim);
     if (!s)
         return SK_ENOMEM;
-    sk_rc rc;
-    if (strcmp(path, "-") == 0) {
-        rc = sk_yaml_open_file(&s->y, "-", stdin, &s->lim);
-    } else {
-        rc = read_file(s, d);
-        if (rc == SK_OK)
-            rc = sk_yaml_open_mem(&s->y, s->name, s->data, s->len, &s->lim);
-    }
+    sk_rc rc = read_file(s, d);
+    if (rc == SK_OK)
+        begin_split(s);
     if (rc != SK_OK) {
         sk_source_close(s);
         return rc;
@@ -136,10 +208,11 @@ sk_rc sk_source_open_mem(sk_source **out, const char *name, const char *data,
         return SK_ENOMEM;
     s->data = dup_n(data, len);
     s->len = len;
-    if (!s->data || sk_yaml_open_mem(&s->y, s->name, s->data, len, &s->lim) != SK_OK) {
+    if (!s->data) {
         sk_source_close(s);
         return SK_ENOMEM;
     }
+    begin_split(s);
     *out = s;
     return SK_OK;
 }
@@ -156,13 +229,16 @@ sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t
     s->data = data;
     s->len = len;
     s->empty_reported = 1; /* a chunk of a stream: no "empty file" error */
-    if (sk_yaml_open_mem(&s->y, s->name, s->data, len, &s->lim) != SK_OK) {
-        sk_source_close(s);
-        return SK_ENOMEM;
-    }
-    sk_yaml_set_line_offset(s->y, line_offset);
+    s->line_offset = line_offset;
+    begin_split(s);
     *out = s;
     return SK_OK;
+}
+
+static void close_document(sk_source *s)
+{
+    sk_yaml_close(s->y);
+    s->y = NULL;
 }
 
 sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
@@ -170,20 +246,39 @@ sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
 {
     *out = NULL;
     sk_node *root;
-    sk_rc rc = sk_yaml_next(s->y, a, &root, d);
-    if (rc == SK_EEND && sk_yaml_doc_count(s->y) == 0 && !s->empty_reported) {
-        s->empty_reported = 1;
-        sk_diag_add(d, SK_DIAG_ERROR, s->name, 1, 1, NULL, M_EMPTY_DOC);
-        return SK_EINVALID;
+    sk_rc rc;
+    for (;;) {
+        if (!s->y) {
+            rc = open_next_document(s, d);
+            if (rc == SK_EEND && s->ndocs == 0 && !s->empty_reported) {
+                s->empty_reported = 1;
+                sk_diag_add(d, SK_DIAG_ERROR, s->name, 1, 1, NULL, M_EMPTY_DOC);
+                return SK_EINVALID;
+            }
+            if (rc != SK_OK)
+                return rc;
+        }
+        rc = sk_yaml_next(s->y, a, &root, d);
+        if (rc == SK_EEND) {
+            close_document(s);
+            continue;
+        }
+        if (rc == SK_EIO) { /* this document is broken; the next one is not */
+            if (sk_yaml_doc_line(s->y))
+                s->doc_line = sk_yaml_doc_line(s->y);
+            close_document(s);
+            return SK_EINVALID;
+        }
+        if (rc != SK_OK)
+            return rc;
+        s->doc_line = sk_yaml_doc_line(s->y);
+        return sk_case_build(out, a, root, s->name, s->dir, rs, &s->lim, default_date, d);
     }
-    if (rc != SK_OK)
-        return rc;
-    return sk_case_build(out, a, root, s->name, s->dir, rs, &s->lim, default_date, d);
 }
 
 unsigned sk_source_doc_line(const sk_source *s)
 {
-    return s->y ? sk_yaml_doc_line(s->y) : 0;
+    return s->y ? sk_yaml_doc_line(s->y) : s->doc_line;
 }
 
 const char *sk_source_name(const sk_source *s)
