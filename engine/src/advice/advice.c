@@ -327,10 +327,10 @@ sk_rc sk_compare(sk_evaluator *ev, const sk_ruleset *rs, const sk_case *c,
                  const char *const *forms, size_t nforms, sk_comparison **out, size_t *bad)
 {
     sk_rc rc;
-    int idx[16];
+    int idx[SK_NFORMS]; /* each form at most once */
     size_t n = 0;
     if (!forms || !nforms) {
-        for (size_t i = 0; sk_form_values[i] && n < 16; i++)
+        for (size_t i = 0; i < SK_NFORMS; i++)
             if (rs->rows[i].present)
                 idx[n++] = (int)i;
     } else {
@@ -344,7 +344,7 @@ sk_rc sk_compare(sk_evaluator *ev, const sk_ruleset *rs, const sk_case *c,
             int dup = 0;
             for (size_t k = 0; k < n; k++)
                 dup |= idx[k] == fi;
-            if (!dup && n < 16)
+            if (!dup)
                 idx[n++] = fi;
         }
     }
@@ -569,8 +569,9 @@ static void wrap(sk_buf *out, const char *p, size_t width)
 
 /* Citation footnotes of one comparison. */
 typedef struct notes {
-    const sk_cite *c[512];
-    size_t n;
+    const sk_cite **c;  /* grown as citations are met */
+    size_t n, cap;
+    int failed;
 } notes;
 
 static size_t note_of(notes *ns, const sk_cite *c, int en)
@@ -578,8 +579,17 @@ static size_t note_of(notes *ns, const sk_cite *c, int en)
     for (size_t i = 0; i < ns->n; i++)
         if (!strcmp(ns->c[i]->text[en], c->text[en]))
             return i + 1;
-    if (ns->n < 512)
-        ns->c[ns->n++] = c;
+    if (ns->n == ns->cap) {
+        size_t cap = ns->cap ? ns->cap * 2 : 32;
+        const sk_cite **nc = realloc(ns->c, cap * sizeof *nc);
+        if (!nc) {
+            ns->failed = 1;
+            return 0;
+        }
+        ns->c = nc;
+        ns->cap = cap;
+    }
+    ns->c[ns->n++] = c;
     return ns->n;
 }
 
@@ -838,6 +848,9 @@ static void compare_text(const sk_comparison *cmp, int en, sk_buf *b)
                       : "\n\u2717 underkänd, ! varning, ~ undantagen; [n] lagrum och källor:\n");
     for (size_t i = 0; i < ns->n; i++)
         sk_buf_printf(b, "  [%zu] %s\n", i + 1, ns->c[i]->text[en]);
+    if (ns->failed)
+        b->failed = true;
+    free(ns->c);
     free(ns);
 }
 

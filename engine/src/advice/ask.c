@@ -16,23 +16,26 @@
 #include "report/report_int.h"
 #include "base/utf8.h"
 
+/* The path of n below the root, after start (depth bounded by the
+ * loader's --max-depth). */
+static void node_path_from(const sk_node *n, sk_buf *b, size_t start)
+{
+    if (!n || !n->parent)
+        return;
+    const sk_node *parent = n->parent;
+    node_path_from(parent, b, start);
+    if (parent->kind == SK_SEQ) {
+        sk_buf_printf(b, "[%u]", n->index);
+    } else if (parent->kind == SK_MAP) {
+        if (b->len > start)
+            sk_buf_putc(b, '.');
+        sk_buf_puts(b, parent->u.pairs[n->index].key->u.s);
+    }
+}
+
 void sk_advice_node_path(const sk_node *n, sk_buf *b)
 {
-    const sk_node *chain[64];
-    int depth = 0;
-    size_t start = b->len;
-    for (const sk_node *p = n; p && p->parent && depth < 64; p = p->parent)
-        chain[depth++] = p;
-    for (int i = depth - 1; i >= 0; i--) {
-        const sk_node *c = chain[i], *parent = c->parent;
-        if (parent->kind == SK_SEQ) {
-            sk_buf_printf(b, "[%u]", c->index);
-        } else if (parent->kind == SK_MAP) {
-            if (b->len > start)
-                sk_buf_putc(b, '.');
-            sk_buf_puts(b, parent->u.pairs[c->index].key->u.s);
-        }
-    }
+    node_path_from(n, b, b->len);
 }
 
 static int has_required(const sk_schema *s)

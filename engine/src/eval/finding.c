@@ -8,24 +8,22 @@
 #include "base/date.h"
 #include "eval/result_int.h"
 
-/* Appends the place of node n in its tree ("tasks[1].name"). */
+/* Appends the place of node n in its tree ("tasks[1].name"); the depth
+ * is bounded by the loader's --max-depth, so the recursion is too. */
 static void node_path(const sk_node *n, sk_buf *b, size_t start)
 {
-    const sk_node *chain[64];
-    int depth = 0;
-    for (const sk_node *p = n; p && p->parent && depth < 64; p = p->parent)
-        chain[depth++] = p;
-    for (int i = depth - 1; i >= 0; i--) {
-        const sk_node *c = chain[i], *parent = c->parent;
-        if (parent->kind == SK_SEQ) {
-            sk_buf_putc(b, '[');
-            sk_buf_uint(b, c->index);
-            sk_buf_putc(b, ']');
-        } else if (parent->kind == SK_MAP) {
-            if (b->len > start)
-                sk_buf_putc(b, '.');
-            sk_buf_puts(b, parent->u.pairs[c->index].key->u.s);
-        }
+    if (!n || !n->parent)
+        return;
+    const sk_node *parent = n->parent;
+    node_path(parent, b, start);
+    if (parent->kind == SK_SEQ) {
+        sk_buf_putc(b, '[');
+        sk_buf_uint(b, n->index);
+        sk_buf_putc(b, ']');
+    } else if (parent->kind == SK_MAP) {
+        if (b->len > start)
+            sk_buf_putc(b, '.');
+        sk_buf_puts(b, parent->u.pairs[n->index].key->u.s);
     }
 }
 

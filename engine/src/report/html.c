@@ -655,7 +655,7 @@ static void summary_form_table(sk_report *r, sk_buf *b, int en)
                   sk_ui(UI_PER_COLLABORATION_FORM_CASES_BY, en),
                   sk_ui(UI_FORM, en), sk_ui(UI_CASES, en));
     status_heads(b, en);
-    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+    for (int f = 0; f < SK_NFORMS; f++) {
         size_t n = sk_report_form_cases(r, f);
         if (!n)
             continue;

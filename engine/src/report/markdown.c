@@ -345,7 +345,7 @@ static void summary(sk_report *r, sk_buf *b)
     for (int c = 0; c < 7; c++)
         sk_buf_puts(b, "---:|");
     sk_buf_putc(b, '\n');
-    for (int f = 0; f < 16 && sk_form_values[f]; f++) {
+    for (int f = 0; f < SK_NFORMS; f++) {
         size_t n = sk_report_form_cases(r, f);
         if (!n)
             continue;

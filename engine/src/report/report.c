@@ -115,7 +115,7 @@ void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chu
     r->worst[t->worst]++;
     for (int s = 0; s < SK_ST__COUNT; s++)
         r->counts[s] += t->counts[s];
-    if (t->form < 16)
+    if (t->form < SK_NFORMS)
         r->form_worst[t->form][t->worst]++;
     size_t nrules = sk_ruleset_count(r->rs);
     if (!t->rules && t->nrules)

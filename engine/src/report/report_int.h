@@ -30,7 +30,7 @@ struct sk_report {
     bool io_error;
     /* library summary: per rule, cases by status; per form, cases by worst */
     size_t (*rule_counts)[SK_ST__COUNT];   /* [rs->nrules] */
-    size_t form_worst[16][SK_ST__COUNT];
+    size_t form_worst[SK_NFORMS][SK_ST__COUNT];
     /* writers with a summary before the cases: the cases are spooled to a
      * temporary file and copied after the summary at close */
     FILE *body;

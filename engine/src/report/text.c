@@ -226,11 +226,14 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
                   sk_form_values[c->form], date);
     indent_since(b, start, "   ");
     sk_buf_printf(b, "   %s:%u\n", c->file, c->line);
-    const sk_finding *order[512];
-    const sk_finding **ord = res->n <= 512 ? order : NULL;
-    if (!ord)
+    /* sized from the data: a rule set may have any number of rules */
+    const sk_finding **ord = res->n ? sk_arena_calloc(c->arena, res->n, sizeof *ord) : NULL;
+    if (res->n && !ord) {
+        sk_buf_printf(b, "   %s\n", sk_reason_text(SK_R_RUNTIME_ERROR, en));
         return;
-    sk_report_order(res, ord);
+    }
+    if (ord)
+        sk_report_order(res, ord);
     size_t shown = 0;
     for (size_t i = 0; i < res->n; i++) {
         const sk_finding *f = ord[i];

@@ -242,18 +242,36 @@ static int opposite(const sk_cond *a, const sk_cond *b)
 }
 
 /* Top-level "path eq literal" atoms of an applicability condition. */
-static int pins(const sk_cond *c, const sk_cond **out, int max)
+/* The facts c pins to a literal (eq conditions under all); out may be
+ * NULL to count them. */
+static int pins(const sk_cond *c, const sk_cond **out)
 {
     if (!c)
         return 0;
     if (c->kind == SK_C_CMP && c->op == SK_OP_EQ && !c->rhs.path && !c->rhs.is_list &&
-        c->path->root != SK_ROOT_BIND)
-        return max > 0 ? (out[0] = c, 1) : 0;
+        c->path->root != SK_ROOT_BIND) {
+        if (out)
+            out[0] = c;
+        return 1;
+    }
     int n = 0;
     if (c->kind == SK_C_ALL)
         for (uint32_t i = 0; i < c->nkids; i++)
-            n += pins(c->kids[i], out + n, max - n);
+            n += pins(c->kids[i], out ? out + n : NULL);
     return n;
+}
+
+/* The pins of c in a new array (sized from the rule; NULL with *n = 0
+ * when there are none or memory ran out). */
+static const sk_cond **pins_of(const sk_cond *c, int *n)
+{
+    *n = pins(c, NULL);
+    const sk_cond **p = *n ? malloc((size_t)*n * sizeof *p) : NULL;
+    if (!p)
+        *n = 0;
+    else
+        pins(c, p);
+    return p;
 }
 
 static int disjoint(const sk_rule *a, const sk_rule *b)
@@ -262,14 +280,16 @@ static int disjoint(const sk_rule *a, const sk_rule *b)
     int32_t bf = b->has_from ? b->valid_from : INT32_MIN, bt = b->has_to ? b->valid_to : INT32_MAX;
     if (at < bf || bt < af)
         return 1;
-    const sk_cond *pa[16], *pb[16];
-    int na = pins(a->applies, pa, 16), nb = pins(b->applies, pb, 16);
-    for (int i = 0; i < na; i++)
-        for (int j = 0; j < nb; j++)
+    int na, nb, found = 0;
+    const sk_cond **pa = pins_of(a->applies, &na), **pb = pins_of(b->applies, &nb);
+    for (int i = 0; i < na && !found; i++)
+        for (int j = 0; j < nb && !found; j++)
             if (strcmp(pa[i]->path->text, pb[j]->path->text) == 0 &&
                 !lit_eq(&pa[i]->rhs.lit, &pb[j]->rhs.lit))
-                return 1;
-    return 0;
+                found = 1;
+    free(pa);
+    free(pb);
+    return found;
 }
 
 static int related(const sk_rule *a, const sk_rule *b)
@@ -285,39 +305,49 @@ static int related(const sk_rule *a, const sk_rule *b)
 
 /* A rule can never apply if its applicability pins the same fact to two
  * values, or pins `form` and forms-table cells so that no form is left. */
+/* Does form f survive the pins (form = x, $form.col = y)? */
+static int form_survives(const sk_ruleset *rs, size_t f, const sk_cond **p, int n)
+{
+    int ok = rs->rows[f].present;
+    for (int a = 0; a < n && ok; a++) {
+        const sk_path *pp = p[a]->path;
+        const sk_lit *l = &p[a]->rhs.lit;
+        if (pp->root == SK_ROOT_CASE && pp->nsteps == 1 && strcmp(pp->text, "form") == 0) {
+            ok = strcmp(l->s, sk_form_values[f]) == 0;
+        } else if (pp->root == SK_ROOT_FORM) {
+            const sk_node *v = rs->rows[f].cells[pp->form_col].value;
+            if (v && v->kind == SK_SCALAR)
+                ok = l->vtype == SK_VT_BOOL ? v->vtype == SK_VT_BOOL && v->v.b == l->b
+                                            : strcmp(v->u.s, l->s) == 0;
+        }
+    }
+    return ok;
+}
+
+/* Why a rule with these pins can never apply, or NULL. */
+static const char *never_why(const sk_ruleset *rs, const sk_cond **p, int n)
+{
+    for (int a = 0; a < n; a++)
+        for (int b = a + 1; b < n; b++)
+            if (strcmp(p[a]->path->text, p[b]->path->text) == 0 &&
+                !lit_eq(&p[a]->rhs.lit, &p[b]->rhs.lit))
+                return p[a]->path->text;
+    if (!rs->nforms)
+        return NULL;
+    for (size_t f = 0; sk_form_values[f]; f++)
+        if (form_survives(rs, f, p, n))
+            return NULL;
+    return "form / $form";
+}
+
 static void report_never(sk_ruleset *rs, sk_diags *d)
 {
     for (size_t i = 0; i < rs->nrules; i++) {
         const sk_rule *r = &rs->rules[i];
-        const sk_cond *p[32];
-        int n = pins(r->applies, p, 32);
-        const char *why = NULL;
-        for (int a = 0; a < n && !why; a++)
-            for (int b = a + 1; b < n && !why; b++)
-                if (strcmp(p[a]->path->text, p[b]->path->text) == 0 &&
-                    !lit_eq(&p[a]->rhs.lit, &p[b]->rhs.lit))
-                    why = p[a]->path->text;
-        if (!why && rs->nforms) {
-            int left = 0;
-            for (size_t f = 0; sk_form_values[f]; f++) {
-                int ok = rs->rows[f].present;
-                for (int a = 0; a < n && ok; a++) {
-                    const sk_path *pp = p[a]->path;
-                    const sk_lit *l = &p[a]->rhs.lit;
-                    if (pp->root == SK_ROOT_CASE && pp->nsteps == 1 && strcmp(pp->text, "form") == 0) {
-                        ok = strcmp(l->s, sk_form_values[f]) == 0;
-                    } else if (pp->root == SK_ROOT_FORM) {
-                        const sk_node *v = rs->rows[f].cells[pp->form_col].value;
-                        if (v && v->kind == SK_SCALAR)
-                            ok = l->vtype == SK_VT_BOOL ? v->vtype == SK_VT_BOOL && v->v.b == l->b
-                                                        : strcmp(v->u.s, l->s) == 0;
-                    }
-                }
-                left += ok;
-            }
-            if (!left)
-                why = "form / $form";
-        }
+        int n;
+        const sk_cond **p = pins_of(r->applies, &n);
+        const char *why = never_why(rs, p, n);
+        free(p);
         if (why) {
             sk_node at = {0};
             at.file = r->file;

@@ -251,7 +251,7 @@ struct sk_ruleset {
     size_t nacts;
     sk_form_col *cols;
     size_t ncols;
-    sk_form_row rows[16];     /* indexed like sk_form_values */
+    sk_form_row rows[SK_NFORMS]; /* indexed like sk_form_values */
     size_t nforms;
     pcre2_code **regexes;
     size_t nregexes;

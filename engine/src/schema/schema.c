@@ -33,6 +33,8 @@ const char *const sk_form_values[] = {
     "gemensam_namnd", "kommunalforbund", "avtalssamverkan", "aktiebolag",
     "handelsbolag", "stiftelse", "ekonomisk_forening", "ideell_forening",
     "inkopscentral", "gemensam_upphandling", "natverk", NULL};
+_Static_assert(sizeof sk_form_values / sizeof *sk_form_values == SK_NFORMS + 1,
+               "SK_NFORMS must be the number of forms in sk_form_values");
 const char *const sk_party_type_values[] = {
     "kommun", "region", "kommunalforbund", "bolag", "stat", "privat", "landsting", NULL};
 const char *const sk_status_values[] = {

@@ -51,6 +51,9 @@ struct sk_schema {
 };
 
 extern const sk_schema sk_case_schema;
+/* The number of collaboration forms (the `form` enum); tables indexed by
+ * form are sized by it, and schema.c asserts it matches sk_form_values. */
+#define SK_NFORMS 11
 extern const char *const sk_form_values[];  /* the `form` enum, in order */
 extern const char *const sk_party_type_values[];
 extern const char *const sk_status_values[];
