@@ -290,3 +290,29 @@ Test(yaml_load, bad_document_does_not_stop_the_stream)
     sk_arena_free(&a);
     sk_diags_free(&d);
 }
+
+/* D2: U+0085, U+2028 and U+2029 end a line for libyaml but not for an
+ * editor or grep; in a comment one could hide a `waivers:` line. They are
+ * rejected wherever they stand, in comments and inside quoted scalars. */
+Test(yaml_load, hidden_line_breaks_are_rejected)
+{
+    static const struct { const char *text; unsigned line, col, cp; } cases[] = {
+        {"case: a\n# kommentar\xE2\x80\xA8waivers: {x: y}\n", 2, 12, 0x2028},
+        {"case: a\ntitle: \"x\xE2\x80\xA9y\"\n", 2, 10, 0x2029},
+        {"case: a\r\ntitle: 'x\xC2\x85y'\r\n", 2, 10, 0x85},
+        {"case: a\rform: b\rtitle: \xC2\x85\r", 3, 8, 0x85},
+    };
+    sk_limits lim = limits();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        loaded l;
+        load(&l, cases[i].text, strlen(cases[i].text), &lim);
+        cr_assert_eq(l.rc, SK_EIO, "case %zu", i);
+        cr_assert_eq(l.d.count, 1);
+        cr_assert_eq(l.d.items[0].line, cases[i].line, "case %zu: line %u", i, l.d.items[0].line);
+        cr_assert_eq(l.d.items[0].col, cases[i].col, "case %zu: col %u", i, l.d.items[0].col);
+        char want[16];
+        snprintf(want, sizeof want, "U+%04X", cases[i].cp);
+        cr_assert(strstr(l.d.items[0].message, want), "case %zu: %s", i, l.d.items[0].message);
+        done(&l);
+    }
+}

@@ -32,7 +32,7 @@ struct sk_yaml {
     char *name;
     const char *mem;       /* input buffer when reading from memory */
     size_t mem_len;
-    int ended, broken;
+    int ended, broken, scanned;
     unsigned line_offset;  /* lines before this input in its stream */
     unsigned doc_line;
     size_t docs;
@@ -152,7 +152,9 @@ static void offset_pos(const sk_yaml *y, size_t off, unsigned *line, unsigned *c
         if (off > y->mem_len)
             off = y->mem_len;
         for (size_t i = 0; i < off; i++) {
-            if (y->mem[i] == '\n') {
+            /* LF, CRLF and a lone CR end a line, as in libyaml */
+            if (y->mem[i] == '\n' ||
+                (y->mem[i] == '\r' && (i + 1 >= y->mem_len || y->mem[i + 1] != '\n'))) {
                 l++;
                 c = 1;
             } else if (((unsigned char)y->mem[i] & 0xC0) != 0x80) {
@@ -165,6 +167,38 @@ static void offset_pos(const sk_yaml *y, size_t off, unsigned *line, unsigned *c
     }
     *line = l + y->line_offset;
     *col = c;
+}
+
+/* U+0085, U+2028 and U+2029 are line breaks to libyaml but not to
+ * editors, terminals or grep: a comment could hide a line (a waiver) from
+ * a reader. Returns the offset of the first one in the input, or -1. */
+static long hidden_break(const sk_yaml *y, unsigned *cp)
+{
+    const unsigned char *m = (const unsigned char *)y->mem;
+    for (size_t i = 0; y->mem && i + 1 < y->mem_len; i++) {
+        if (m[i] == 0xC2 && m[i + 1] == 0x85) {
+            *cp = 0x85;
+            return (long)i;
+        }
+        if (m[i] == 0xE2 && i + 2 < y->mem_len && m[i + 1] == 0x80 &&
+            (m[i + 2] == 0xA8 || m[i + 2] == 0xA9)) {
+            *cp = m[i + 2] == 0xA8 ? 0x2028 : 0x2029;
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* Rejects the input if it holds a hidden line break (see above). */
+static int reject_hidden_break(sk_yaml *y, sk_diags *d)
+{
+    unsigned cp, line, col;
+    long at = hidden_break(y, &cp);
+    if (at < 0)
+        return 0;
+    offset_pos(y, (size_t)at, &line, &col);
+    sk_diag_add(d, SK_DIAG_ERROR, y->name, line, col, NULL, M_HIDDEN_BREAK, cp);
+    return 1;
 }
 
 static void parser_error(sk_yaml *y, sk_diags *d)
@@ -536,6 +570,13 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
     *root = NULL;
     if (y->ended || y->broken)
         return SK_EEND;
+    if (!y->scanned) {
+        y->scanned = 1;
+        if (reject_hidden_break(y, d)) {
+            y->broken = 1;
+            return SK_EIO;
+        }
+    }
     int in_doc = 0;
     for (;;) {
         yaml_event_t ev;
