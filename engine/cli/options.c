@@ -1,9 +1,11 @@
 /* options.c - command-line parsing from one option table. */
 #include "options.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "samkoll/diag.h"
 #include "samkoll/util.h"
@@ -366,6 +368,54 @@ bool cli_given(const cli_opts *o, opt_id id)
     return false;
 }
 
+/* The directory part of path resolved, then its last name: the same
+ * text for two spellings of one file that does not exist yet. */
+static int canonical_name(const char *path, char *out, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[PATH_MAX], real[PATH_MAX];
+    const char *base = slash ? slash + 1 : path;
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    if (!realpath(dir, real))
+        return 0;
+    int w = snprintf(out, n, "%s/%s", real, base);
+    return w > 0 && (size_t)w < n;
+}
+
+/* Do two output paths name the same file (same text, same inode, or the
+ * same place once the directories are resolved)? */
+static int same_file(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char ca[PATH_MAX + 256], cb[PATH_MAX + 256];
+    return canonical_name(a, ca, sizeof ca) && canonical_name(b, cb, sizeof cb) &&
+           strcmp(ca, cb) == 0;
+}
+
+/* Two reports to one file would overwrite each other: refused. */
+static int outputs_distinct(const cli_opts *o)
+{
+    for (size_t i = 0; i < o->noutputs; i++)
+        for (size_t j = i + 1; j < o->noutputs; j++)
+            if (o->outputs[i].file && o->outputs[j].file &&
+                strcmp(o->outputs[i].file, "-") != 0 &&
+                same_file(o->outputs[i].file, o->outputs[j].file)) {
+                fprintf(stderr, cli_text(T_SAMKOLL_SAME_OUTPUT_FILE, o->lang == SK_LANG_EN),
+                        o->outputs[j].file);
+                return 0;
+            }
+    return 1;
+}
+
 /* The default text report, and -o as the file of the report given
  * without one; at most one report may go to standard output. */
 static int settle_outputs(cli_opts *o)
@@ -388,7 +438,7 @@ static int settle_outputs(cli_opts *o)
         fputs(cli_text(T_SAMKOLL_ONLY_ONE_REPORT_CAN, o->lang == SK_LANG_EN), stderr);
         return 0;
     }
-    return 1;
+    return outputs_distinct(o);
 }
 
 int cli_parse(int argc, char **argv, cli_opts *o)
