@@ -1,5 +1,6 @@
 /* diag.c - collecting and formatting positioned diagnostics. */
 #include "base/diag.h"
+#include "base/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -75,7 +76,7 @@ void sk_diag_addv(sk_diags *d, sk_diag_level level, const char *file,
     }
     sk_diag *g = &d->items[d->count++];
     g->level = level;
-    g->file = dupstr(file ? file : "");
+    g->file = sk_display_name(file ? file : ""); /* safe in every report */
     g->line = line;
     g->col = col;
     g->message = dupstr(message);

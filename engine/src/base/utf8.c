@@ -1,6 +1,10 @@
 /* utf8.c - strict UTF-8 validation (RFC 3629). */
 #include "base/utf8.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 size_t sk_utf8_invalid_at(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -49,4 +53,51 @@ long sk_text_bad_char(const char *str, size_t len)
             return 0xFFC0L | (s[i + 2] & 0x3F);
     }
     return -1;
+}
+
+/* Bytes of the valid UTF-8 character at s[0..len), or 0. */
+static size_t char_len(const char *s, size_t len)
+{
+    size_t w = len < 4 ? len : 4;
+    if (w == 0 || sk_utf8_invalid_at(s, w) == 0)
+        return 0;
+    unsigned c = (unsigned char)s[0];
+    return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+}
+
+/* Is the character s[0..n) one to escape: C0, DEL, C1, U+2028/9? */
+static int is_control(const unsigned char *s, size_t n)
+{
+    if (n == 1)
+        return s[0] < 0x20 || s[0] == 0x7F;
+    if (n == 2)
+        return s[0] == 0xC2 && s[1] <= 0x9F;
+    return n == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9);
+}
+
+char *sk_display_name(const char *s)
+{
+    size_t len = strlen(s);
+    char *out = malloc(len * 6 + 1), *o = out; /* "\u2028" is the longest */
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        size_t n = char_len(s + i, len - i);
+        const unsigned char *u = (const unsigned char *)s + i;
+        if (n == 0) {
+            *o++ = (char)0xEF, *o++ = (char)0xBF, *o++ = (char)0xBD;
+            i++;
+        } else if (is_control(u, n)) {
+            unsigned cp = n == 1 ? u[0] : n == 2 ? u[1] : (u[2] == 0xA8 ? 0x2028u : 0x2029u);
+            o += cp == '\n' ? sprintf(o, "\\n") : cp > 0xFF ? sprintf(o, "\\u%04x", cp)
+                                                        : sprintf(o, "\\x%02x", cp);
+            i += n;
+        } else {
+            memcpy(o, s + i, n);
+            o += n;
+            i += n;
+        }
+    }
+    *o = '\0';
+    return out;
 }

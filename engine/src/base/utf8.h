@@ -14,4 +14,11 @@ size_t sk_utf8_invalid_at(const char *s, size_t len);
  * would truncate the text, and C0/C1 controls drive terminals. */
 long sk_text_bad_char(const char *s, size_t len);
 
+/* A copy of a file name fit for any report: invalid UTF-8 becomes U+FFFD,
+ * and control characters (C0, DEL, C1, U+2028, U+2029) are written as
+ * visible escapes (\x1b, \n, \u2028), so a hostile name can neither drive
+ * a terminal, break a line of text, nor make JSON or XML invalid.
+ * malloc'd; NULL when out of memory. */
+char *sk_display_name(const char *s);
+
 #endif

@@ -15,6 +15,7 @@
 #include "yaml/split.h"
 #include "case/case_int.h"
 #include "base/diag.h"
+#include "base/utf8.h"
 #include "report/report_int.h"
 #include "samkoll/files.h"
 
@@ -109,7 +110,7 @@ static void add_error(job *j, const char *file, unsigned line, sk_diags *d)
     if (!it)
         return;
     it->kind = OUT_ERROR;
-    it->file = dupstr(file);
+    it->file = sk_display_name(file); /* safe in every report */
     it->line = line;
     sk_diags_init(&it->diags, d->lang);
     sk_diags_move(&it->diags, d);
@@ -120,8 +121,11 @@ static void add_error(job *j, const char *file, unsigned line, sk_diags *d)
 static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diags *d)
 {
     if (b->fn) {
-        if (b->err_fn)
-            b->err_fn(file, line, d, b->ud);
+        if (b->err_fn) {
+            char *shown = sk_display_name(file);
+            b->err_fn(shown ? shown : "?", line, d, b->ud);
+            free(shown);
+        }
         b->stats->input_errors++;
         sk_diags_free(d);
     } else {

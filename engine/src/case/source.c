@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "case/case_int.h"
 #include "base/diag.h"
+#include "base/utf8.h"
 #include "yaml/split.h"
 #include "yaml/yaml_load.h"
 
@@ -15,7 +16,8 @@
  * standard input in a batch), and each document gets its own libyaml
  * parser, so a syntax error loses that document only. */
 struct sk_source {
-    char *name;
+    char *name;       /* as given: opened */
+    char *shown;      /* as reported (sk_display_name) */
     char *dir;        /* directory text_file paths are relative to */
     char *data;       /* the whole input */
     size_t len;
@@ -57,12 +59,13 @@ static sk_source *source_new(const char *name, const sk_limits *lim)
     if (!s)
         return NULL;
     s->name = dup_n(name, strlen(name));
+    s->shown = sk_display_name(name);
     s->dir = strcmp(name, "-") == 0 ? dup_n(".", 1) : dir_of(name);
     if (lim)
         s->lim = *lim;
     else
         sk_limits_default(&s->lim);
-    if (!s->name || !s->dir) {
+    if (!s->name || !s->shown || !s->dir) {
         sk_source_close(s);
         return NULL;
     }
@@ -175,7 +178,7 @@ static sk_rc open_next_document(sk_source *s, sk_diags *d)
                     M_TOO_MANY_DOCS, s->lim.max_documents);
         return SK_EIO;
     }
-    if (sk_yaml_open_mem(&s->y, s->name, s->data + start, n, &s->lim) != SK_OK)
+    if (sk_yaml_open_mem(&s->y, s->shown, s->data + start, n, &s->lim) != SK_OK)
         return SK_ENOMEM;
     sk_yaml_set_line_offset(s->y, s->line_offset + line);
     return SK_OK;
@@ -272,7 +275,7 @@ sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
         if (rc != SK_OK)
             return rc;
         s->doc_line = sk_yaml_doc_line(s->y);
-        return sk_case_build(out, a, root, s->name, s->dir, rs, &s->lim, default_date, d);
+        return sk_case_build(out, a, root, s->shown, s->dir, rs, &s->lim, default_date, d);
     }
 }
 
@@ -293,6 +296,7 @@ void sk_source_close(sk_source *s)
     sk_yaml_close(s->y);
     free(s->data);
     free(s->name);
+    free(s->shown);
     free(s->dir);
     free(s);
 }
