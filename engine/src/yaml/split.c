@@ -141,8 +141,8 @@ int sk_lines_next(sk_lines *r, const char **line, size_t *n, int *cont)
     const char *base = r->f ? r->buf : r->mem;
     size_t end = r->f ? r->end : r->memlen;
     for (;;) {
-        size_t avail = end - r->start;
-        size_t k = line_len(base + r->start, avail, r->eof);
+        size_t avail = base ? end - r->start : 0; /* nothing read yet: no buffer */
+        size_t k = avail ? line_len(base + r->start, avail, r->eof) : 0;
         if (k) {
             take(r, base + r->start, k, k, line, n, cont, 1);
             return 1;
