@@ -1,11 +1,13 @@
 /* test_util.c - the small modules: dates, suggestions, SHA-256, UTF-8,
  * the arena and the buffer. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/diag.h"
 #include "base/msg.h"
 #include "base/ui.h"
 #include "base/sha256.h"
@@ -161,4 +163,42 @@ Test(msg, the_check_sees_a_mismatch)
     cr_assert_str_neq(a, b);
     cr_assert_str_eq(a, "%s%u");
     cr_assert_str_eq(b, "%u%s");
+}
+
+/* D7: a message cut by a fixed buffer never ends inside a character. */
+Test(utf8, trim_partial_cuts_only_an_incomplete_character)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        {"abc", "abc"}, {"", ""}, {"å", "å"}, {"a\xC3", "a"}, {"a\xE2\x80", "a"},
+        {"a\xF0\x9F\x98", "a"}, {"a\xF0\x9F\x98\x80", "a\xF0\x9F\x98\x80"}, {"\xE2\x82\xAC", "\xE2\x82\xAC"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%s", cases[i].in);
+        cr_expect_str_eq(sk_utf8_trim_partial(buf), cases[i].out, "case %zu", i);
+    }
+}
+
+Test(utf8, diagnostics_truncated_on_character_boundaries)
+{
+    /* a value of 2,000 'ä' makes every fixed message buffer overflow */
+    char value[4001];
+    for (size_t i = 0; i < 2000; i++)
+        memcpy(value + 2 * i, "\xC3\xA4", 2);
+    value[4000] = '\0';
+    for (size_t cut = 990; cut < 1000; cut++) {
+        char msg[1024];
+        /* as a fixed buffer cuts it: inside a character half the time */
+        msg[0] = 'x';
+        memcpy(msg + 1, value, cut - 2);
+        msg[cut - 1] = '\0';
+        sk_diags d;
+        sk_diags_init(&d, SK_LANG_SV);
+        sk_diag_addv(&d, SK_DIAG_ERROR, "f.yaml", 1, 1, value, msg);
+        cr_assert_eq(sk_utf8_invalid_at(d.items[0].message, strlen(d.items[0].message)), (size_t)-1);
+        char line[1400];
+        sk_diag_format(&d.items[0], SK_LANG_SV, line, sizeof line);
+        cr_assert_eq(sk_utf8_invalid_at(line, strlen(line)), (size_t)-1, "cut %zu", cut);
+        sk_diags_free(&d);
+    }
 }

@@ -60,6 +60,13 @@ static char *dupstr(const char *s)
     return p;
 }
 
+/* A copy that does not end inside a UTF-8 character. */
+static char *dup_trimmed(const char *s)
+{
+    char *p = dupstr(s);
+    return p ? sk_utf8_trim_partial(p) : NULL;
+}
+
 void sk_diag_addv(sk_diags *d, sk_diag_level level, const char *file,
                   unsigned line, unsigned col, const char *hint,
                   const char *message)
@@ -79,8 +86,9 @@ void sk_diag_addv(sk_diags *d, sk_diag_level level, const char *file,
     g->file = sk_display_name(file ? file : ""); /* safe in every report */
     g->line = line;
     g->col = col;
-    g->message = dupstr(message);
-    g->hint = dupstr(hint);
+    /* a message cut by a fixed buffer must not end inside a character */
+    g->message = dup_trimmed(message);
+    g->hint = dup_trimmed(hint);
 }
 
 void sk_diag_add(sk_diags *d, sk_diag_level level, const char *file,
@@ -116,9 +124,11 @@ void sk_diag_format(const sk_diag *g, sk_lang lang, char *out, size_t outsz)
     if (g->hint) {
         char h[200];
         snprintf(h, sizeof h, sk_msg_fmt(M_DIDYOUMEAN, lang), g->hint);
-        snprintf(hint, sizeof hint, " (%s)", h);
+        snprintf(hint, sizeof hint, " (%s)", sk_utf8_trim_partial(h));
+        sk_utf8_trim_partial(hint);
     }
     snprintf(out, outsz, "%s%s: %s: %s%s", g->file, pos, lvl, g->message, hint);
+    sk_utf8_trim_partial(out);
 }
 
 void sk_diags_print(const sk_diags *d, FILE *f)

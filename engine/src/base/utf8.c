@@ -101,3 +101,19 @@ char *sk_display_name(const char *s)
     *o = '\0';
     return out;
 }
+
+char *sk_utf8_trim_partial(char *s)
+{
+    size_t len = strlen(s), i = len;
+    /* back over at most three continuation bytes to the lead byte */
+    while (i > 0 && len - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return s;
+    unsigned lead = (unsigned char)s[i - 1];
+    size_t want = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
+                : (lead & 0xF8) == 0xF0 ? 4 : 1;
+    if (lead >= 0x80 && len - (i - 1) < want)
+        s[i - 1] = '\0';
+    return s;
+}

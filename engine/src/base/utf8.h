@@ -14,6 +14,11 @@ size_t sk_utf8_invalid_at(const char *s, size_t len);
  * would truncate the text, and C0/C1 controls drive terminals. */
 long sk_text_bad_char(const char *s, size_t len);
 
+/* Cuts a trailing incomplete UTF-8 sequence off s (NUL-terminated), as
+ * left where a fixed buffer truncated a message in the middle of a
+ * character. Returns s. */
+char *sk_utf8_trim_partial(char *s);
+
 /* A copy of a file name fit for any report: invalid UTF-8 becomes U+FFFD,
  * and control characters (C0, DEL, C1, U+2028, U+2029) are written as
  * visible escapes (\x1b, \n, \u2028), so a hostile name can neither drive
