@@ -28,6 +28,8 @@ typedef struct sk_diags {
     size_t count;
     size_t cap;
     size_t errors;
+    size_t dropped;  /* diagnostics past SK_MAX_DIAGNOSTICS: counted in the
+                        last item ("… and N more"), not kept */
     sk_lang lang;    /* language of messages added */
 } sk_diags;
 

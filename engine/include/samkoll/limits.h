@@ -21,6 +21,10 @@ typedef struct sk_limits {
                                 read (cases that come from a network request) */
 } sk_limits;
 
+/* Diagnostics kept per input (a file, a document of a stream, a rule
+ * set); the rest are counted in one last "… and N more" item, so memory
+ * stays bounded however broken an input is. */
+#define SK_MAX_DIAGNOSTICS 100u
 #define SK_DEFAULT_MAX_FILE_BYTES (8u << 20)
 #define SK_DEFAULT_MAX_DEPTH 64u
 #define SK_DEFAULT_MAX_ALIAS_NODES 10000u

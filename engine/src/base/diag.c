@@ -1,6 +1,7 @@
 /* diag.c - collecting and formatting positioned diagnostics. */
 #include "base/diag.h"
 #include "base/utf8.h"
+#include "samkoll/limits.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,9 +68,46 @@ static char *dup_trimmed(const char *s)
     return p ? sk_utf8_trim_partial(p) : NULL;
 }
 
+static void diag_push(sk_diags *d, sk_diag_level level, const char *file,
+                                   unsigned line, unsigned col, const char *hint,
+                                   const char *message);
+
+/* Past the cap: the last item says how many more there were. */
+static void count_dropped(sk_diags *d, sk_diag_level level, const char *file, size_t n)
+{
+    enum { MORE_LEN = 160 };
+    size_t before = d->dropped;
+    d->dropped += n;
+    if (before == 0) {
+        diag_push(d, level, file, 0, 0, NULL, "");
+        sk_diag *g = &d->items[d->count - 1];
+        char *m = realloc(g->message, MORE_LEN);
+        if (!m)
+            return;
+        g->message = m;
+    }
+    sk_diag *g = &d->items[d->count - 1];
+    if (g->message)
+        snprintf(g->message, MORE_LEN, sk_msg_fmt(M_MORE_DIAGNOSTICS, d->lang), d->dropped,
+                 SK_MAX_DIAGNOSTICS);
+}
+
 void sk_diag_addv(sk_diags *d, sk_diag_level level, const char *file,
                   unsigned line, unsigned col, const char *hint,
                   const char *message)
+{
+    if (d->count >= SK_MAX_DIAGNOSTICS) {
+        if (level == SK_DIAG_ERROR)
+            d->errors++;
+        count_dropped(d, level, file, 1);
+        return;
+    }
+    diag_push(d, level, file, line, col, hint, message);
+}
+
+static void diag_push(sk_diags *d, sk_diag_level level, const char *file,
+                                   unsigned line, unsigned col, const char *hint,
+                                   const char *message)
 {
     if (level == SK_DIAG_ERROR)
         d->errors++;
@@ -104,12 +142,24 @@ void sk_diag_add(sk_diags *d, sk_diag_level level, const char *file,
 
 void sk_diags_move(sk_diags *dst, sk_diags *src)
 {
-    for (size_t i = 0; i < src->count; i++) {
+    sk_diags_append(dst, src);
+    sk_diags_free(src);
+}
+
+void sk_diags_append(sk_diags *dst, const sk_diags *src)
+{
+    /* src's "… and N more" item, if any, is its last: carried as a count */
+    size_t kept = src->dropped ? src->count - 1 : src->count;
+    for (size_t i = 0; i < kept; i++) {
         sk_diag *g = &src->items[i];
         sk_diag_addv(dst, g->level, g->file, g->line, g->col, g->hint,
                      g->message);
     }
-    sk_diags_free(src);
+    if (src->dropped) {
+        sk_diag *g = &src->items[src->count - 1];
+        count_dropped(dst, g->level, g->file, src->dropped);
+        dst->errors += g->level == SK_DIAG_ERROR ? src->dropped : 0;
+    }
 }
 
 void sk_diag_format(const sk_diag *g, sk_lang lang, char *out, size_t outsz)

@@ -14,4 +14,8 @@ void sk_diag_addv(sk_diags *d, sk_diag_level level, const char *file,
                   unsigned line, unsigned col, const char *hint,
                   const char *message);
 
+/* Appends copies of src's diagnostics to dst, its "… and N more" note
+ * carried as a count (the cap of SK_MAX_DIAGNOSTICS holds for dst). */
+void sk_diags_append(sk_diags *dst, const sk_diags *src);
+
 #endif

@@ -159,16 +159,18 @@ void sk_report_input_error(sk_report *r, const char *file, unsigned line,
         memcpy(e->file, file, n + 1);
     e->line = line;
     sk_diags_init(&e->diags, diags->lang);
-    for (size_t i = 0; i < diags->count; i++) {
-        const sk_diag *g = &diags->items[i];
-        sk_diag_addv(&e->diags, g->level, g->file, g->line, g->col, g->hint, g->message);
-    }
+    sk_diags_append(&e->diags, diags);
     if (r->w->render_error) {
         sk_buf chunk;
         sk_buf_init(&chunk, 0);
         r->w->render_error(r, e, &chunk);
         put_item(r, &chunk);
         sk_buf_free(&chunk);
+        /* written as it came: a streaming report keeps nothing per error,
+         * so memory does not grow with the number of bad inputs */
+        free(e->file);
+        sk_diags_free(&e->diags);
+        r->nerrs--;
     }
 }
 
