@@ -32,6 +32,12 @@ typedef struct sk_limits {
 #define SK_DEFAULT_MAX_SCALAR_BYTES (1u << 20)
 #define SK_DEFAULT_MAX_ITEMS 10000u
 #define SK_DEFAULT_REGEX_MATCH_LIMIT 1000000ul
+/* One regex search over a text of n bytes may take at most
+ * SK_REGEX_BUDGET_FACTOR x the match limit steps in all: PCRE2 counts its
+ * limit per start position, so samkoll gives each position the budget
+ * divided by n + 1, but at least SK_REGEX_MIN_PER_START. */
+#define SK_REGEX_BUDGET_FACTOR 10ul
+#define SK_REGEX_MIN_PER_START 20ul
 #define SK_DEFAULT_REGEX_DEPTH_LIMIT 10000ul
 #define SK_DEFAULT_REGEX_HEAP_KIB 20000ul
 

@@ -18,6 +18,7 @@
 struct sk_evaluator {
     const sk_ruleset *rs;
     pcre2_match_data *md;
+    pcre2_match_context *mctx; /* the rule set's, with a limit set per search */
     sk_fact facts[MAX_FACTS];
     size_t nfacts;
     sk_fact missing[MAX_MISSING];
@@ -54,7 +55,10 @@ sk_rc sk_evaluator_new(sk_evaluator **out, const sk_ruleset *rs)
         return SK_ENOMEM;
     ev->rs = rs;
     ev->md = pcre2_match_data_create(1, NULL);
-    if (!ev->md) {
+    ev->mctx = rs->mctx ? pcre2_match_context_copy(rs->mctx) : pcre2_match_context_create(NULL);
+    if (!ev->md || !ev->mctx) {
+        pcre2_match_data_free(ev->md);
+        pcre2_match_context_free(ev->mctx);
         free(ev);
         return SK_ENOMEM;
     }
@@ -67,6 +71,7 @@ void sk_evaluator_free(sk_evaluator *ev)
     if (!ev)
         return;
     pcre2_match_data_free(ev->md);
+    pcre2_match_context_free(ev->mctx);
     free(ev->tr);
     free(ev);
 }
@@ -523,6 +528,22 @@ static sk_tri eval_exists(ectx *e, const sk_cond *k)
     return (n != NULL) == k->want ? SK_TRUE : SK_FALSE;
 }
 
+/* PCRE2's match limit counts per start position, so a search over n
+ * bytes may take n times the limit. The limit for one search is the total
+ * budget (SK_REGEX_BUDGET_FACTOR times --regex-match-limit) shared out over
+ * the start positions, never below SK_REGEX_MIN_PER_START nor above the
+ * limit itself: the whole search is bounded. */
+static uint32_t regex_limit(const sk_limits *lim, size_t len)
+{
+    unsigned long budget = lim->regex_match_limit * SK_REGEX_BUDGET_FACTOR;
+    unsigned long per = budget / ((unsigned long)len + 1);
+    if (per < SK_REGEX_MIN_PER_START)
+        per = SK_REGEX_MIN_PER_START;
+    if (per > lim->regex_match_limit)
+        per = lim->regex_match_limit;
+    return (uint32_t)per;
+}
+
 static sk_tri eval_match(ectx *e, const sk_cond *k)
 {
     size_t mark = e->ev->nmissing;
@@ -530,7 +551,9 @@ static sk_tri eval_match(ectx *e, const sk_cond *k)
     if (!path_val(e, k->path, &a))
         return SK_UNKNOWN;
     pcre2_code *code = e->rs->regexes[k->regex];
-    int rc = pcre2_match(code, (PCRE2_SPTR)a.s, strlen(a.s), 0, 0, e->ev->md, e->rs->mctx);
+    size_t len = strlen(a.s);
+    pcre2_set_match_limit(e->ev->mctx, regex_limit(&e->rs->lim, len));
+    int rc = pcre2_match(code, (PCRE2_SPTR)a.s, len, 0, 0, e->ev->md, e->ev->mctx);
     if (rc >= 0)
         return settle(e, mark, SK_TRUE);
     if (rc == PCRE2_ERROR_NOMATCH)

@@ -485,8 +485,48 @@ static sk_cond *compile_exists(cctx *c, const sk_node *n, const sk_node *ex, sk_
 
 /* Compiles the pattern of `matches` into the rule set's regex table;
  * its index, or -1 after an error (positioned at the offending byte). */
+/* A start-of-pattern option such as (*NO_JIT), (*LIMIT_MATCH=9) or
+ * (*NO_START_OPT) at the start of s: its length, or 0. They change how a
+ * search runs and is bounded, which a rule must not do. */
+static size_t start_option(const char *s)
+{
+    if (s[0] != '(' || s[1] != '*')
+        return 0;
+    size_t i = 2;
+    while ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9'))
+        i++;
+    if (i == 2)
+        return 0;
+    if (s[i] == '=')
+        while (s[i] && s[i] != ')')
+            i++;
+    return s[i] == ')' ? i + 1 : 0;
+}
+
+/* Backtracking verbs that may open a pattern: not options. */
+static int is_verb(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"(*ACCEPT)", "(*FAIL)", "(*F)", "(*COMMIT)",
+                                        "(*PRUNE)", "(*SKIP)", "(*THEN)", NULL};
+    for (size_t i = 0; verbs[i]; i++)
+        if (strlen(verbs[i]) == n && strncmp(s, verbs[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int refuse_start_options(cctx *c, const sk_node *re)
+{
+    size_t n = start_option(re->u.s);
+    if (!n || is_verb(re->u.s, n))
+        return 0;
+    sk_yu_err(c->d, re, NULL, M_R_REGEX_OPTION, (int)n, re->u.s);
+    return 1;
+}
+
 static int compile_regex(cctx *c, const sk_node *re, bool icase)
 {
+    if (refuse_start_options(c, re))
+        return -1;
     int errcode;
     PCRE2_SIZE erroff;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0);
