@@ -72,7 +72,7 @@ endif()
 
 # Bounded cost and no hidden limits (issue 12: D3, D4, D10, D13, D14),
 # each group with its exact outcome (tests/hostile/cost).
-foreach(group exceptions regex many-rules)
+foreach(group exceptions regex eval many-rules)
   add_test(NAME hostile.cost.${group}
            COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/cost
                    $<TARGET_FILE:samkoll_cli> ${CMAKE_CURRENT_BINARY_DIR}/hostile-work/cost-${group} ${group}

@@ -36,6 +36,12 @@ typedef struct sk_limits {
  * SK_REGEX_BUDGET_FACTOR x the match limit steps in all: PCRE2 counts its
  * limit per start position, so samkoll gives each position the budget
  * divided by n + 1, but at least SK_REGEX_MIN_PER_START. */
+/* Evaluation steps (conditions evaluated, list items visited): at most
+ * SK_EVAL_STEPS_PER_RULE for one rule and SK_EVAL_STEPS_PER_CASE for all
+ * the rules of one case. A rule past its budget is an `error` finding
+ * naming the limit; the other rules are still evaluated. */
+#define SK_EVAL_STEPS_PER_RULE 5000000ul
+#define SK_EVAL_STEPS_PER_CASE 50000000ul
 #define SK_REGEX_BUDGET_FACTOR 10ul
 #define SK_REGEX_MIN_PER_START 20ul
 #define SK_DEFAULT_REGEX_DEPTH_LIMIT 10000ul

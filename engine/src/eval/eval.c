@@ -36,6 +36,10 @@ typedef struct ectx {
     const sk_node *item[SK_MAX_BIND];
     const sk_node *witness[SK_MAX_BIND];
     const char *error;
+    unsigned long steps;    /* taken by the current rule */
+    unsigned long budget;   /* the current rule's share (see limits.h) */
+    unsigned long case_steps; /* taken by the rules before it */
+    int over;               /* the budget ran out: every loop stops */
     unsigned depth;         /* tracing: nesting of the node being evaluated */
     sk_judged judged;       /* the rule's date: `date` in its conditions */
 } ectx;
@@ -305,10 +309,12 @@ static int coll_item(ectx *e, const coll *c, uint32_t i, val *v)
 }
 
 /* Is value a in the collection? */
+static int step(ectx *e);
+
 static sk_tri coll_has(ectx *e, const coll *c, const val *a)
 {
     int unknown = 0;
-    for (uint32_t i = 0; i < c->list->len; i++) {
+    for (uint32_t i = 0; i < c->list->len && step(e); i++) {
         val v = {0};
         if (!coll_item(e, c, i, &v))
             unknown = 1;
@@ -316,6 +322,25 @@ static sk_tri coll_has(ectx *e, const coll *c, const val *a)
             return SK_TRUE;
     }
     return unknown ? SK_UNKNOWN : SK_FALSE;
+}
+
+/* ---- the step budget -------------------------------------------------- */
+
+/* Counts one step; 0 once the rule's budget is spent (the finding is then
+ * an error naming the limit, and every loop stops at once). */
+static int step(ectx *e)
+{
+    if (++e->steps <= e->budget)
+        return 1;
+    if (!e->over) {
+        e->over = 1;
+        e->error = sk_arena_printf(e->c->arena, e->budget < SK_EVAL_STEPS_PER_RULE
+                                       ? "evaluation step budget of the case (%lu) spent"
+                                       : "evaluation step budget of the rule (%lu) spent",
+                                   e->budget < SK_EVAL_STEPS_PER_RULE ? SK_EVAL_STEPS_PER_CASE
+                                                                      : SK_EVAL_STEPS_PER_RULE);
+    }
+    return 0;
 }
 
 /* ---- conditions ------------------------------------------------------- */
@@ -359,7 +384,7 @@ static sk_tri eval_quant(ectx *e, const sk_cond *k)
     int any = k->kind != SK_C_QALL; /* QANY and QNONE look for a true item */
     const sk_node *first_unknown = NULL;
     sk_tri result = any ? SK_FALSE : SK_TRUE;
-    for (uint32_t i = 0; i < list->len; i++) {
+    for (uint32_t i = 0; i < list->len && !e->over; i++) {
         e->item[k->slot] = list->u.items[i];
         sk_tri t = eval(e, k->where);
         if (t == SK_UNKNOWN) {
@@ -402,7 +427,7 @@ static sk_tri eval_count(ectx *e, const sk_cond *k)
     if (!list || list->kind != SK_SEQ)
         return SK_UNKNOWN;
     double lo = 0, hi = 0;
-    for (uint32_t i = 0; i < list->len; i++) {
+    for (uint32_t i = 0; i < list->len && step(e); i++) {
         sk_tri t = SK_TRUE;
         if (k->where) {
             e->item[k->slot] = list->u.items[i];
@@ -423,7 +448,7 @@ static sk_tri eval_sum(ectx *e, const sk_cond *k)
         return SK_UNKNOWN;
     double sum = 0;
     int unknown = 0;
-    for (uint32_t i = 0; i < c.list->len; i++) {
+    for (uint32_t i = 0; i < c.list->len && step(e); i++) {
         val v = {0};
         if (coll_item(e, &c, i, &v))
             sum += v.num;
@@ -481,7 +506,7 @@ static sk_tri eval_cmp(ectx *e, const sk_cond *k)
         if (!kd)
             return SK_UNKNOWN;
         int unknown = 0;
-        for (uint32_t i = 0; i < c.list->len; i++) {
+        for (uint32_t i = 0; i < c.list->len && step(e); i++) {
             if (!coll_item(e, &c, i, &a)) {
                 unknown = 1;
                 continue;
@@ -623,6 +648,8 @@ static sk_tri eval_traced(ectx *e, const sk_cond *k)
 
 static sk_tri eval(ectx *e, const sk_cond *k)
 {
+    if (!step(e))
+        return SK_UNKNOWN;
     if (e->ev->trace)
         return eval_traced(e, k);
     return eval_node(e, k);
@@ -670,6 +697,13 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
     e->depth = 0;
     memset(e->witness, 0, sizeof e->witness);
     e->error = NULL;
+    e->case_steps += e->steps;
+    e->steps = 0;
+    e->over = 0;
+    e->budget = e->case_steps >= SK_EVAL_STEPS_PER_CASE ? 0
+              : SK_EVAL_STEPS_PER_CASE - e->case_steps < SK_EVAL_STEPS_PER_RULE
+                  ? SK_EVAL_STEPS_PER_CASE - e->case_steps
+                  : SK_EVAL_STEPS_PER_RULE;
     sk_judged_date(e->c, (sk_judged_at)r->judged_at, &e->judged);
     f->judged = e->judged;
     f->cites = sk_cite_mask_shown(r, e->judged.day);
