@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "cmds.h"
 #include "commands.h"
 #include "samkoll/batch.h"
@@ -65,6 +66,8 @@ static int open_output(output *out, const cli_opts *o, const sk_ruleset *rs)
         fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(errno));
         return EXIT_IOERR;
     }
+    if (sk_outfile_temp(out->file))
+        cli_cleanup_add(sk_outfile_temp(out->file));
     FILE *f = sk_outfile_stream(out->file);
     sk_report_opts ro = report_opts(o, f, out->spec->format);
     sk_rc rc = sk_report_open(&out->rep, out->spec->format, f, rs, &ro);
@@ -72,6 +75,8 @@ static int open_output(output *out, const cli_opts *o, const sk_ruleset *rs)
         return EXIT_CLEAN;
     if (rc == SK_ENOTFOUND)
         unknown_format(o, out->spec->format);
+    if (sk_outfile_temp(out->file))
+        cli_cleanup_forget(sk_outfile_temp(out->file));
     sk_outfile_commit(out->file, false);
     out->file = NULL;
     return rc == SK_ENOTFOUND ? EXIT_USAGE : EXIT_SOFTWARE;
@@ -100,6 +105,8 @@ static int commit_output(output *out, const cli_opts *o, int ok)
 {
     if (!out->file)
         return EXIT_CLEAN;
+    if (sk_outfile_temp(out->file))
+        cli_cleanup_forget(sk_outfile_temp(out->file));
     sk_rc rc = sk_outfile_commit(out->file, ok);
     out->file = NULL;
     return ok && rc != SK_OK ? write_failed(out, o, errno) : EXIT_CLEAN;
@@ -113,6 +120,7 @@ int cmd_check(const cli_opts *o, const sk_ruleset *rs)
     }
     output outs[CLI_MAX_OUTPUTS];
     sk_report *reps[CLI_MAX_OUTPUTS] = {0};
+    cli_cleanup_init();
     memset(outs, 0, sizeof outs);
     int status = EXIT_CLEAN;
     size_t opened = 0;

@@ -1,0 +1,15 @@
+/* cleanup.h - temporary output files removed when the run is stopped by
+ * a signal (SIGINT, SIGTERM, SIGHUP): an interrupted `-o` run leaves no
+ * half-written temporary file behind. CLI-only state: the library keeps
+ * none. */
+#ifndef SK_CLI_CLEANUP_H
+#define SK_CLI_CLEANUP_H
+
+/* Installs the handlers (once). */
+void cli_cleanup_init(void);
+/* Removes path on a stopping signal until it is forgotten; 0 if there
+ * is no room (the path is then not guarded). */
+int cli_cleanup_add(const char *path);
+void cli_cleanup_forget(const char *path);
+
+#endif
