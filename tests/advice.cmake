@@ -21,4 +21,11 @@ add_test(NAME advice.interactive
 add_test(NAME advice.outputs
          COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/check_outputs.py $<TARGET_FILE:samkoll_cli>
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(unit.advice advice.interactive advice.outputs PROPERTIES LABELS advice)
+# ask --interactive keeps the answers (issue 12, D11): an unwritable -o is
+# refused before the first question; SIGINT/SIGTERM or end of input after
+# one answer writes it.
+add_test(NAME advice.interrupt
+         COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/interrupt.py $<TARGET_FILE:samkoll_cli>
+                 tests/data/advice/minimal.yaml
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(unit.advice advice.interactive advice.outputs advice.interrupt PROPERTIES LABELS advice)

@@ -51,3 +51,27 @@ void cli_cleanup_forget(const char *path)
         if (used[i] && strcmp(paths[i], path) == 0)
             used[i] = 0;
 }
+
+static volatile sig_atomic_t caught;
+
+static void on_interrupt(int sig)
+{
+    caught = sig;
+}
+
+void cli_interrupt_catch(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_interrupt; /* no SA_RESTART: the read returns */
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+int cli_interrupted(void)
+{
+    return (int)caught;
+}

@@ -12,4 +12,11 @@ void cli_cleanup_init(void);
 int cli_cleanup_add(const char *path);
 void cli_cleanup_forget(const char *path);
 
+/* For the interview: SIGINT, SIGTERM and SIGHUP stop the current read
+ * (no SA_RESTART) and are remembered, so the answers so far can be
+ * written before the process ends. */
+void cli_interrupt_catch(void);
+/* The signal caught by cli_interrupt_catch's handler, or 0. */
+int cli_interrupted(void);
+
 #endif

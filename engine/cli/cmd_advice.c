@@ -1,6 +1,7 @@
 /* cmd_advice.c - `samkoll compare` and `samkoll ask` (see
  * samkoll/advice.h); `ask --interactive` asks on the terminal and writes
  * the answered case to a new file. */
+#include "cleanup.h"
 #include "cmds.h"
 #include "commands.h"
 
@@ -311,6 +312,7 @@ typedef struct session {
     size_t answered;
     char *line;
     size_t linecap;
+    size_t ndocs;
     int en;
 } session;
 
@@ -359,8 +361,10 @@ static void add_skip(session *s, size_t doc, const char *key)
 static int read_answer(session *s)
 {
     fflush(stdout);
+    if (cli_interrupted())
+        return 0;
     ssize_t n = getline(&s->line, &s->linecap, stdin);
-    if (n < 0)
+    if (n < 0) /* end of input, or a signal interrupted the read */
         return 0;
     while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r'))
         s->line[--n] = '\0';
@@ -558,6 +562,239 @@ static int read_whole(const char *path, size_t max, char **out, size_t *len)
     return 0;
 }
 
+/* The output file of the interview: -o FILE, or CASE.answered.yaml; never
+ * the case itself, and writable before the first question is asked (a
+ * temporary file is made next to it and removed). NULL after a message. */
+static char *interview_outpath(const cli_opts *o, const char *path, int *status)
+{
+    int en = o->lang == SK_LANG_EN;
+    char *outpath = o->output && strcmp(o->output, "-") ? strdup(o->output) : answered_name(path);
+    *status = EXIT_SOFTWARE;
+    if (!outpath)
+        return NULL;
+    char rin[PATH_MAX], rout[PATH_MAX];
+    if (realpath(path, rin) && realpath(outpath, rout) && !strcmp(rin, rout)) {
+        fprintf(stderr, en ? "samkoll ask: %s would overwrite the case; the original is never modified (-o FILE)\n"
+                           : "samkoll ask: %s skulle skriva över ärendet; originalet ändras aldrig (-o FIL)\n",
+                outpath);
+        *status = EXIT_USAGE;
+        free(outpath);
+        return NULL;
+    }
+    size_t n = strlen(outpath) + sizeof ".tmp.XXXXXX";
+    char *probe = malloc(n);
+    int fd = -1;
+    if (probe) {
+        snprintf(probe, n, "%s.tmp.XXXXXX", outpath);
+        fd = mkstemp(probe);
+    }
+    if (fd < 0) {
+        fprintf(stderr, en ? "samkoll ask: %s cannot be written (%s); no question is asked\n"
+                           : "samkoll ask: %s kan inte skrivas (%s); inga frågor ställs\n",
+                outpath, strerror(probe ? errno : ENOMEM));
+        free(probe);
+        free(outpath);
+        *status = EXIT_IOERR;
+        return NULL;
+    }
+    close(fd);
+    unlink(probe);
+    free(probe);
+    *status = EXIT_CLEAN;
+    return outpath;
+}
+
+/* Loads the case text once to check it can be asked about: 1 if so, else
+ * 0 with *status set. */
+static int interview_ready(session *s, int *status)
+{
+    const cli_opts *o = s->o;
+    int en = s->en;
+    loaded first = {0};
+    if (sk_evaluator_new(&s->ev, s->rs) != SK_OK || parse_text(s, s->text, s->len, &first, 1) != SK_OK) {
+        *status = EXIT_SOFTWARE;
+        return 0;
+    }
+    s->ndocs = first.n;
+    if (first.errors || !s->ndocs) {
+        fprintf(stderr, en ? "samkoll ask: %s must be a valid case file before questions can be asked\n"
+                           : "samkoll ask: %s måste vara en giltig ärendefil innan frågor kan ställas\n", s->path);
+        loaded_free(&first);
+        *status = EXIT_INPUT;
+        return 0;
+    }
+    int any = 0;
+    for (size_t i = 0; i < s->ndocs; i++)
+        any |= !o->case_id || !strcmp(sk_case_id(first.cases[i]), o->case_id);
+    loaded_free(&first);
+    if (!any) {
+        *status = no_case(o, "ask");
+        return 0;
+    }
+    return 1;
+}
+
+/* Puts one answer into the text, if the answered text loads and no longer
+ * asks the question; otherwise the question is skipped. */
+static void interview_place(session *s, size_t doc, const sk_question *q, answer_buf *ans)
+{
+    const char **values = (void *)ans->v; /* the same strings, read-only */
+    sk_answer a = {.values = values, .n = ans->n};
+    char *nt = NULL;
+    size_t nl = 0;
+    int ok = sk_case_text_answer(s->text, s->len, q, &a, &nt, &nl) == SK_OK;
+    if (ok) {
+        loaded l2 = {0};
+        ok = parse_text(s, nt, nl, &l2, 1) == SK_OK && !l2.errors && l2.n == s->ndocs;
+        sk_result *r2;
+        sk_questions *q2;
+        if (ok)
+            ok = sk_evaluate(s->ev, l2.cases[doc], &r2) == SK_OK &&
+                 sk_questions_of(r2, &q2) == SK_OK && !sk_questions_find(q2, sk_question_key(q));
+        loaded_free(&l2);
+    }
+    if (ok) {
+        free(s->text);
+        s->text = nt;
+        s->len = nl;
+        s->answered++;
+        return;
+    }
+    free(nt);
+    printf(s->en ? "     The answer could not be placed in %s; the question is skipped.\n"
+                 : "     Svaret kunde inte föras in i %s; frågan hoppas över.\n", s->path);
+    add_skip(s, doc, sk_question_key(q));
+}
+
+/* The first question about case doc not yet skipped, or NULL. */
+static const sk_question *next_question(session *s, size_t doc, const sk_questions *qs)
+{
+    for (size_t i = 0; i < sk_questions_count(qs); i++) {
+        const sk_question *x = sk_questions_get(qs, i);
+        if (!skipped(s, doc, sk_question_key(x)))
+            return x;
+    }
+    return NULL;
+}
+
+/* One turn of the interview over case doc: 1 go on with the same case,
+ * 0 the case is done, -1 input ended, -2 failure. */
+static int interview_turn(session *s, size_t doc, size_t *asked, size_t *announced)
+{
+    loaded l = {0};
+    if (parse_text(s, s->text, s->len, &l, 0) != SK_OK || l.n != s->ndocs) {
+        loaded_free(&l);
+        return -2;
+    }
+    const sk_case *c = l.cases[doc];
+    sk_result *res;
+    sk_questions *qs;
+    if (sk_evaluate(s->ev, c, &res) != SK_OK || sk_questions_of(res, &qs) != SK_OK) {
+        loaded_free(&l);
+        return -2;
+    }
+    if (*announced != doc) {
+        const char *t = sk_case_title(c);
+        printf("\n%s%s%s (%s)\n", sk_case_id(c), t ? " \u2014 " : "", t ? t : "", sk_case_form(c));
+        *announced = doc;
+    }
+    const sk_question *q = next_question(s, doc, qs);
+    int r = 0;
+    if (!q) {
+        printf(s->en ? "No more questions about %s (%zu rules still unknown).\n"
+                     : "Inga fler frågor om %s (%zu regler fortfarande okända).\n",
+               sk_case_id(c), sk_result_count(res, SK_ST_UNKNOWN));
+    } else {
+        answer_buf ans = {{0}, 0};
+        r = ask_one(s, q, ++*asked, &ans);
+        if (r == 0)
+            add_skip(s, doc, sk_question_key(q));
+        else if (r > 0)
+            interview_place(s, doc, q, &ans);
+        answer_free(&ans);
+        r = r < 0 ? -1 : 1;
+    }
+    loaded_free(&l);
+    return r;
+}
+
+/* Asks until every case is done or the input ends; EXIT_CLEAN or a
+ * failure status. */
+static int interview_loop(session *s)
+{
+    size_t doc = 0, asked = 0, announced = (size_t)-1;
+    while (doc < s->ndocs) {
+        if (s->o->case_id) {
+            /* only the named case: the others are passed over */
+            loaded l = {0};
+            int other = parse_text(s, s->text, s->len, &l, 0) == SK_OK && l.n == s->ndocs &&
+                        strcmp(sk_case_id(l.cases[doc]), s->o->case_id) != 0;
+            loaded_free(&l);
+            if (other) {
+                doc++;
+                continue;
+            }
+        }
+        int r = interview_turn(s, doc, &asked, &announced);
+        if (r == -2)
+            return EXIT_SOFTWARE;
+        if (r == -1)
+            break;
+        if (r == 0)
+            doc++;
+    }
+    return EXIT_CLEAN;
+}
+
+/* Writes the answered text and reports what is still unknown. */
+static int interview_finish(session *s, const char *outpath)
+{
+    const cli_opts *o = s->o;
+    int en = s->en;
+    if (sk_write_file_atomic(outpath, s->text, s->len) != SK_OK) {
+        fprintf(stderr, en ? "samkoll ask: %s could not be written: %s\n" : "samkoll ask: %s kunde inte skrivas: %s\n",
+                outpath, strerror(errno));
+        return EXIT_IOERR;
+    }
+    if (cli_interrupted())
+        printf(en ? "\nInterrupted: the answers given so far are written to %s (%zu).\n"
+                  : "\nAvbrutet: svaren hittills är skrivna till %s (%zu).\n", outpath, s->answered);
+    else
+        printf(en ? "\nWrote %s (%zu %s).\n\n" : "\nSkrev %s (%zu %s).\n\n", outpath, s->answered,
+               en ? (s->answered == 1 ? "answer" : "answers") : "svar");
+    if (cli_interrupted())
+        return 128 + cli_interrupted();
+    int status = EXIT_CLEAN;
+    loaded l = {0};
+    sk_diags d;
+    sk_diags_init(&d, o->lang);
+    sk_source *src = NULL;
+    if (sk_source_open(&src, outpath, &o->limits, &d) == SK_OK) {
+        if (load_source(src, o, s->rs, s->date, &l, 1) != SK_OK)
+            status = EXIT_SOFTWARE;
+        sk_source_close(src);
+    }
+    sk_diags_print(&d, stderr);
+    sk_diags_free(&d);
+    printf(en ? "Still unknown:\n" : "Fortfarande okänt:\n");
+    if (status == EXIT_CLEAN)
+        status = ask_report(o, s->ev, &l, 1);
+    if (status == EXIT_CLEAN && l.errors)
+        status = EXIT_INPUT;
+    loaded_free(&l);
+    return status;
+}
+
+static void session_free(session *s)
+{
+    for (size_t i = 0; i < s->nskip; i++)
+        free(s->skip[i]);
+    free(s->skip);
+    free(s->line);
+    free(s->text);
+    sk_evaluator_free(s->ev);
+}
+
 static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date)
 {
     int en = o->lang == SK_LANG_EN;
@@ -567,180 +804,28 @@ static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date
         return EXIT_USAGE;
     }
     const char *path = o->args[0];
-    char *outpath = o->output && strcmp(o->output, "-") ? strdup(o->output) : answered_name(path);
+    int status;
+    char *outpath = interview_outpath(o, path, &status);
     if (!outpath)
-        return EXIT_SOFTWARE;
-    char rin[PATH_MAX], rout[PATH_MAX];
-    if (realpath(path, rin) && realpath(outpath, rout) && !strcmp(rin, rout)) {
-        fprintf(stderr, en ? "samkoll ask: %s would overwrite the case; the original is never modified (-o FILE)\n"
-                           : "samkoll ask: %s skulle skriva över ärendet; originalet ändras aldrig (-o FIL)\n",
-                outpath);
-        free(outpath);
-        return EXIT_USAGE;
-    }
-    session s = {0};
-    s.o = o;
-    s.rs = rs;
-    s.date = date;
-    s.path = path;
-    s.en = en;
+        return status;
+    session s = {.o = o, .rs = rs, .date = date, .path = path, .en = en};
     if (read_whole(path, o->limits.max_file_bytes, &s.text, &s.len) != 0) {
         fprintf(stderr, "samkoll: %s: %s\n", path, strerror(errno));
         free(outpath);
         return EXIT_INPUT;
     }
-    int status = EXIT_CLEAN;
-    loaded first = {0};
-    if (sk_evaluator_new(&s.ev, rs) != SK_OK || parse_text(&s, s.text, s.len, &first, 1) != SK_OK) {
-        status = EXIT_SOFTWARE;
-        goto done;
-    }
-    size_t ndocs = first.n;
-    if (first.errors || !ndocs) {
-        fprintf(stderr, en ? "samkoll ask: %s must be a valid case file before questions can be asked\n"
-                           : "samkoll ask: %s måste vara en giltig ärendefil innan frågor kan ställas\n", path);
-        loaded_free(&first);
-        status = EXIT_INPUT;
-        goto done;
-    }
-    int any = 0;
-    for (size_t i = 0; i < ndocs; i++)
-        any |= !o->case_id || !strcmp(sk_case_id(first.cases[i]), o->case_id);
-    loaded_free(&first);
-    if (!any) {
-        status = no_case(o, "ask");
-        goto done;
-    }
-    printf(en ? "samkoll ask: %s. Answer each question; \"don't know\" skips it, end of input (Ctrl-D) stops.\n"
-                "The answers are written to %s; %s itself is not changed.\n"
-              : "samkoll ask: %s. Svara på varje fråga; \"vet ej\" hoppar över den, slut på indata (Ctrl-D) avslutar.\n"
-                "Svaren skrivs till %s; %s ändras inte.\n",
-           path, outpath, path);
-    size_t doc = 0, asked = 0;
-    size_t doc_announced = (size_t)-1;
-    int eof = 0;
-    answer_buf ans = {{0}, 0};
-    while (!eof && doc < ndocs) {
-        loaded l = {0};
-        if (parse_text(&s, s.text, s.len, &l, 0) != SK_OK || l.n != ndocs) {
-            loaded_free(&l);
-            status = EXIT_SOFTWARE;
-            break;
-        }
-        const sk_case *c = l.cases[doc];
-        if (o->case_id && strcmp(sk_case_id(c), o->case_id)) {
-            loaded_free(&l);
-            doc++;
-            continue;
-        }
-        sk_result *res;
-        sk_questions *qs;
-        if (sk_evaluate(s.ev, c, &res) != SK_OK || sk_questions_of(res, &qs) != SK_OK) {
-            loaded_free(&l);
-            status = EXIT_SOFTWARE;
-            break;
-        }
-        const sk_question *q = NULL;
-        size_t left = 0;
-        for (size_t i = 0; i < sk_questions_count(qs); i++) {
-            const sk_question *x = sk_questions_get(qs, i);
-            if (skipped(&s, doc, sk_question_key(x)))
-                continue;
-            if (!q)
-                q = x;
-            left++;
-        }
-        if (doc_announced != doc) {
-            const char *t = sk_case_title(c);
-            printf("\n%s%s%s (%s)\n", sk_case_id(c), t ? " \u2014 " : "", t ? t : "", sk_case_form(c));
-            doc_announced = doc;
-        }
-        if (!q) {
-            size_t unk = sk_result_count(res, SK_ST_UNKNOWN);
-            printf(en ? "No more questions about %s (%zu rules still unknown).\n"
-                      : "Inga fler frågor om %s (%zu regler fortfarande okända).\n",
-                   sk_case_id(c), unk);
-            loaded_free(&l);
-            doc++;
-            continue;
-        }
-        int r = ask_one(&s, q, ++asked, &ans);
-        (void)left;
-        if (r < 0) {
-            eof = 1;
-        } else if (r == 0) {
-            add_skip(&s, doc, sk_question_key(q));
-        } else {
-            const char **values = (void *)ans.v; /* the same strings, read-only */
-            sk_answer a = {.values = values, .n = ans.n};
-            char *nt = NULL;
-            size_t nl = 0;
-            sk_rc rc = sk_case_text_answer(s.text, s.len, q, &a, &nt, &nl);
-            int ok = rc == SK_OK;
-            if (ok) {
-                /* the answered text must load, and must answer the question */
-                loaded l2 = {0};
-                ok = parse_text(&s, nt, nl, &l2, 1) == SK_OK && !l2.errors && l2.n == ndocs;
-                sk_result *r2;
-                sk_questions *q2;
-                if (ok)
-                    ok = sk_evaluate(s.ev, l2.cases[doc], &r2) == SK_OK &&
-                         sk_questions_of(r2, &q2) == SK_OK &&
-                         !sk_questions_find(q2, sk_question_key(q));
-                loaded_free(&l2);
-            }
-            if (ok) {
-                free(s.text);
-                s.text = nt;
-                s.len = nl;
-                s.answered++;
-            } else {
-                free(nt);
-                printf(en ? "     The answer could not be placed in %s; the question is skipped.\n"
-                          : "     Svaret kunde inte föras in i %s; frågan hoppas över.\n", path);
-                add_skip(&s, doc, sk_question_key(q));
-            }
-        }
-        answer_free(&ans);
-        loaded_free(&l);
-    }
-    if (status != EXIT_CLEAN)
-        goto done;
-    if (sk_write_file_atomic(outpath, s.text, s.len) != SK_OK) {
-        fprintf(stderr, en ? "samkoll ask: %s could not be written: %s\n" : "samkoll ask: %s kunde inte skrivas: %s\n",
-                outpath, strerror(errno));
-        status = EXIT_IOERR;
-        goto done;
-    }
-    printf(en ? "\nWrote %s (%zu %s).\n\n" : "\nSkrev %s (%zu %s).\n\n", outpath, s.answered,
-           en ? (s.answered == 1 ? "answer" : "answers") : (s.answered == 1 ? "svar" : "svar"));
-    /* what is still unknown, from the file as written */
-    {
-        loaded l = {0};
-        sk_diags d;
-        sk_diags_init(&d, o->lang);
-        sk_source *src = NULL;
-        if (sk_source_open(&src, outpath, &o->limits, &d) == SK_OK) {
-            if (load_source(src, o, rs, date, &l, 1) != SK_OK)
-                status = EXIT_SOFTWARE;
-            sk_source_close(src);
-        }
-        sk_diags_print(&d, stderr);
-        sk_diags_free(&d);
-        printf(en ? "Still unknown:\n" : "Fortfarande okänt:\n");
+    if (interview_ready(&s, &status)) {
+        printf(en ? "samkoll ask: %s. Answer each question; \"don't know\" skips it, end of input (Ctrl-D) stops.\n"
+                    "The answers are written to %s; %s itself is not changed.\n"
+                  : "samkoll ask: %s. Svara på varje fråga; \"vet ej\" hoppar över den, slut på indata (Ctrl-D) avslutar.\n"
+                    "Svaren skrivs till %s; %s ändras inte.\n",
+               path, outpath, path);
+        cli_interrupt_catch(); /* Ctrl-C or SIGTERM: the answers so far are kept */
+        status = interview_loop(&s);
         if (status == EXIT_CLEAN)
-            status = ask_report(o, s.ev, &l, 1);
-        if (status == EXIT_CLEAN && l.errors)
-            status = EXIT_INPUT;
-        loaded_free(&l);
+            status = interview_finish(&s, outpath);
     }
-done:
-    for (size_t i = 0; i < s.nskip; i++)
-        free(s.skip[i]);
-    free(s.skip);
-    free(s.line);
-    free(s.text);
-    sk_evaluator_free(s.ev);
+    session_free(&s);
     free(outpath);
     return status;
 }
