@@ -133,8 +133,10 @@ int cmd_check(const cli_opts *o, const sk_ruleset *rs)
                         .lang = o->lang, .jobs = o->jobs, .explain = o->explain,
                         .exclude = o->exclude, .nexclude = o->nexclude};
     sk_batch_stats st = {0, 0, 0};
-    if (status == EXIT_CLEAN && sk_batch_check(&bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK)
+    if (status == EXIT_CLEAN && sk_batch_check(&bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK) {
+        fputs(cli_text(T_SAMKOLL_OUT_OF_MEMORY, o->lang == SK_LANG_EN), stderr);
         status = EXIT_SOFTWARE;
+    }
     for (size_t i = 0; i < opened; i++) {
         int s = close_output(&outs[i], o);
         if (status == EXIT_CLEAN)

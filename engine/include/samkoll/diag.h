@@ -7,6 +7,7 @@
 #ifndef SAMKOLL_DIAG_H
 #define SAMKOLL_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -28,6 +29,7 @@ typedef struct sk_diags {
     size_t count;
     size_t cap;
     size_t errors;
+    bool failed;     /* a diagnostic was lost for want of memory */
     size_t dropped;  /* diagnostics past SK_MAX_DIAGNOSTICS: counted in the
                         last item ("… and N more"), not kept */
     sk_lang lang;    /* language of messages added */

@@ -114,8 +114,10 @@ static void diag_push(sk_diags *d, sk_diag_level level, const char *file,
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
         sk_diag *p = realloc(d->items, cap * sizeof *p);
-        if (!p)
+        if (!p) {
+            d->failed = true;
             return;
+        }
         d->items = p;
         d->cap = cap;
     }
@@ -127,6 +129,8 @@ static void diag_push(sk_diags *d, sk_diag_level level, const char *file,
     /* a message cut by a fixed buffer must not end inside a character */
     g->message = dup_trimmed(message);
     g->hint = dup_trimmed(hint);
+    if (!g->file || (message && !g->message) || (hint && !g->hint))
+        d->failed = true;
 }
 
 void sk_diag_add(sk_diags *d, sk_diag_level level, const char *file,
@@ -148,6 +152,7 @@ void sk_diags_move(sk_diags *dst, sk_diags *src)
 
 void sk_diags_append(sk_diags *dst, const sk_diags *src)
 {
+    dst->failed |= src->failed;
     /* src's "… and N more" item, if any, is its last: carried as a count */
     size_t kept = src->dropped ? src->count - 1 : src->count;
     for (size_t i = 0; i < kept; i++) {

@@ -57,6 +57,7 @@ typedef struct job {
     sk_diags pre;           /* an error found before the job ran */
     out_item *items;
     size_t nitems, cap;
+    int oom;                /* an allocation failed while it ran */
 } job;
 
 typedef struct batch {
@@ -107,10 +108,13 @@ static char *dupstr(const char *s)
 static void add_error(job *j, const char *file, unsigned line, sk_diags *d)
 {
     out_item *it = add_item(j);
-    if (!it)
+    if (!it) {
+        j->oom = 1;
         return;
+    }
     it->kind = OUT_ERROR;
     it->file = sk_display_name(file); /* safe in every report */
+    j->oom |= !it->file || d->failed;
     it->line = line;
     sk_diags_init(&it->diags, d->lang);
     sk_diags_move(&it->diags, d);
@@ -123,6 +127,7 @@ static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diag
     if (b->fn) {
         if (b->err_fn) {
             char *shown = sk_display_name(file);
+            j->oom |= !shown || d->failed;
             b->err_fn(shown ? shown : "?", line, d, b->ud);
             free(shown);
         }
@@ -130,6 +135,37 @@ static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diag
         sk_diags_free(d);
     } else {
         add_error(j, file, line, d);
+    }
+}
+
+/* One checked case: to the callback, or rendered for every report. An
+ * allocation that fails marks the job (the run then fails as a whole). */
+static void take_result(batch *b, job *j, const sk_result *res)
+{
+    if (b->fn) {
+        b->fn(res, b->ud);
+        b->stats->cases++;
+        if (sk_status_rank(res->worst) > b->stats->worst)
+            b->stats->worst = sk_status_rank(res->worst);
+        return;
+    }
+    out_item *it = add_item(j);
+    if (!it) {
+        j->oom = 1;
+        return;
+    }
+    it->kind = OUT_CASE;
+    sk_case_totals_of(res, &it->totals);
+    j->oom |= !it->totals.rules;
+    it->text = calloc(b->nreports ? b->nreports : 1, sizeof *it->text);
+    if (!it->text) {
+        j->oom = 1;
+        return;
+    }
+    for (size_t r = 0; r < b->nreports; r++) {
+        sk_buf_init(&it->text[r], 0);
+        sk_report_render_case(b->reports[r], res, &it->text[r]);
+        j->oom |= it->text[r].failed;
     }
 }
 
@@ -145,40 +181,25 @@ static void run_input(batch *b, job *j, input *in, sk_evaluator *ev, sk_arena *a
                          : sk_source_open(&src, in->path, &b->lim, &d);
     in->chunk = NULL; /* the source owns it now */
     if (rc != SK_OK) {
+        j->oom |= rc == SK_ENOMEM;
         job_error(b, j, in->path, 0, &d);
         sk_diags_free(&d);
         return;
     }
     for (;;) {
         sk_case *c;
+        sk_result *res;
         rc = sk_source_next(src, arena, o->rs, o->default_date, &c, &d);
-        if (rc == SK_OK) {
-            sk_result *res;
-            if (sk_evaluate(ev, c, &res) == SK_OK) {
-                if (b->fn) {
-                    b->fn(res, b->ud);
-                    b->stats->cases++;
-                    if (sk_status_rank(res->worst) > b->stats->worst)
-                        b->stats->worst = sk_status_rank(res->worst);
-                } else {
-                    out_item *it = add_item(j);
-                    if (it) {
-                        it->kind = OUT_CASE;
-                        sk_case_totals_of(res, &it->totals);
-                        it->text = calloc(b->nreports ? b->nreports : 1, sizeof *it->text);
-                        for (size_t r = 0; it->text && r < b->nreports; r++) {
-                            sk_buf_init(&it->text[r], 0);
-                            sk_report_render_case(b->reports[r], res, &it->text[r]);
-                        }
-                    }
-                }
-            }
-        } else if (rc == SK_EINVALID || rc == SK_EIO) {
+        if (rc == SK_OK && sk_evaluate(ev, c, &res) == SK_OK)
+            take_result(b, j, res);
+        else if (rc == SK_OK || rc == SK_ENOMEM)
+            j->oom = 1; /* nothing is dropped silently: the run fails */
+        else if (rc == SK_EINVALID || rc == SK_EIO)
             job_error(b, j, in->path, sk_source_doc_line(src), &d);
-        }
+        j->oom |= d.failed;
         sk_arena_reset(arena);
         sk_diags_free(&d);
-        if (rc != SK_OK && rc != SK_EINVALID)
+        if ((rc != SK_OK && rc != SK_EINVALID) || j->oom)
             break;
     }
     sk_source_close(src);
@@ -187,8 +208,9 @@ static void run_input(batch *b, job *j, input *in, sk_evaluator *ev, sk_arena *a
 /* Runs one job: its inputs in order. Thread-safe. */
 static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
 {
-    if (j->pre.count) {
-        job_error(b, j, j->pre_path, 0, &j->pre);
+    if (j->pre.count || j->pre.failed) {
+        j->oom |= j->pre.failed || !j->pre_path;
+        job_error(b, j, j->pre_path ? j->pre_path : "?", 0, &j->pre);
         return;
     }
     for (size_t i = 0; i < j->nin; i++)
@@ -198,6 +220,8 @@ static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
 /* Writes a finished job's items to the reports and frees them. */
 static void emit(batch *b, job *j)
 {
+    if (j->oom)
+        b->oom = 1; /* sticky: the run fails as a whole */
     for (size_t i = 0; i < j->nitems; i++) {
         out_item *it = &j->items[i];
         if (it->kind == OUT_CASE) {
@@ -233,15 +257,12 @@ static void emit(batch *b, job *j)
 static void *worker(void *arg)
 {
     batch *b = arg;
-    sk_evaluator *ev;
-    if (sk_evaluator_new(&ev, b->o->rs) != SK_OK) {
-        pthread_mutex_lock(&b->mu);
-        b->oom = 1;
-        pthread_cond_broadcast(&b->done);
-        pthread_mutex_unlock(&b->mu);
-        return NULL;
-    }
-    sk_evaluator_set_trace(ev, b->o->explain);
+    sk_evaluator *ev = NULL;
+    /* without an evaluator the worker still takes its jobs, marking each
+     * failed, so that no job is left waiting */
+    int broken = sk_evaluator_new(&ev, b->o->rs) != SK_OK;
+    if (!broken)
+        sk_evaluator_set_trace(ev, b->o->explain);
     sk_arena arena; /* one per worker, reused case after case */
     sk_arena_init(&arena, 32768);
     pthread_mutex_lock(&b->mu);
@@ -254,7 +275,10 @@ static void *worker(void *arg)
         b->next_run++;
         j->state = JOB_RUNNING;
         pthread_mutex_unlock(&b->mu);
-        run_job(b, j, ev, &arena);
+        if (broken)
+            j->oom = 1;
+        else
+            run_job(b, j, ev, &arena);
         pthread_mutex_lock(&b->mu);
         j->state = JOB_DONE;
         pthread_cond_broadcast(&b->done);
@@ -352,7 +376,7 @@ static job *push_slot(batch *b)
     pthread_mutex_lock(&b->mu);
     while (b->tail - b->head == b->cap) {
         job *old = &b->ring[b->head % b->cap];
-        while (old->state != JOB_DONE && !b->oom)
+        while (old->state != JOB_DONE)
             pthread_cond_wait(&b->done, &b->mu);
         pthread_mutex_unlock(&b->mu);
         emit(b, old);
@@ -485,13 +509,15 @@ static void produce(batch *b, const char *const *paths, size_t n, int threads,
         sk_walk *w = sk_walk_open(paths[i]);
         if (!w) {
             b->oom = 1;
-            return;
+            break; /* the open job is still published and freed below */
         }
         sk_diags d;
         sk_diags_init(&d, b->o->lang);
         const char *path;
         int rc;
         while ((rc = sk_walk_next(w, &path, &d)) != 0) {
+            if (d.failed)
+                b->oom = 1; /* the walk lost something for want of memory */
             if (rc < 0) {
                 error_job(b, threads, ev, paths[i], &d);
                 sk_diags_free(&d);
@@ -506,6 +532,8 @@ static void produce(batch *b, const char *const *paths, size_t n, int threads,
             input *in = next_input(b, threads, ev);
             in->own = dupstr(path);
             in->path = in->own ? in->own : "";
+            if (!in->own)
+                b->oom = 1; /* the run fails as a whole: nothing dropped silently */
         }
         sk_diags_free(&d);
         sk_walk_close(w);
@@ -557,7 +585,7 @@ static sk_rc run(batch *b, const char *const *paths, size_t npaths)
     while (b->head < b->tail) {
         job *j = &b->ring[b->head % b->cap];
         pthread_mutex_lock(&b->mu);
-        while (j->state != JOB_DONE && !b->oom)
+        while (j->state != JOB_DONE)
             pthread_cond_wait(&b->done, &b->mu);
         pthread_mutex_unlock(&b->mu);
         emit(b, j);

@@ -100,10 +100,12 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
         }
     }
     char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    size_t got, total = 0;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        total += got;
         if (!sk_buf_append(&b, chunk, got))
             break;
+    }
     int rerr = ferror(f);
     if (!is_stdin)
         fclose(f);
@@ -114,6 +116,8 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
     }
     if (b.failed) {
         sk_buf_free(&b);
+        if (total <= s->lim.max_file_bytes) /* not the ceiling: memory */
+            return SK_ENOMEM;
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_FILE_TOO_BIG, s->lim.max_file_bytes);
         return SK_EIO;
     }

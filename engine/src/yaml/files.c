@@ -198,6 +198,7 @@ static int enter(sk_walk *w, const char *dir, const struct stat *st, sk_diags *d
     f->dir = malloc(dl + 1);
     if (!f->dir) {
         closedir(dp);
+        d->failed = true; /* out of memory: the caller's run fails */
         return 0;
     }
     memcpy(f->dir, dir, dl + 1);
@@ -205,8 +206,8 @@ static int enter(sk_walk *w, const char *dir, const struct stat *st, sk_diags *d
     f->ino = st->st_ino;
     struct dirent *e;
     while ((e = readdir(dp)) != NULL)
-        if (e->d_name[0] != '.')
-            push(&f->names, e->d_name);
+        if (e->d_name[0] != '.' && !push(&f->names, e->d_name))
+            d->failed = true; /* a name lost: the run must fail */
     closedir(dp);
     if (f->names.count)
         qsort(f->names.paths, f->names.count, sizeof *f->names.paths, cmp_str);
@@ -255,8 +256,10 @@ int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
         const char *name = f->names.paths[f->next++];
         size_t dl = strlen(f->dir), nl = strlen(name);
         char *p = malloc(dl + nl + 2);
-        if (!p)
-            return 0;
+        if (!p) {
+            d->failed = true; /* not the end of the walk: out of memory */
+            return -1;
+        }
         memcpy(p, f->dir, dl);
         size_t k = dl;
         if (dl && f->dir[dl - 1] != '/')
