@@ -34,7 +34,7 @@ set_tests_properties(unit.hostile PROPERTIES LABELS unit TIMEOUT 300)
 
 # The hostile files and limits through the command line, each with its
 # exact outcome (tests/hostile/run).
-foreach(group files limits paths regex no-lost-cases names diagnostics signals security)
+foreach(group files limits paths regex no-lost-cases names diagnostics signals minors security)
   add_test(NAME hostile.${group}
            COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/hostile/run
                    $<TARGET_FILE:samkoll_cli> ${CMAKE_CURRENT_BINARY_DIR}/hostile-work/${group} ${group}

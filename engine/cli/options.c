@@ -1,7 +1,9 @@
 /* options.c - command-line parsing from one option table. */
 #include "options.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,9 +160,14 @@ static const cli_opt options[] = {
 
 static int parse_size(const char *s, size_t *out)
 {
+    /* digits only: no sign, no blanks (strtoull would wrap " -1" around),
+     * and no value past what a size can hold */
+    if (*s < '0' || *s > '9')
+        return 0;
     char *end;
+    errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (end == s || *end || v == 0 || s[0] == '-')
+    if (*end || v == 0 || errno == ERANGE || v > (unsigned long long)SIZE_MAX / 2)
         return 0;
     *out = (size_t)v;
     return 1;
@@ -183,7 +190,7 @@ static int apply_format(cli_opts *o, const char *arg)
     if (!fmt || !eq[1])
         return 0;
     out->format = fmt;
-    out->file = eq + 1;
+    out->file = strcmp(eq + 1, "-") == 0 ? NULL : eq + 1; /* FORMAT=- is standard output */
     return 1;
 }
 

@@ -3,6 +3,7 @@
 #include "samkoll/outfile.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,6 +49,17 @@ static FILE *open_temp(const char *path, char **tmp)
     return f;
 }
 
+/* Writes to target instead of the path given (a symbolic link). */
+static int replace_path(sk_outfile *o, const char *target)
+{
+    char *p = strdup(target);
+    if (!p)
+        return 0;
+    free(o->path);
+    o->path = p;
+    return 1;
+}
+
 sk_rc sk_outfile_open(sk_outfile **out, const char *path)
 {
     *out = NULL;
@@ -60,10 +72,14 @@ sk_rc sk_outfile_open(sk_outfile **out, const char *path)
         return SK_ENOMEM;
     }
     struct stat st;
+    char target[PATH_MAX];
     if (is_stdout(path))
         o->f = stdout;
     else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
         o->f = fopen(path, "w"); /* a device or a pipe: nothing to replace */
+    else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, target) &&
+             replace_path(o, target))
+        o->f = open_temp(o->path, &o->tmp); /* a link to a file: the file is replaced, the link kept */
     else
         o->f = open_temp(path, &o->tmp);
     if (!o->f) {

@@ -356,7 +356,9 @@ static int resolve_text_path(vctx *v, const sk_node *n, char *real_file)
     size_t dl;
     if (!realpath(v->dir, real_dir) || rel[0] == '/' ||
         strncmp(real_file, real_dir, dl = strlen(real_dir)) != 0 ||
-        (real_file[dl] != '/' && strcmp(real_dir, "/") != 0)) {
+        (real_file[dl] != '/' && real_file[dl] != '\0' && strcmp(real_dir, "/") != 0)) {
+        /* (the directory itself is inside: reading it fails as "not a
+         * regular file") */
         err_at(v, n, NULL, M_TEXT_FILE_OUTSIDE, rel);
         return 0;
     }

@@ -184,7 +184,7 @@ static int enter(sk_walk *w, const char *dir, const struct stat *st, sk_diags *d
             return 0;
         }
     if (w->depth >= WALK_DEPTH) {
-        sk_diag_add(d, SK_DIAG_ERROR, dir, 0, 0, NULL, M_LOOP, dir);
+        sk_diag_add(d, SK_DIAG_ERROR, dir, 0, 0, NULL, M_DIR_TOO_DEEP, dir, (unsigned)WALK_DEPTH);
         return 0;
     }
     DIR *dp = opendir(dir);
