@@ -54,6 +54,7 @@ typedef struct job {
     input in[JOB_INPUTS];
     size_t nin;
     char *pre_path;         /* with pre: the path the error is about (owned) */
+    unsigned pre_line;      /* and the line of the document it is about (0: the input) */
     sk_diags pre;           /* an error found before the job ran */
     out_item *items;
     size_t nitems, cap;
@@ -210,7 +211,7 @@ static void run_job(batch *b, job *j, sk_evaluator *ev, sk_arena *arena)
 {
     if (j->pre.count || j->pre.failed) {
         j->oom |= j->pre.failed || !j->pre_path;
-        job_error(b, j, j->pre_path ? j->pre_path : "?", 0, &j->pre);
+        job_error(b, j, j->pre_path ? j->pre_path : "?", j->pre_line, &j->pre);
         return;
     }
     for (size_t i = 0; i < j->nin; i++)
@@ -428,22 +429,26 @@ static input *next_input(batch *b, int threads, sk_evaluator *ev)
 }
 
 /* A job of its own for an input that failed before it could be read. */
-static void error_job(batch *b, int threads, sk_evaluator *ev, const char *path, sk_diags *d)
+static void error_job(batch *b, int threads, sk_evaluator *ev, const char *path, unsigned line,
+                      sk_diags *d)
 {
     flush(b, threads, ev);
     job *j = push_slot(b);
     j->pre_path = dupstr(path);
+    j->pre_line = line;
     sk_diags_move(&j->pre, d);
     publish(b, threads, ev);
 }
 
+/* An error about the document of the stream starting at line (1-based;
+ * 0 for the stream as a whole, reported at its first line). */
 static void stdin_error(batch *b, int threads, sk_evaluator *ev, unsigned line, sk_msg id,
                         size_t limit)
 {
     sk_diags d;
     sk_diags_init(&d, b->o->lang);
-    sk_diag_add(&d, SK_DIAG_ERROR, "-", line, 1, NULL, id, limit);
-    error_job(b, threads, ev, "-", &d);
+    sk_diag_add(&d, SK_DIAG_ERROR, "-", line ? line : 1, 1, NULL, id, limit);
+    error_job(b, threads, ev, "-", line, &d);
     sk_diags_free(&d);
 }
 
@@ -476,13 +481,13 @@ static void produce_stdin(batch *b, int threads, sk_evaluator *ev)
         in->line_offset = off;
     }
     if (docs == 0 && !s.lines.error) /* an empty stream, like an empty file */
-        stdin_error(b, threads, ev, 1, M_EMPTY_DOC, 0);
+        stdin_error(b, threads, ev, 0, M_EMPTY_DOC, 0);
     if (s.lines.error) {
         sk_diags d;
         sk_diags_init(&d, b->o->lang);
         sk_diag_add(&d, SK_DIAG_ERROR, "-", s.lines.number + 1, 1, NULL, M_READ_FAILED,
                     strerror(EIO));
-        error_job(b, threads, ev, "-", &d);
+        error_job(b, threads, ev, "-", 0, &d);
         sk_diags_free(&d);
     }
     sk_buf_free(&s.doc);
@@ -519,7 +524,7 @@ static void produce(batch *b, const char *const *paths, size_t n, int threads,
             if (d.failed)
                 b->oom = 1; /* the walk lost something for want of memory */
             if (rc < 0) {
-                error_job(b, threads, ev, paths[i], &d);
+                error_job(b, threads, ev, paths[i], 0, &d);
                 sk_diags_free(&d);
                 continue;
             }
