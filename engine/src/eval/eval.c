@@ -40,6 +40,7 @@ typedef struct ectx {
     unsigned long budget;   /* the current rule's share (see limits.h) */
     unsigned long case_steps; /* taken by the rules before it */
     int over;               /* the budget ran out: every loop stops */
+    struct coll_index *indexes; /* joins of this case (in the case arena) */
     unsigned depth;         /* tracing: nesting of the node being evaluated */
     sk_judged judged;       /* the rule's date: `date` in its conditions */
 } ectx;
@@ -308,10 +309,86 @@ static int coll_item(ectx *e, const coll *c, uint32_t i, val *v)
     return node_val(n, ftype, v);
 }
 
-/* Is value a in the collection? */
+/* A hash index over the values of one collection of the case, so that
+ * "X in LIST[*].FIELD" inside a quantifier is linear rather than
+ * quadratic. Built on first use for lists of JOIN_INDEX_MIN items or
+ * more; the answers and the facts recorded are exactly those of the
+ * plain scan (coll_scan). */
+enum { JOIN_INDEX_MIN = 32 };
+
 static int step(ectx *e);
 
-static sk_tri coll_has(ectx *e, const coll *c, const val *a)
+typedef struct coll_index {
+    const sk_node *list;
+    const sk_path *p;
+    uint32_t mask;          /* slots - 1 (a power of two) */
+    uint32_t *slot;         /* item index + 1; 0 = empty */
+    val *vals;              /* the items' values */
+    uint32_t *unknown;      /* items whose value is unknown, in order */
+    uint32_t nunknown;
+    struct coll_index *next;
+} coll_index;
+
+static uint32_t val_hash(const val *v)
+{
+    uint32_t h = 2166136261u ^ v->vt;
+    const unsigned char *p = (const unsigned char *)v->s;
+    size_t n = 0;
+    double num = v->num == 0 ? 0 : v->num; /* -0 and 0 are equal */
+    switch ((sk_vtype)v->vt) {
+    case SK_VT_BOOL: return h ^ (uint32_t)v->b;
+    case SK_VT_DATE: return (h ^ (uint32_t)v->days) * 16777619u;
+    case SK_VT_NUM: p = (const unsigned char *)&num; n = sizeof num; break;
+    case SK_VT_TEXT:
+    case SK_VT_NONE: n = strlen(v->s); break;
+    }
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+static coll_index *index_build(ectx *e, const coll *c)
+{
+    sk_arena *a = e->c->arena;
+    uint32_t n = c->list->len, slots = 64;
+    while (slots < 2 * n)
+        slots *= 2;
+    coll_index *x = sk_arena_calloc(a, 1, sizeof *x);
+    if (!x || !(x->slot = sk_arena_calloc(a, slots, sizeof *x->slot)) ||
+        !(x->vals = sk_arena_calloc(a, n, sizeof *x->vals)) ||
+        !(x->unknown = sk_arena_calloc(a, n, sizeof *x->unknown)))
+        return NULL;
+    x->list = c->list;
+    x->p = c->p;
+    x->mask = slots - 1;
+    size_t nf = e->ev->nfacts, nm = e->ev->nmissing; /* building records nothing */
+    for (uint32_t i = 0; i < n && step(e); i++) {
+        if (!coll_item(e, c, i, &x->vals[i])) {
+            x->unknown[x->nunknown++] = i;
+            continue;
+        }
+        uint32_t h = val_hash(&x->vals[i]) & x->mask;
+        while (x->slot[h])
+            h = (h + 1) & x->mask;
+        x->slot[h] = i + 1;
+    }
+    e->ev->nfacts = nf;
+    e->ev->nmissing = nm;
+    x->next = e->indexes;
+    e->indexes = x;
+    return x;
+}
+
+static coll_index *index_of(ectx *e, const coll *c)
+{
+    for (coll_index *x = e->indexes; x; x = x->next)
+        if (x->list == c->list && x->p == c->p)
+            return x;
+    return index_build(e, c);
+}
+
+/* Is value a in the collection? The plain scan. */
+static sk_tri coll_scan(ectx *e, const coll *c, const val *a)
 {
     int unknown = 0;
     for (uint32_t i = 0; i < c->list->len && step(e); i++) {
@@ -322,6 +399,25 @@ static sk_tri coll_has(ectx *e, const coll *c, const val *a)
             return SK_TRUE;
     }
     return unknown ? SK_UNKNOWN : SK_FALSE;
+}
+
+/* Is value a in the collection? Through the index for long lists. */
+static sk_tri coll_has(ectx *e, const coll *c, const val *a)
+{
+    coll_index *x = c->list->len >= JOIN_INDEX_MIN ? index_of(e, c) : NULL;
+    if (!x || e->over)
+        return coll_scan(e, c, a);
+    if (!step(e))
+        return SK_UNKNOWN;
+    for (uint32_t h = val_hash(a) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+        if (val_eq(a, &x->vals[x->slot[h] - 1]))
+            return SK_TRUE;
+    /* as the scan: each unknown item records what is missing */
+    for (uint32_t k = 0; k < x->nunknown; k++) {
+        val v;
+        coll_item(e, c, x->unknown[k], &v);
+    }
+    return x->nunknown ? SK_UNKNOWN : SK_FALSE;
 }
 
 /* ---- the step budget -------------------------------------------------- */
