@@ -293,11 +293,157 @@ static void join_values(sk_buf *b, const char *const *values, int numbered)
     }
 }
 
+/* The parsers of one trimmed, non-empty answer s (n bytes) per kind:
+ * 1 with *out the value as the case writes it, 0 with *out a message. */
+typedef int (*answer_parser)(const sk_question *q, const char *s, size_t n, int en, char **out);
+
+static int taken(const char *v, char **out)
+{
+    *out = dupstr(v);
+    return *out ? 1 : 0;
+}
+
+static int refused(const char *msg, char **out)
+{
+    *out = fmt_msg(msg);
+    return 0;
+}
+
+/* One of q->values, by its number (from 1) or its name; 0 if neither. */
+static int value_by_number_or_name(const sk_question *q, const char *s, char **out)
+{
+    size_t nv = sk_values_count(q->values);
+    char *end;
+    long i = strtol(s, &end, 10);
+    if (end != s && !*end && i >= 1 && (size_t)i <= nv)
+        return taken(q->values[i - 1], out);
+    for (size_t v = 0; v < nv; v++)
+        if (!strcasecmp(s, q->values[v]))
+            return taken(q->values[v], out);
+    return 0;
+}
+
+/* "PREFIX v1, v2, ... SUFFIX" as the message in *out. */
+static int refused_values(const sk_question *q, const char *prefix, const char *s,
+                          const char *suffix, char **out)
+{
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_buf_printf(&b, prefix, s);
+    join_values(&b, q->values, 0);
+    sk_buf_puts(&b, suffix);
+    *out = dupstr(sk_buf_cstr(&b));
+    sk_buf_free(&b);
+    return 0;
+}
+
+static int parse_bool(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    (void)n;
+    if (word_in(s, yes_words))
+        return taken("true", out);
+    if (word_in(s, no_words))
+        return taken("false", out);
+    if (q->kind == SK_ANS_TEXT_OR_BOOL) /* the decision itself, as text */
+        return taken(s, out);
+    return refused(en ? "Answer yes, no or don't know." : "Svara ja, nej eller vet ej.", out);
+}
+
+static int parse_enum(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    (void)n;
+    if (value_by_number_or_name(q, s, out))
+        return 1;
+    return refused_values(q, en ? "Answer with one of: " : "Svara med ett av: ", s,
+                          en ? " (or its number), or don't know." : " (eller dess nummer), eller vet ej.",
+                          out);
+}
+
+static int parse_count(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    (void)n;
+    int items = q->kind == SK_ANS_ITEMS;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    long long max = items ? 100 : 1000000000000LL;
+    if (end == s || *end || v < 0 || v > max)
+        return refused(items ? (en ? "Give a number from 0 to 100." : "Ange ett antal från 0 till 100.")
+                             : (en ? "Give a whole number, 0 or more." : "Ange ett heltal, 0 eller mer."),
+                       out);
+    char t[32];
+    snprintf(t, sizeof t, "%lld", v);
+    return taken(t, out);
+}
+
+static int parse_number(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    int pct = q->kind == SK_ANS_PERCENT;
+    char t[1024];
+    memcpy(t, s, n + 1);
+    size_t tl = n;
+    if (pct && tl && t[tl - 1] == '%')
+        t[--tl] = '\0';
+    while (tl && t[tl - 1] == ' ')
+        t[--tl] = '\0';
+    for (char *c = t; *c; c++)
+        if (*c == ',') /* a Swedish decimal comma */
+            *c = '.';
+    char *end;
+    double v = strtod(t, &end);
+    if (end == t || *end || !isfinite(v) || (pct && (v < 0 || v > 100)))
+        return refused(pct ? (en ? "Give a percentage from 0 to 100." : "Ange en procentsats från 0 till 100.")
+                           : (en ? "Give a number." : "Ange ett tal."),
+                       out);
+    return taken(t, out);
+}
+
+static int parse_date(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    (void)q;
+    int32_t d;
+    if (!sk_date_parse(s, n, &d))
+        return refused(en ? "Give a date as YYYY-MM-DD." : "Ange ett datum som ÅÅÅÅ-MM-DD.", out);
+    return taken(s, out);
+}
+
+static int parse_list_item(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    (void)n;
+    if (!q->values) /* free values */
+        return taken(s, out);
+    if (value_by_number_or_name(q, s, out))
+        return 1;
+    return refused_values(q, en ? "'%s' is not one of: " : "'%s' är inte ett av: ", s, "", out);
+}
+
+static int parse_text(const sk_question *q, const char *s, size_t n, int en, char **out)
+{
+    (void)q, (void)n, (void)en;
+    return taken(s, out); /* free text: taken as given */
+}
+
+static answer_parser parser_for(sk_answer_kind k)
+{
+    switch (k) {
+    case SK_ANS_BOOL:
+    case SK_ANS_TEXT_OR_BOOL: return parse_bool;
+    case SK_ANS_ENUM:         return parse_enum;
+    case SK_ANS_INT:
+    case SK_ANS_ITEMS:        return parse_count;
+    case SK_ANS_NUM:
+    case SK_ANS_PERCENT:      return parse_number;
+    case SK_ANS_DATE:         return parse_date;
+    case SK_ANS_LIST:         return parse_list_item;
+    case SK_ANS_TEXT:
+    case SK_ANS_NAMED_ITEMS:  return parse_text;
+    }
+    return parse_text;
+}
+
 int sk_answer_parse(const sk_question *q, const char *input, sk_lang lang, char **out)
 {
     int en = lang == SK_LANG_EN;
     *out = NULL;
-    /* trim */
     while (*input == ' ' || *input == '\t')
         input++;
     size_t n = strlen(input);
@@ -305,138 +451,18 @@ int sk_answer_parse(const sk_question *q, const char *input, sk_lang lang, char 
                  input[n - 1] == '\r'))
         n--;
     char s[1024];
-    if (n >= sizeof s) {
-        *out = fmt_msg(en ? "The answer is too long." : "Svaret är för långt.");
-        return 0;
-    }
+    if (n >= sizeof s)
+        return refused(en ? "The answer is too long." : "Svaret är för långt.", out);
     memcpy(s, input, n);
     s[n] = '\0';
-    if (sk_utf8_invalid_at(s, n) != (size_t)-1 || sk_text_bad_char(s, n) >= 0) {
-        *out = fmt_msg(en ? "The answer contains a control character or is not UTF-8."
-                          : "Svaret innehåller ett styrtecken eller är inte UTF-8.");
-        return 0;
-    }
+    if (sk_utf8_invalid_at(s, n) != (size_t)-1 || sk_text_bad_char(s, n) >= 0)
+        return refused(en ? "The answer contains a control character or is not UTF-8."
+                          : "Svaret innehåller ett styrtecken eller är inte UTF-8.", out);
     if (word_in(s, dont_know))
         return -1;
-    sk_answer_kind k = (sk_answer_kind)q->kind;
-    if (!n) {
-        *out = fmt_msg(en ? "Give an answer, or \"don't know\"." : "Ge ett svar, eller \"vet ej\".");
-        return 0;
-    }
-    switch (k) {
-    case SK_ANS_BOOL:
-    case SK_ANS_TEXT_OR_BOOL:
-        if (word_in(s, yes_words)) {
-            *out = dupstr("true");
-            return *out ? 1 : 0;
-        }
-        if (word_in(s, no_words)) {
-            *out = dupstr("false");
-            return *out ? 1 : 0;
-        }
-        if (k == SK_ANS_TEXT_OR_BOOL)
-            break;
-        *out = fmt_msg(en ? "Answer yes, no or don't know." : "Svara ja, nej eller vet ej.");
-        return 0;
-    case SK_ANS_ENUM: {
-        size_t nv = sk_values_count(q->values);
-        char *end;
-        long i = strtol(s, &end, 10);
-        if (end != s && !*end && i >= 1 && (size_t)i <= nv) {
-            *out = dupstr(q->values[i - 1]);
-            return *out ? 1 : 0;
-        }
-        for (size_t v = 0; v < nv; v++)
-            if (!strcasecmp(s, q->values[v])) {
-                *out = dupstr(q->values[v]);
-                return *out ? 1 : 0;
-            }
-        sk_buf b;
-        sk_buf_init(&b, 0);
-        sk_buf_puts(&b, en ? "Answer with one of: " : "Svara med ett av: ");
-        join_values(&b, q->values, 0);
-        sk_buf_puts(&b, en ? " (or its number), or don't know." : " (eller dess nummer), eller vet ej.");
-        *out = dupstr(sk_buf_cstr(&b));
-        sk_buf_free(&b);
-        return 0;
-    }
-    case SK_ANS_INT:
-    case SK_ANS_ITEMS: {
-        char *end;
-        long long v = strtoll(s, &end, 10);
-        long long max = k == SK_ANS_ITEMS ? 100 : 1000000000000LL;
-        if (end == s || *end || v < 0 || v > max) {
-            *out = fmt_msg(k == SK_ANS_ITEMS
-                               ? (en ? "Give a number from 0 to 100." : "Ange ett antal från 0 till 100.")
-                               : (en ? "Give a whole number, 0 or more." : "Ange ett heltal, 0 eller mer."));
-            return 0;
-        }
-        char t[32];
-        snprintf(t, sizeof t, "%lld", v);
-        *out = dupstr(t);
-        return *out ? 1 : 0;
-    }
-    case SK_ANS_NUM:
-    case SK_ANS_PERCENT: {
-        char t[sizeof s];
-        memcpy(t, s, n + 1);
-        size_t tl = strlen(t);
-        if (k == SK_ANS_PERCENT && tl && t[tl - 1] == '%')
-            t[--tl] = '\0';
-        while (tl && t[tl - 1] == ' ')
-            t[--tl] = '\0';
-        for (char *c = t; *c; c++)
-            if (*c == ',')
-                *c = '.';
-        char *end;
-        double v = strtod(t, &end);
-        if (end == t || *end || !isfinite(v) || (k == SK_ANS_PERCENT && (v < 0 || v > 100))) {
-            *out = fmt_msg(k == SK_ANS_PERCENT
-                               ? (en ? "Give a percentage from 0 to 100." : "Ange en procentsats från 0 till 100.")
-                               : (en ? "Give a number." : "Ange ett tal."));
-            return 0;
-        }
-        *out = dupstr(t);
-        return *out ? 1 : 0;
-    }
-    case SK_ANS_DATE: {
-        int32_t d;
-        if (!sk_date_parse(s, n, &d)) {
-            *out = fmt_msg(en ? "Give a date as YYYY-MM-DD." : "Ange ett datum som ÅÅÅÅ-MM-DD.");
-            return 0;
-        }
-        *out = dupstr(s);
-        return *out ? 1 : 0;
-    }
-    case SK_ANS_LIST:
-        if (q->values) {
-            char *end;
-            long i = strtol(s, &end, 10);
-            size_t nv = sk_values_count(q->values);
-            if (end != s && !*end && i >= 1 && (size_t)i <= nv) {
-                *out = dupstr(q->values[i - 1]);
-                return *out ? 1 : 0;
-            }
-            for (size_t v = 0; v < nv; v++)
-                if (!strcasecmp(s, q->values[v])) {
-                    *out = dupstr(q->values[v]);
-                    return *out ? 1 : 0;
-                }
-            sk_buf b;
-            sk_buf_init(&b, 0);
-            sk_buf_printf(&b, en ? "'%s' is not one of: " : "'%s' är inte ett av: ", s);
-            join_values(&b, q->values, 0);
-            *out = dupstr(sk_buf_cstr(&b));
-            sk_buf_free(&b);
-            return 0;
-        }
-        break;
-    case SK_ANS_TEXT:        /* free text: taken as given */
-    case SK_ANS_NAMED_ITEMS:
-        break;
-    }
-    *out = dupstr(s);
-    return *out ? 1 : 0;
+    if (!n)
+        return refused(en ? "Give an answer, or \"don't know\"." : "Ge ett svar, eller \"vet ej\".", out);
+    return parser_for((sk_answer_kind)q->kind)(q, s, n, en, out);
 }
 
 /* ---- writing the questions ------------------------------------------- */
