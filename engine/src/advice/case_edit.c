@@ -349,6 +349,184 @@ typedef struct edit {
     sk_buf ins;
 } edit;
 
+/* A new key in a flow map {..}: before the first key that follows it in
+ * case-format order, or at the end. */
+static sk_rc insert_flow(text *t, const sk_question *q, const sk_answer *a, edit *e)
+{
+    const sk_node *at = q->at;
+    size_t open = offset_of(t, at->line, at->col);
+    size_t close = flow_close(t, open);
+    if (close == (size_t)-1)
+        return SK_EINVALID;
+    const sk_node *next = NULL;
+    for (uint32_t i = 0; i < at->len && !next; i++)
+        if (at->u.pairs[i].key->field > q->chain_field[0])
+            next = at->u.pairs[i].key;
+    if (next) {
+        e->at = offset_of(t, next->line, next->col);
+        flow_entries(&e->ins, q, 0, a);
+        sk_buf_puts(&e->ins, ", ");
+        return SK_OK;
+    }
+    size_t i = close;
+    while (i > open + 1 && (t->s[i - 1] == ' ' || t->s[i - 1] == '\n' || t->s[i - 1] == '\r'))
+        i--;
+    e->at = i;
+    if (at->len)
+        sk_buf_puts(&e->ins, ", ");
+    flow_entries(&e->ins, q, 0, a);
+    return SK_OK;
+}
+
+/* A new key in a block map: on its own lines, before the first key that
+ * follows it in case-format order (and the comments just above that
+ * key), or after the map's last line. */
+static sk_rc insert_block(text *t, const sk_question *q, const sk_answer *a, edit *e)
+{
+    const sk_node *m = q->at;
+    size_t ind = m->u.pairs[0].key->col - 1;
+    int fi = q->chain_field[0];
+    size_t before = 0;
+    for (uint32_t i = 0; i < m->len && !before; i++) {
+        const sk_node *k = m->u.pairs[i].key;
+        if (k->field <= fi)
+            continue;
+        size_t ko = offset_of(t, k->line, k->col);
+        if (ko != t->start[k->line] + indent_of(t, k->line))
+            continue; /* shares its line with "- " */
+        before = k->line;
+    }
+    if (before) {
+        size_t line = before;
+        while (line > 1 && line_kind(t, line - 1) == 2 && indent_of(t, line - 1) == ind)
+            line--;
+        e->at = t->start[line];
+    } else {
+        size_t line = block_end(t, m, ind);
+        e->at = line < t->nlines ? t->start[line + 1] : t->len;
+        if (e->at == t->len && t->len && t->s[t->len - 1] != '\n')
+            sk_buf_puts(&e->ins, t->nl);
+    }
+    block_entries(&e->ins, q, 0, a, ind, t->nl);
+    return SK_OK;
+}
+
+/* The value after "key:" on the key's line: [*vs, *ve) and the colon. */
+static int value_span(text *t, const sk_node *key, int flow, size_t *colon, size_t *vs, size_t *ve)
+{
+    size_t i = offset_of(t, key->line, key->col);
+    if (i < t->len && (t->s[i] == '"' || t->s[i] == '\''))
+        i = skip_quoted(t, i);
+    while (i < t->len && t->s[i] != ':' && t->s[i] != '\n')
+        i++;
+    if (i >= t->len || t->s[i] != ':')
+        return 0;
+    size_t le = line_end(t, key->line), v = i + 1;
+    while (v < le && t->s[v] == ' ')
+        v++;
+    size_t w = v;
+    while (w < le && !(t->s[w] == '#' && w > 0 && t->s[w - 1] == ' ') &&
+           !(flow && strchr(",}]", t->s[w])))
+        w++;
+    while (w > v && t->s[w - 1] == ' ')
+        w--;
+    *colon = i;
+    *vs = v;
+    *ve = w;
+    return 1;
+}
+
+/* A stated unknown answered with structure (a map, or list lines):
+ * "key:" (and its comment) stays, the new lines follow the key's line.
+ * The whole new text goes to built. */
+static void replace_with_lines(text *t, const sk_question *q, const sk_answer *a,
+                               const sk_node *key, size_t colon, size_t ve, sk_buf *built)
+{
+    /* the key's column in bytes (its line may start with "- ") */
+    size_t ind = offset_of(t, key->line, key->col) - t->start[key->line];
+    sk_buf tail;
+    sk_buf_init(&tail, 0);
+    if (q->nchain) {
+        block_entries(&tail, q, 0, a, ind + 2, t->nl);
+    } else {
+        block_value(&tail, q, a, ind + 2, t->nl);
+        sk_buf_puts(&tail, t->nl);
+    }
+    size_t after = key->line < t->nlines ? t->start[key->line + 1] : t->len;
+    sk_buf_append(built, t->s, colon + 1);
+    sk_buf_append(built, t->s + ve, after - ve);
+    if (after == t->len && (!t->len || t->s[t->len - 1] != '\n'))
+        sk_buf_puts(built, t->nl);
+    const char *tl = sk_buf_cstr(&tail);
+    if (!q->nchain && !strncmp(tl, t->nl, strlen(t->nl)))
+        tl += strlen(t->nl); /* block_value starts with a line break */
+    sk_buf_puts(built, tl);
+    sk_buf_append(built, t->s + after, t->len - after);
+    sk_buf_free(&tail);
+}
+
+/* A stated unknown: its value replaced in place, or (structure in block
+ * style) the whole text rebuilt into built (*whole set). */
+static sk_rc plan_replace(text *t, const sk_question *q, const sk_answer *a, edit *e,
+                          sk_buf *built, int *whole)
+{
+    const sk_node *parent = q->at->parent;
+    const sk_node *key = parent->u.pairs[q->at->index].key;
+    int flow = is_flow(t, parent);
+    size_t colon, vs, ve;
+    if (!value_span(t, key, flow, &colon, &vs, &ve))
+        return SK_EINVALID;
+    e->at = vs;
+    e->del = ve - vs;
+    if (!flow && (q->nchain || block_lines(q, a))) {
+        replace_with_lines(t, q, a, key, colon, ve, built);
+        *whole = 1;
+        return SK_OK;
+    }
+    if (e->at == colon + 1)
+        sk_buf_putc(&e->ins, ' ');
+    if (flow && q->nchain) {
+        sk_buf_putc(&e->ins, '{');
+        flow_entries(&e->ins, q, 0, a);
+        sk_buf_putc(&e->ins, '}');
+    } else if (flow) {
+        flow_value(&e->ins, q, a);
+    } else {
+        scalar(&e->ins, a->n ? a->values[0] : "", is_text(q, a->n ? a->values[0] : ""), 0);
+    }
+    return SK_OK;
+}
+
+static sk_rc plan_insert(text *t, const sk_question *q, const sk_answer *a, edit *e)
+{
+    if (q->at->kind != SK_MAP || !q->nchain)
+        return SK_EINVALID;
+    if (is_flow(t, q->at))
+        return insert_flow(t, q, a, e);
+    if (q->at->len == 0)
+        return SK_EINVALID;
+    return insert_block(t, q, a, e);
+}
+
+/* The edited text: built as is, or the text with the edit applied. */
+static sk_rc finish_edit(text *t, const edit *e, sk_buf *built, int whole, char **out,
+                         size_t *outlen)
+{
+    if (!whole) {
+        sk_buf_append(built, t->s, e->at);
+        sk_buf_append(built, e->ins.data ? e->ins.data : "", e->ins.len);
+        sk_buf_append(built, t->s + e->at + e->del, t->len - e->at - e->del);
+    }
+    if (built->failed)
+        return SK_ENOMEM;
+    *outlen = built->len;
+    *out = built->data ? built->data : calloc(1, 1);
+    if (!*out)
+        return SK_ENOMEM;
+    built->data = NULL; /* handed over */
+    return SK_OK;
+}
+
 sk_rc sk_case_text_answer(const char *s, size_t len, const sk_question *q,
                           const sk_answer *a, char **out, size_t *outlen)
 {
@@ -357,162 +535,13 @@ sk_rc sk_case_text_answer(const char *s, size_t len, const sk_question *q,
         return SK_ENOMEM;
     edit e = {0, 0, {0}};
     sk_buf_init(&e.ins, 0);
-    sk_rc rc = SK_OK;
-    const sk_node *at = q->at;
-    if (!q->replace) {
-        if (at->kind != SK_MAP || !q->nchain) {
-            rc = SK_EINVALID;
-        } else if (is_flow(&t, at)) {
-            size_t open = offset_of(&t, at->line, at->col);
-            size_t close = flow_close(&t, open);
-            const sk_node *next = NULL;
-            for (uint32_t i = 0; i < at->len && !next; i++)
-                if (at->u.pairs[i].key->field > q->chain_field[0])
-                    next = at->u.pairs[i].key;
-            if (close == (size_t)-1) {
-                rc = SK_EINVALID;
-            } else if (next) {
-                /* before the first key that follows it in case-format order */
-                e.at = offset_of(&t, next->line, next->col);
-                flow_entries(&e.ins, q, 0, a);
-                sk_buf_puts(&e.ins, ", ");
-            } else {
-                size_t i = close;
-                while (i > open + 1 && (t.s[i - 1] == ' ' || t.s[i - 1] == '\n' || t.s[i - 1] == '\r'))
-                    i--;
-                e.at = i;
-                if (at->len)
-                    sk_buf_puts(&e.ins, ", ");
-                flow_entries(&e.ins, q, 0, a);
-            }
-        } else if (at->len == 0) {
-            rc = SK_EINVALID;
-        } else {
-            /* block map */
-            const sk_node *m = at;
-            size_t ind = m->u.pairs[0].key->col - 1;
-            int fi = q->chain_field[0];
-            size_t before = 0;
-            for (uint32_t i = 0; i < m->len && !before; i++) {
-                const sk_node *k = m->u.pairs[i].key;
-                if (k->field <= fi)
-                    continue;
-                size_t ko = offset_of(&t, k->line, k->col);
-                if (ko != t.start[k->line] + indent_of(&t, k->line))
-                    continue; /* shares its line with "- " */
-                before = k->line;
-            }
-            if (before) {
-                size_t line = before;
-                while (line > 1 && line_kind(&t, line - 1) == 2 && indent_of(&t, line - 1) == ind)
-                    line--;
-                e.at = t.start[line];
-            } else {
-                size_t line = block_end(&t, m, ind);
-                e.at = line < t.nlines ? t.start[line + 1] : t.len;
-                if (e.at == t.len && t.len && t.s[t.len - 1] != '\n')
-                    sk_buf_puts(&e.ins, t.nl);
-            }
-            block_entries(&e.ins, q, 0, a, ind, t.nl);
-        }
-    } else {
-        /* replace a stated unknown: find its key, then the value after ':' */
-        const sk_node *parent = at->parent;
-        const sk_node *key = parent->u.pairs[at->index].key;
-        size_t ko = offset_of(&t, key->line, key->col);
-        size_t i = ko;
-        if (i < t.len && (t.s[i] == '"' || t.s[i] == '\''))
-            i = skip_quoted(&t, i);
-        while (i < t.len && t.s[i] != ':' && t.s[i] != '\n')
-            i++;
-        int flow = is_flow(&t, parent);
-        if (i >= t.len || t.s[i] != ':') {
-            rc = SK_EINVALID;
-        } else {
-            size_t vs = i + 1;
-            size_t le = line_end(&t, key->line);
-            while (vs < le && t.s[vs] == ' ')
-                vs++;
-            size_t ve = vs;
-            while (ve < le && !(t.s[ve] == '#' && ve > 0 && t.s[ve - 1] == ' ') &&
-                   !(flow && strchr(",}]", t.s[ve])))
-                ve++;
-            while (ve > vs && t.s[ve - 1] == ' ')
-                ve--;
-            e.at = vs;
-            e.del = ve - vs;
-            if (flow) {
-                if (e.at == i + 1)
-                    sk_buf_putc(&e.ins, ' ');
-                if (q->nchain) {
-                    sk_buf_putc(&e.ins, '{');
-                    flow_entries(&e.ins, q, 0, a);
-                    sk_buf_putc(&e.ins, '}');
-                } else {
-                    flow_value(&e.ins, q, a);
-                }
-            } else {
-                /* the key's column in bytes (its line may start with "- ") */
-                size_t ind = ko - t.start[key->line];
-                if (q->nchain || block_lines(q, a)) {
-                    /* structure: leave "key:" (and a comment), add lines */
-                    e.at = i + 1;
-                    e.del = ve - (i + 1);
-                    sk_buf tail;
-                    sk_buf_init(&tail, 0);
-                    if (q->nchain) {
-                        block_entries(&tail, q, 0, a, ind + 2, t.nl);
-                    } else {
-                        block_value(&tail, q, a, ind + 2, t.nl);
-                        sk_buf_puts(&tail, t.nl);
-                    }
-                    /* the lines go after the key's line */
-                    size_t after = key->line < t.nlines ? t.start[key->line + 1] : t.len;
-                    sk_buf built;
-                    sk_buf_init(&built, 0);
-                    sk_buf_append(&built, t.s, e.at);
-                    sk_buf_append(&built, t.s + e.at + e.del, after - (e.at + e.del));
-                    if (after == t.len && (!t.len || t.s[t.len - 1] != '\n'))
-                        sk_buf_puts(&built, t.nl);
-                    const char *tl = sk_buf_cstr(&tail);
-                    /* block_value starts with a line break: drop it */
-                    if (!q->nchain && !strncmp(tl, t.nl, strlen(t.nl)))
-                        tl += strlen(t.nl);
-                    sk_buf_puts(&built, tl);
-                    sk_buf_append(&built, t.s + after, t.len - after);
-                    sk_buf_free(&tail);
-                    free(t.start);
-                    sk_buf_free(&e.ins);
-                    if (built.failed) {
-                        sk_buf_free(&built);
-                        return SK_ENOMEM;
-                    }
-                    *outlen = built.len;
-                    *out = built.data ? built.data : calloc(1, 1);
-                    return *out ? SK_OK : SK_ENOMEM;
-                }
-                if (e.at == i + 1)
-                    sk_buf_putc(&e.ins, ' ');
-                scalar(&e.ins, a->n ? a->values[0] : "", is_text(q, a->n ? a->values[0] : ""), 0);
-            }
-        }
-    }
-    if (rc == SK_OK) {
-        sk_buf o;
-        sk_buf_init(&o, 0);
-        sk_buf_append(&o, t.s, e.at);
-        sk_buf_append(&o, e.ins.data ? e.ins.data : "", e.ins.len);
-        sk_buf_append(&o, t.s + e.at + e.del, t.len - e.at - e.del);
-        if (o.failed) {
-            rc = SK_ENOMEM;
-            sk_buf_free(&o);
-        } else {
-            *outlen = o.len;
-            *out = o.data ? o.data : calloc(1, 1);
-            if (!*out)
-                rc = SK_ENOMEM;
-        }
-    }
+    sk_buf built;
+    sk_buf_init(&built, 0);
+    int whole = 0;
+    sk_rc rc = q->replace ? plan_replace(&t, q, a, &e, &built, &whole) : plan_insert(&t, q, a, &e);
+    if (rc == SK_OK)
+        rc = finish_edit(&t, &e, &built, whole, out, outlen);
+    sk_buf_free(&built);
     free(t.start);
     sk_buf_free(&e.ins);
     return rc;
