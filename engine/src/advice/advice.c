@@ -1165,10 +1165,107 @@ static void json_cell_value(sk_buf *b, const sk_form_col *col, const sk_form_cel
     }
 }
 
+/* One ranked form: verdict, summary, what was not carried over, counts
+ * and the failing rules. */
+static void json_ranked_form(const sk_comparison *cmp, const cmp_form *f, size_t r, int en,
+                             sk_buf *b, sk_buf *s)
+{
+    sk_buf_clear(s);
+    summary(cmp, f, en, s);
+    sk_buf_printf(b, "%s\n    {\"rank\": %zu, \"form\": \"%s\", \"name\": ", r ? "," : "", r + 1,
+                  sk_form_values[f->form]);
+    sk_json_str(b, form_name(cmp, f->form, en));
+    sk_buf_printf(b, ", \"case_form\": %s, \"possible\": %s, \"summary\": ",
+                  f->form == cmp->c->form ? "true" : "false", nfail(f) ? "false" : "true");
+    sk_json_str(b, sk_buf_cstr(s));
+    sk_buf_puts(b, ", \"not_carried_over\": [");
+    if (f->dropped) {
+        sk_buf_puts(b, "{\"fact\": ");
+        sk_json_str(b, f->dropped);
+        sk_buf_puts(b, ", \"value\": ");
+        sk_json_str(b, f->dropped_value);
+        sk_buf_puts(b, "}");
+    }
+    sk_buf_puts(b, "], \"counts\": ");
+    json_counts(b, f->res->counts);
+    sk_buf_puts(b, ", \"failing\": [");
+    size_t k = 0;
+    for (size_t i = 0; i < f->res->n; i++) {
+        const sk_finding *g = &f->res->findings[i];
+        if (g->status != SK_ST_FAIL && g->status != SK_ST_ERROR)
+            continue;
+        sk_buf_puts(b, k++ ? ", {\"rule\": " : "{\"rule\": ");
+        sk_json_str(b, g->rule->id);
+        sk_buf_puts(b, ", \"title\": ");
+        sk_json_str(b, g->rule->title[en]);
+        sk_buf_puts(b, ", \"citations\": ");
+        json_cites(b, g->rule->cites, g->rule->ncites, g->cites, en);
+        sk_buf_puts(b, "}");
+    }
+    sk_buf_puts(b, "]}");
+}
+
+/* One column of the forms table in a question's cell. */
+static void json_column(const sk_ruleset *rs, int ci, const sk_form_cell *cell, const cmp_form *f,
+                        int en, size_t k, sk_buf *b)
+{
+    sk_buf_printf(b, "%s{\"key\": \"%s\", \"title\": ", k ? ", " : "", rs->cols[ci].key);
+    sk_json_str(b, rs->cols[ci].title[en]);
+    sk_buf_puts(b, ", \"value\": ");
+    json_cell_value(b, &rs->cols[ci], cell);
+    sk_buf_puts(b, ", \"label\": ");
+    sk_buf lab;
+    sk_buf_init(&lab, 0);
+    cell_value(&lab, &rs->cols[ci], cell, en);
+    sk_json_str(b, sk_buf_cstr(&lab));
+    sk_buf_free(&lab);
+    sk_buf_puts(b, ", \"note\": ");
+    sk_json_str(b, cell->note[en]);
+    sk_buf_puts(b, ", \"citations\": ");
+    json_cites(b, cell->cites, cell->ncites, sk_cites_mask_at(cell->cites, cell->ncites, f->res->c->date),
+               en);
+    sk_buf_puts(b, "}");
+}
+
+/* The cell of question row for form f: its status, the forms-table
+ * columns and the findings of the rules in the row. */
+static void json_cell(const sk_comparison *cmp, const cmp_form *f, size_t row, size_t r, int en,
+                      sk_buf *b)
+{
+    const qrow *q = &qrows[row];
+    const sk_ruleset *rs = cmp->rs;
+    cellsum cs;
+    cell_sum(cmp, f, row, &cs);
+    sk_buf_printf(b, "%s\n      {\"form\": \"%s\", \"status\": \"%s\", \"counts\": ", r ? "," : "",
+                  sk_form_values[f->form], sk_status_name((sk_status)cs.status));
+    json_counts(b, cs.counts);
+    sk_buf_puts(b, ",\n       \"columns\": [");
+    size_t k = 0;
+    for (size_t j = 0; j < 6 && q->cols[j]; j++) {
+        int ci = col_index(rs, q->cols[j]);
+        if (ci >= 0 && rs->rows[f->form].present)
+            json_column(rs, ci, &rs->rows[f->form].cells[ci], f, en, k++, b);
+    }
+    sk_buf_puts(b, "],\n       \"findings\": [");
+    k = 0;
+    for (size_t i = 0; i < f->res->n; i++) {
+        const sk_finding *g = &f->res->findings[i];
+        if (cmp->row[i] != row || g->status == SK_ST_NOT_APPLICABLE)
+            continue;
+        sk_buf_puts(b, k++ ? ",\n         {\"rule\": " : "\n         {\"rule\": ");
+        sk_json_str(b, g->rule->id);
+        sk_buf_printf(b, ", \"status\": \"%s\", \"title\": ", sk_status_name((sk_status)g->status));
+        sk_json_str(b, g->rule->title[en]);
+        sk_buf_puts(b, ", \"citations\": ");
+        json_cites(b, g->rule->cites, g->rule->ncites, g->cites, en);
+        sk_buf_puts(b, "}");
+    }
+    sk_buf_puts(b, "]}");
+}
+
 static void compare_json(const sk_comparison *cmp, int en, sk_buf *b)
 {
     const sk_case *c = cmp->c;
-    const sk_ruleset *rs = cmp->rs;
     char date[11];
     sk_date_format(c->date, date);
     sk_buf_puts(b, "{\"case\": ");
@@ -1181,97 +1278,16 @@ static void compare_json(const sk_comparison *cmp, int en, sk_buf *b)
                   c->line, sk_form_values[c->form], date);
     sk_buf s;
     sk_buf_init(&s, 0);
-    for (size_t r = 0; r < cmp->n; r++) {
-        const cmp_form *f = &cmp->f[r];
-        sk_buf_clear(&s);
-        summary(cmp, f, en, &s);
-        sk_buf_printf(b, "%s\n    {\"rank\": %zu, \"form\": \"%s\", \"name\": ", r ? "," : "", r + 1,
-                      sk_form_values[f->form]);
-        sk_json_str(b, form_name(cmp, f->form, en));
-        sk_buf_printf(b, ", \"case_form\": %s, \"possible\": %s, \"summary\": ",
-                      f->form == c->form ? "true" : "false", nfail(f) ? "false" : "true");
-        sk_json_str(b, sk_buf_cstr(&s));
-        sk_buf_puts(b, ", \"not_carried_over\": [");
-        if (f->dropped) {
-            sk_buf_puts(b, "{\"fact\": ");
-            sk_json_str(b, f->dropped);
-            sk_buf_puts(b, ", \"value\": ");
-            sk_json_str(b, f->dropped_value);
-            sk_buf_puts(b, "}");
-        }
-        sk_buf_puts(b, "], \"counts\": ");
-        json_counts(b, f->res->counts);
-        sk_buf_puts(b, ", \"failing\": [");
-        size_t k = 0;
-        for (size_t i = 0; i < f->res->n; i++) {
-            const sk_finding *g = &f->res->findings[i];
-            if (g->status != SK_ST_FAIL && g->status != SK_ST_ERROR)
-                continue;
-            sk_buf_puts(b, k++ ? ", {\"rule\": " : "{\"rule\": ");
-            sk_json_str(b, g->rule->id);
-            sk_buf_puts(b, ", \"title\": ");
-            sk_json_str(b, g->rule->title[en]);
-            sk_buf_puts(b, ", \"citations\": ");
-            json_cites(b, g->rule->cites, g->rule->ncites, g->cites, en);
-            sk_buf_puts(b, "}");
-        }
-        sk_buf_puts(b, "]}");
-    }
+    for (size_t r = 0; r < cmp->n; r++)
+        json_ranked_form(cmp, &cmp->f[r], r, en, b, &s);
     sk_buf_free(&s);
     sk_buf_puts(b, "\n   ],\n   \"questions\": [");
     for (size_t row = 0; row < NROWS; row++) {
-        const qrow *q = &qrows[row];
-        sk_buf_printf(b, "%s\n    {\"key\": \"%s\", \"title\": ", row ? "," : "", q->key);
-        sk_json_str(b, q->title[en]);
+        sk_buf_printf(b, "%s\n    {\"key\": \"%s\", \"title\": ", row ? "," : "", qrows[row].key);
+        sk_json_str(b, qrows[row].title[en]);
         sk_buf_puts(b, ", \"cells\": [");
-        for (size_t r = 0; r < cmp->n; r++) {
-            const cmp_form *f = &cmp->f[r];
-            cellsum cs;
-            cell_sum(cmp, f, row, &cs);
-            sk_buf_printf(b, "%s\n      {\"form\": \"%s\", \"status\": \"%s\", \"counts\": ",
-                          r ? "," : "", sk_form_values[f->form], sk_status_name((sk_status)cs.status));
-            json_counts(b, cs.counts);
-            sk_buf_puts(b, ",\n       \"columns\": [");
-            size_t k = 0;
-            for (size_t j = 0; j < 6 && q->cols[j]; j++) {
-                int ci = col_index(rs, q->cols[j]);
-                const sk_form_row *fr = &rs->rows[f->form];
-                if (ci < 0 || !fr->present)
-                    continue;
-                const sk_form_cell *cell = &fr->cells[ci];
-                sk_buf_printf(b, "%s{\"key\": \"%s\", \"title\": ", k++ ? ", " : "", rs->cols[ci].key);
-                sk_json_str(b, rs->cols[ci].title[en]);
-                sk_buf_puts(b, ", \"value\": ");
-                json_cell_value(b, &rs->cols[ci], cell);
-                sk_buf_puts(b, ", \"label\": ");
-                sk_buf lab;
-                sk_buf_init(&lab, 0);
-                cell_value(&lab, &rs->cols[ci], cell, en);
-                sk_json_str(b, sk_buf_cstr(&lab));
-                sk_buf_free(&lab);
-                sk_buf_puts(b, ", \"note\": ");
-                sk_json_str(b, cell->note[en]);
-                sk_buf_puts(b, ", \"citations\": ");
-                json_cites(b, cell->cites, cell->ncites,
-                           sk_cites_mask_at(cell->cites, cell->ncites, f->res->c->date), en);
-                sk_buf_puts(b, "}");
-            }
-            sk_buf_puts(b, "],\n       \"findings\": [");
-            k = 0;
-            for (size_t i = 0; i < f->res->n; i++) {
-                const sk_finding *g = &f->res->findings[i];
-                if (cmp->row[i] != row || g->status == SK_ST_NOT_APPLICABLE)
-                    continue;
-                sk_buf_puts(b, k++ ? ",\n         {\"rule\": " : "\n         {\"rule\": ");
-                sk_json_str(b, g->rule->id);
-                sk_buf_printf(b, ", \"status\": \"%s\", \"title\": ", sk_status_name((sk_status)g->status));
-                sk_json_str(b, g->rule->title[en]);
-                sk_buf_puts(b, ", \"citations\": ");
-                json_cites(b, g->rule->cites, g->rule->ncites, g->cites, en);
-                sk_buf_puts(b, "}");
-            }
-            sk_buf_puts(b, "]}");
-        }
+        for (size_t r = 0; r < cmp->n; r++)
+            json_cell(cmp, &cmp->f[r], row, r, en, b);
         sk_buf_puts(b, "]}");
     }
     sk_buf_puts(b, "\n   ]}");
