@@ -414,13 +414,12 @@ static void answer_free(answer_buf *a)
     a->n = 0;
 }
 
-/* Asks q; 1 answered (a filled), 0 "vet ej", -1 end of input. */
-static int ask_one(session *s, const sk_question *q, size_t number, answer_buf *a)
+static void print_question(const session *s, const sk_question *q, size_t number)
 {
     int en = s->en;
-    sk_lang lang = s->o->lang;
     const char *ctx = sk_question_context(q);
-    printf("\n[%zu] %s%s%s\n", number, sk_question_text(q, lang), ctx ? " \u2014 " : "", ctx ? ctx : "");
+    printf("\n[%zu] %s%s%s\n", number, sk_question_text(q, s->o->lang), ctx ? " \u2014 " : "",
+           ctx ? ctx : "");
     size_t nr = sk_question_nrules(q);
     printf(en ? "     fact: %s · decides %zu %s: " : "     fakta: %s · avgör %zu %s: ", sk_question_key(q), nr,
            en ? (nr == 1 ? "rule" : "rules") : (nr == 1 ? "regel" : "regler"));
@@ -428,74 +427,93 @@ static int ask_one(session *s, const sk_question *q, size_t number, answer_buf *
         printf("%s%s", i ? ", " : "", sk_question_rule(q, i));
     printf("\n");
     sk_answer_kind k = sk_question_kind(q);
-    a->n = 0;
     if (k == SK_ANS_ENUM || k == SK_ANS_LIST)
         print_values(q);
-    if (k == SK_ANS_NAMED_ITEMS) {
-        for (;;) {
-            printf(en ? "     name no. %zu (empty line: done), don't know> " : "     namn nr %zu (tom rad: klart), vet ej> ",
-                   a->n + 1);
-            if (!read_answer(s))
-                return a->n ? 1 : -1;
-            const char *in = s->line;
-            while (*in == ' ')
-                in++;
-            if (!*in)
-                return 1;
-            char *out = NULL;
-            int r = sk_answer_parse(q, in, lang, &out);
-            if (r < 0 && a->n == 0)
-                return 0;
-            if (r > 0 && a->n < 100) {
-                a->v[a->n++] = out;
-                continue;
-            }
+}
+
+/* Names, one per line, until an empty line. */
+static int ask_named_items(session *s, const sk_question *q, answer_buf *a)
+{
+    for (;;) {
+        printf(s->en ? "     name no. %zu (empty line: done), don't know> "
+                     : "     namn nr %zu (tom rad: klart), vet ej> ", a->n + 1);
+        if (!read_answer(s))
+            return a->n ? 1 : -1;
+        const char *in = s->line;
+        while (*in == ' ')
+            in++;
+        if (!*in)
+            return 1;
+        char *out = NULL;
+        int r = sk_answer_parse(q, in, s->o->lang, &out);
+        if (r < 0 && a->n == 0)
+            return 0;
+        if (r > 0 && a->n < 100) {
+            a->v[a->n++] = out;
+            continue;
+        }
+        if (out)
+            printf("     %s\n", out);
+        free(out);
+    }
+}
+
+/* A list answer on one line, values separated by commas: 1 taken, 0 "vet
+ * ej", 2 ask again. */
+static int take_list(session *s, const sk_question *q, answer_buf *a)
+{
+    const char *in = s->line;
+    while (*in == ' ')
+        in++;
+    static const char *const none[] = {"inga", "ingen", "none", "-", "[]", NULL};
+    for (size_t i = 0; none[i]; i++)
+        if (!strcasecmp(in, none[i]))
+            return 1; /* an empty list */
+    char *copy = strdup(in), *save = NULL;
+    int bad = 0, dk = 0;
+    for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t && !bad; t = strtok_r(NULL, ",", &save)) {
+        char *out = NULL;
+        int r = sk_answer_parse(q, t, s->o->lang, &out);
+        if (r > 0 && a->n < 100) {
+            a->v[a->n++] = out;
+        } else if (r < 0) {
+            dk = 1;
+        } else {
             if (out)
                 printf("     %s\n", out);
             free(out);
+            bad = 1;
         }
     }
+    free(copy);
+    if (dk && !a->n)
+        return 0;
+    if (!bad && a->n)
+        return 1;
+    answer_free(a);
+    return 2;
+}
+
+/* Asks q; 1 answered (a filled), 0 "vet ej", -1 end of input. */
+static int ask_one(session *s, const sk_question *q, size_t number, answer_buf *a)
+{
+    print_question(s, q, number);
+    sk_answer_kind k = sk_question_kind(q);
+    a->n = 0;
+    if (k == SK_ANS_NAMED_ITEMS)
+        return ask_named_items(s, q, a);
     for (;;) {
-        printf("     %s> ", prompt_of(q, en));
+        printf("     %s> ", prompt_of(q, s->en));
         if (!read_answer(s))
             return -1;
         if (k == SK_ANS_LIST) {
-            const char *in = s->line;
-            while (*in == ' ')
-                in++;
-            static const char *const none[] = {"inga", "ingen", "none", "-", "[]", NULL};
-            int empty = 0;
-            for (size_t i = 0; none[i]; i++)
-                empty |= !strcasecmp(in, none[i]);
-            if (empty)
-                return 1;
-            char *copy = strdup(in), *save = NULL;
-            int bad = 0, dk = 0;
-            for (char *t = copy ? strtok_r(copy, ",", &save) : NULL; t && !bad;
-                 t = strtok_r(NULL, ",", &save)) {
-                char *out = NULL;
-                int r = sk_answer_parse(q, t, lang, &out);
-                if (r > 0 && a->n < 100) {
-                    a->v[a->n++] = out;
-                } else if (r < 0) {
-                    dk = 1;
-                } else {
-                    if (out)
-                        printf("     %s\n", out);
-                    free(out);
-                    bad = 1;
-                }
-            }
-            free(copy);
-            if (dk && !a->n)
-                return 0;
-            if (!bad && a->n)
-                return 1;
-            answer_free(a);
+            int r = take_list(s, q, a);
+            if (r != 2)
+                return r;
             continue;
         }
         char *out = NULL;
-        int r = sk_answer_parse(q, s->line, lang, &out);
+        int r = sk_answer_parse(q, s->line, s->o->lang, &out);
         if (r > 0) {
             a->v[a->n++] = out;
             return 1;
