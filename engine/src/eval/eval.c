@@ -470,6 +470,111 @@ static sk_tri eval_connective(ectx *e, const sk_cond *k)
     return settle(e, mark, unknown ? SK_UNKNOWN : not3(stop));
 }
 
+/* A quantifier whose `where` pins a field of the item to a value that
+ * does not depend on the item ("the party named X":
+ * {any: parties[*], as: p, where: {all: [{path: $p.name, eq: ...}, ...]}})
+ * is evaluated over a long list through an index: items whose field has
+ * another value make the `where` false, which cannot change the verdict or
+ * the witness of any/none. Only the matching items and those whose field is
+ * unknown are evaluated, in list order. For lists of QUANT_INDEX_MIN items
+ * or more (a real case has far fewer: then the plain loop, and the facts
+ * recorded, are as they always were). */
+enum { QUANT_INDEX_MIN = 256 };
+
+/* The conjunct of k's `where` that pins $item.FIELD, or NULL. */
+static const sk_cond *pinning_conjunct(const sk_cond *k)
+{
+    const sk_cond *w = k->where;
+    const sk_cond *const *kids = w->kind == SK_C_ALL ? (const sk_cond *const *)w->kids : &w;
+    uint32_t n = w->kind == SK_C_ALL ? w->nkids : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        const sk_cond *c = kids[i];
+        if (c->kind != SK_C_CMP || c->op != SK_OP_EQ || c->rhs.is_list)
+            continue;
+        const sk_path *l = c->path, *r = c->rhs.path;
+        if (l->root != SK_ROOT_BIND || l->slot != k->slot || l->star_at != 0xFF)
+            continue;
+        if (r && ((r->root == SK_ROOT_BIND && r->slot == k->slot) || r->star_at != 0xFF))
+            continue;
+        return c;
+    }
+    return NULL;
+}
+
+/* Values of pin's field for every item of list (built once per case). */
+static coll_index *quant_index(ectx *e, const sk_cond *k, const sk_cond *pin, const sk_node *list)
+{
+    for (coll_index *x = e->indexes; x; x = x->next)
+        if (x->list == list && x->p == pin->path)
+            return x;
+    sk_arena *a = e->c->arena;
+    uint32_t n = list->len, slots = 64;
+    while (slots < 2 * n)
+        slots *= 2;
+    coll_index *x = sk_arena_calloc(a, 1, sizeof *x);
+    if (!x || !(x->slot = sk_arena_calloc(a, slots, sizeof *x->slot)) ||
+        !(x->vals = sk_arena_calloc(a, n, sizeof *x->vals)) ||
+        !(x->unknown = sk_arena_calloc(a, n, sizeof *x->unknown)))
+        return NULL;
+    x->list = list;
+    x->p = pin->path;
+    x->mask = slots - 1;
+    size_t nf = e->ev->nfacts, nm = e->ev->nmissing; /* building records nothing */
+    const sk_node *saved = e->item[k->slot];
+    for (uint32_t i = 0; i < n && step(e); i++) {
+        e->item[k->slot] = list->u.items[i];
+        if (!path_val(e, pin->path, &x->vals[i])) {
+            x->unknown[x->nunknown++] = i;
+            continue;
+        }
+        uint32_t h = val_hash(&x->vals[i]) & x->mask;
+        while (x->slot[h])
+            h = (h + 1) & x->mask;
+        x->slot[h] = i + 1;
+    }
+    e->item[k->slot] = saved;
+    e->ev->nfacts = nf;
+    e->ev->nmissing = nm;
+    x->next = e->indexes;
+    e->indexes = x;
+    return x;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The items of list that k must evaluate, in order, into *out (n of
+ * them); 0 when the plain loop must run instead. */
+static int quant_candidates(ectx *e, const sk_cond *k, const sk_node *list, uint32_t **out,
+                            uint32_t *n)
+{
+    const sk_cond *pin = pinning_conjunct(k);
+    if (!pin)
+        return 0;
+    val b;
+    size_t nf = e->ev->nfacts, nm = e->ev->nmissing;
+    int kb = pin->rhs.path ? path_val(e, pin->rhs.path, &b) : (b = lit_val(&pin->rhs.lit), 1);
+    e->ev->nfacts = nf; /* recorded again when the items are evaluated */
+    e->ev->nmissing = nm;
+    coll_index *x = kb ? quant_index(e, k, pin, list) : NULL;
+    uint32_t *c = x ? sk_arena_alloc(e->c->arena, (list->len ? list->len : 1) * sizeof *c) : NULL;
+    if (!c || e->over)
+        return 0;
+    uint32_t m = 0;
+    for (uint32_t h = val_hash(&b) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+        if (val_eq(&b, &x->vals[x->slot[h] - 1]))
+            c[m++] = x->slot[h] - 1;
+    memcpy(c + m, x->unknown, x->nunknown * sizeof *c);
+    m += x->nunknown;
+    qsort(c, m, sizeof *c, cmp_u32);
+    *out = c;
+    *n = m;
+    return 1;
+}
+
 /* all / any / none over LIST[*] */
 static sk_tri eval_quant(ectx *e, const sk_cond *k)
 {
@@ -478,18 +583,22 @@ static sk_tri eval_quant(ectx *e, const sk_cond *k)
     if (!list || list->kind != SK_SEQ)
         return SK_UNKNOWN;
     int any = k->kind != SK_C_QALL; /* QANY and QNONE look for a true item */
+    uint32_t *only = NULL, n = list->len;
+    if (any && list->len >= QUANT_INDEX_MIN && !quant_candidates(e, k, list, &only, &n))
+        only = NULL, n = list->len;
     const sk_node *first_unknown = NULL;
     sk_tri result = any ? SK_FALSE : SK_TRUE;
-    for (uint32_t i = 0; i < list->len && !e->over; i++) {
-        e->item[k->slot] = list->u.items[i];
+    for (uint32_t j = 0; j < n && !e->over; j++) {
+        const sk_node *item = list->u.items[only ? only[j] : j];
+        e->item[k->slot] = item;
         sk_tri t = eval(e, k->where);
         if (t == SK_UNKNOWN) {
             if (!first_unknown)
-                first_unknown = list->u.items[i];
+                first_unknown = item;
             continue;
         }
         if ((any && t == SK_TRUE) || (!any && t == SK_FALSE)) {
-            e->witness[k->slot] = list->u.items[i];
+            e->witness[k->slot] = item;
             result = any ? SK_TRUE : SK_FALSE;
             break;
         }
