@@ -97,6 +97,7 @@ static void set_err(query_ctx *q, sv_msg m, ...)
     va_start(ap, m);
     vsnprintf(q->err, sizeof q->err, sv_msg_fmt(m, q->lang), ap);
     va_end(ap);
+    sk_utf8_trim_partial(q->err); /* never cut inside a character */
 }
 
 static bool valid_name(const char *n)
@@ -481,7 +482,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                        sizeof msg, &allow);
         if (status) {
             st->done = true;
-            return send_error(c, status, msg, allow);
+            return send_error(c, status, sk_utf8_trim_partial(msg), allow);
         }
         return MHD_YES;
     }

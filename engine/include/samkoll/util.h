@@ -18,6 +18,13 @@ void sk_date_format(int32_t days, char *out);
 /* Today in UTC. */
 int32_t sk_date_today(void);
 
+/* ---- text --------------------------------------------------------------- */
+
+/* Cuts a trailing incomplete UTF-8 sequence off the NUL-terminated s, as
+ * left where a fixed buffer truncated a message inside a character;
+ * returns s. */
+char *sk_utf8_trim_partial(char *s);
+
 /* ---- "did you mean" -------------------------------------------------- */
 
 /* Names are compared after folding case and Swedish letters to ASCII

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "samkoll/util.h"
+
 /* Offset of the first invalid byte sequence, or (size_t)-1 if s[0..len)
  * is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 size_t sk_utf8_invalid_at(const char *s, size_t len);
@@ -14,10 +16,7 @@ size_t sk_utf8_invalid_at(const char *s, size_t len);
  * would truncate the text, and C0/C1 controls drive terminals. */
 long sk_text_bad_char(const char *s, size_t len);
 
-/* Cuts a trailing incomplete UTF-8 sequence off s (NUL-terminated), as
- * left where a fixed buffer truncated a message in the middle of a
- * character. Returns s. */
-char *sk_utf8_trim_partial(char *s);
+/* sk_utf8_trim_partial: see samkoll/util.h. */
 
 /* A copy of a file name fit for any report: invalid UTF-8 becomes U+FFFD,
  * and control characters (C0, DEL, C1, U+2028, U+2029) are written as
