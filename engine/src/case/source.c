@@ -29,7 +29,6 @@ struct sk_source {
     sk_yaml *y;       /* parser of the current document, or NULL */
     unsigned doc_line;
     size_t ndocs;
-    size_t chunk_results; /* documents libyaml found in the current piece */
     sk_limits lim;
     int empty_reported;
 };
@@ -186,7 +185,6 @@ static sk_rc open_next_document(sk_source *s, sk_diags *d)
     if (sk_yaml_open_mem(&s->y, s->shown, s->data + start, n, &s->lim) != SK_OK)
         return SK_ENOMEM;
     sk_yaml_set_line_offset(s->y, s->line_offset + line);
-    s->chunk_results = 0;
     return SK_OK;
 }
 
@@ -271,14 +269,6 @@ sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
         if (rc == SK_EEND) {
             close_document(s);
             continue;
-        }
-        /* a piece libyaml reads as several documents: each one counts
-         * against --max-documents too */
-        if (s->chunk_results++ > 0 && ++s->ndocs > s->lim.max_documents) {
-            close_document(s);
-            sk_diag_add(d, SK_DIAG_ERROR, s->name, s->doc_line, 1, NULL, M_TOO_MANY_DOCS,
-                        s->lim.max_documents);
-            return SK_EIO;
         }
         if (rc == SK_EIO) { /* this document is broken; the next one is not */
             if (sk_yaml_doc_line(s->y))
