@@ -45,6 +45,28 @@ int cli_cleanup_add(const char *path)
     return 0;
 }
 
+static sigset_t stopping(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    return set;
+}
+
+void cli_cleanup_hold(void)
+{
+    sigset_t set = stopping();
+    sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+void cli_cleanup_release(void)
+{
+    sigset_t set = stopping();
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 void cli_cleanup_forget(const char *path)
 {
     for (int i = 0; i < CLI_MAX_OUTPUTS; i++)

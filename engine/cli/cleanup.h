@@ -11,6 +11,10 @@ void cli_cleanup_init(void);
  * is no room (the path is then not guarded). */
 int cli_cleanup_add(const char *path);
 void cli_cleanup_forget(const char *path);
+/* Holds the stopping signals back (between creating a temporary file and
+ * registering it) and lets them through again. */
+void cli_cleanup_hold(void);
+void cli_cleanup_release(void);
 
 /* For the interview: SIGINT, SIGTERM and SIGHUP stop the current read
  * (no SA_RESTART) and are remembered, so the answers so far can be

@@ -62,12 +62,16 @@ static sk_report_opts report_opts(const cli_opts *o, FILE *f, const char *format
 
 static int open_output(output *out, const cli_opts *o, const sk_ruleset *rs)
 {
+    cli_cleanup_hold(); /* no stop between making the temporary file and registering it */
     if (sk_outfile_open(&out->file, out->spec->file) != SK_OK) {
-        fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(errno));
+        int err = errno;
+        cli_cleanup_release();
+        fprintf(stderr, "samkoll: %s: %s\n", out->spec->file, strerror(err));
         return EXIT_IOERR;
     }
     if (sk_outfile_temp(out->file))
         cli_cleanup_add(sk_outfile_temp(out->file));
+    cli_cleanup_release();
     FILE *f = sk_outfile_stream(out->file);
     sk_report_opts ro = report_opts(o, f, out->spec->format);
     sk_rc rc = sk_report_open(&out->rep, out->spec->format, f, rs, &ro);
