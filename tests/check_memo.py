@@ -129,6 +129,23 @@ with tempfile.TemporaryDirectory() as d:
     measure(forms, 700, True, "forms, print style at A4 width")
     fpages, _ = pdf_pages(forms, "forms")
     check(fpages >= 1, f"forms: printed on {fpages} A4 pages")
+    # compare: one card per form, no overflow, each case from a new page
+    cmp = os.path.join(d, "compare.html")
+    cmp_cases = ["cases/real/vastmanland-sormland-inkop.yaml", "cases/real/nybro-overformyndare.yaml"]
+    out = subprocess.run([samkoll, "compare", "--format", "html", "--date", "2024-01-01", *cmp_cases],
+                         capture_output=True).stdout
+    open(cmp, "wb").write(out)
+    ncmp = out.count(b"<section>")
+    check(ncmp >= 2 and out.count(b'<article class="form') == 11 * ncmp,
+          f"compare: {ncmp} cases, eleven form cards each")
+    measure(cmp, 1280, False, "compare at 1280 px")
+    measure(cmp, 700, True, "compare, print style at A4 width")
+    cpages, ctext = pdf_pages(cmp, "compare")
+    ids = [i.decode() for i in re.findall(rb"<section>\n<h2>([^ <]+)", out)]
+    starts = ["".join(p.split())[:300] for p in ctext.split("\f") if p.strip()]
+    begun = sum(any(p.startswith(i) or ("\u2014" + i) in p[:80] or i in p[:120] for p in starts) for i in ids)
+    check(cpages >= ncmp and begun == len(ids) == ncmp,
+          f"compare: {cpages} pages, {begun} of {len(ids)} cases begin a page")
     if shot_dir:
         os.makedirs(shot_dir, exist_ok=True)
         shutil.copy(real + ".pdf", os.path.join(shot_dir, "memo-real.pdf"))

@@ -13,6 +13,7 @@
 
 #include "advice/advice_int.h"
 #include "base/date.h"
+#include "base/ui.h"
 #include "report/report_int.h"
 
 /* ---- the case under another form --------------------------------------- */
@@ -445,10 +446,10 @@ static void cell_value(sk_buf *b, const sk_form_col *col, const sk_form_cell *ce
     if (!v) {
         sk_buf_puts(b, "\u2013");
     } else if (col->type == SK_COL_BOOL) {
-        sk_buf_puts(b, v->v.b ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
+        sk_buf_puts(b, sk_ui(v->v.b ? UI_YES : UI_NO, en));
     } else if (col->type == SK_COL_LIST) {
         if (v->len == 0)
-            sk_buf_puts(b, en ? "none" : "inga");
+            sk_buf_puts(b, sk_ui(UI_NONE, en));
         for (uint32_t i = 0; i < v->len; i++)
             sk_buf_printf(b, "%s%s", i ? ", " : "", value_label(col, v->u.items[i]->u.s, en));
     } else if (v->kind == SK_SCALAR) {
@@ -462,7 +463,7 @@ static void summary(const sk_comparison *cmp, const cmp_form *f, int en, sk_buf 
     const sk_result *res = f->res;
     size_t fails = nfail(f), warn = res->counts[SK_ST_WARN], unk = res->counts[SK_ST_UNKNOWN];
     if (fails) {
-        sk_buf_puts(b, en ? "Not possible: " : "Inte möjlig: ");
+        sk_buf_puts(b, sk_ui(UI_NOT_POSSIBLE, en));
         size_t k = 0;
         for (size_t i = 0; i < res->n; i++) {
             const sk_finding *g = &res->findings[i];
@@ -478,29 +479,22 @@ static void summary(const sk_comparison *cmp, const cmp_form *f, int en, sk_buf 
     size_t applies = pass + waived + warn + unk;
     if (!warn && !unk) {
         if (!applies)
-            sk_buf_puts(b, en ? "Possible under the rules: no rule applies to the case in this form."
-                              : "Möjlig enligt reglerna: ingen regel är tillämplig på ärendet i den här formen.");
+            sk_buf_puts(b, sk_ui(UI_POSSIBLE_NO_RULE_APPLIES, en));
         else
-            sk_buf_printf(b, en ? "Possible: every rule that applies is met (%zu)."
-                                : "Möjlig: varje tillämplig regel är uppfylld (%zu).", applies);
+            sk_buf_printf(b, sk_ui(UI_POSSIBLE_EVERY_RULE_MET, en), applies);
         return;
     }
     if (applies == 1)
-        sk_buf_puts(b, en ? "Possible under the rules: the one rule that applies does not fail the form; "
-                          : "Möjlig enligt reglerna: den enda tillämpliga regeln underkänner inte formen; ");
+        sk_buf_puts(b, sk_ui(UI_POSSIBLE_THE_ONE_RULE, en));
     else
-        sk_buf_printf(b, en ? "Possible under the rules: none of the %zu rules that apply fails the form; "
-                            : "Möjlig enligt reglerna: ingen av de %zu tillämpliga reglerna underkänner formen; ",
-                      applies);
-    sk_buf_printf(b, en ? "%zu pass" : (pass == 1 ? "%zu godkänd" : "%zu godkända"), pass);
+        sk_buf_printf(b, sk_ui(UI_POSSIBLE_NONE_OF_N_RULES, en), applies);
+    sk_buf_printf(b, sk_ui(pass == 1 ? UI_N_PASS_1 : UI_N_PASS, en), pass);
     if (waived)
-        sk_buf_printf(b, en ? ", %zu waived" : ", %zu undantagen%s", waived, en ? "" : (waived == 1 ? "" : "a"));
+        sk_buf_printf(b, sk_ui(waived == 1 ? UI_N_WAIVED_1 : UI_N_WAIVED, en), waived);
     if (warn)
-        sk_buf_printf(b, en ? ", %zu warning%s" : ", %zu varning%s", warn,
-                      warn == 1 ? "" : (en ? "s" : "ar"));
+        sk_buf_printf(b, sk_ui(warn == 1 ? UI_N_WARNING_1 : UI_N_WARNING, en), warn);
     if (unk)
-        sk_buf_printf(b, en ? ", %zu cannot be decided yet (samkoll ask)"
-                            : ", %zu kan inte avgöras ännu (samkoll ask)", unk);
+        sk_buf_printf(b, sk_ui(UI_N_UNDECIDED, en), unk);
     sk_buf_putc(b, '.');
 }
 
@@ -611,17 +605,17 @@ static void counts_line(sk_buf *b, const cellsum *s, int en)
 {
     size_t p = s->counts[SK_ST_PASS], u = s->counts[SK_ST_UNKNOWN];
     if (p)
-        sk_buf_printf(b, "%zu %s", p, en ? "pass" : (p == 1 ? "godkänd" : "godkända"));
-    if (u)
-        sk_buf_printf(b, "%s%zu %s", p ? ", " : "", u, en ? "unknown" : (u == 1 ? "okänd" : "okända"));
+        sk_buf_printf(b, sk_ui(p == 1 ? UI_N_PASS_1 : UI_N_PASS, en), p);
+    if (u) {
+        sk_buf_puts(b, p ? ", " : "");
+        sk_buf_printf(b, sk_ui(u == 1 ? UI_N_UNKNOWN_1 : UI_N_UNKNOWN, en), u);
+    }
 }
 
 /* The note on a form-bound fact that was not carried over. */
 static void dropped_note(sk_buf *b, const cmp_form *f, int en)
 {
-    sk_buf_printf(b, en ? "%s = %s is not one of this form's exemptions: unknown here"
-                        : "%s = %s är inte ett undantag för formen: okänt här",
-                  f->dropped, f->dropped_value);
+    sk_buf_printf(b, sk_ui(UI_NOT_AN_EXEMPTION_OF_FORM, en), f->dropped, f->dropped_value);
 }
 
 static const char *mark(uint8_t st)
@@ -787,17 +781,16 @@ static void compare_text(const sk_comparison *cmp, int en, sk_buf *b)
         b->failed = true;
         return;
     }
-    sk_buf_puts(b, en ? "Collaboration forms compared: " : "Samverkansformerna jämförda: ");
+    sk_buf_puts(b, sk_ui(UI_COMPARED_COLON, en));
     case_head(cmp, en, b);
-    sk_buf_puts(b, en ? "\nRanking (no fail first, then fewest warnings and unknowns):\n"
-                      : "\nRangordning (utan underkända regler först, sedan färst varningar och okända):\n");
+    sk_buf_puts(b, sk_ui(UI_RANKING_ORDER, en));
     sk_buf line;
     sk_buf_init(&line, 0);
     for (size_t r = 0; r < cmp->n; r++) {
         const cmp_form *f = &cmp->f[r];
         sk_buf_clear(&line);
         sk_buf_printf(&line, "%s%s: ", form_name(cmp, f->form, en),
-                      f->form == cmp->c->form ? (en ? " (the case's form)" : " (ärendets form)") : "");
+                      f->form == cmp->c->form ? sk_ui(UI_THE_CASE_S_FORM_PAREN, en) : "");
         summary(cmp, f, en, &line);
         sk_buf tmp;
         sk_buf_init(&tmp, 0);
@@ -824,7 +817,7 @@ static void compare_text(const sk_comparison *cmp, int en, sk_buf *b)
         sk_buf_putc(b, '\n');
         for (size_t c = 0; c <= cols; c++)
             sk_buf_clear(&blocks[c]);
-        wrap(&blocks[0], en ? "Question" : "Fråga", HEAD_WIDTH);
+        wrap(&blocks[0], sk_ui(UI_QUESTION, en), HEAD_WIDTH);
         for (size_t c = 0; c < cols; c++) {
             const cmp_form *f = &cmp->f[start + c];
             char head[160];
@@ -844,8 +837,7 @@ static void compare_text(const sk_comparison *cmp, int en, sk_buf *b)
     }
     for (size_t c = 0; c <= PER_BAND; c++)
         sk_buf_free(&blocks[c]);
-    sk_buf_puts(b, en ? "\n\u2717 fail, ! warning, ~ waived; [n] citations:\n"
-                      : "\n\u2717 underkänd, ! varning, ~ undantagen; [n] lagrum och källor:\n");
+    sk_buf_puts(b, sk_ui(UI_COMPARE_LEGEND, en));
     for (size_t i = 0; i < ns->n; i++)
         sk_buf_printf(b, "  [%zu] %s\n", i + 1, ns->c[i]->text[en]);
     if (ns->failed)
@@ -1016,9 +1008,9 @@ static void markup_head(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
         }
         sk_buf_puts(b, "</h2>\n<p class=\"meta\"><code>");
         esc(b, c->file, m);
-        sk_buf_printf(b, ":%u</code> \u00b7 %s ", c->line, en ? "the case's form:" : "ärendets form:");
+        sk_buf_printf(b, ":%u</code> \u00b7 %s ", c->line, sk_ui(UI_THE_CASE_S_FORM_COLON, en));
         esc(b, form_name(cmp, c->form, en), m);
-        sk_buf_printf(b, " \u00b7 %s %s</p>\n", en ? "date" : "datum", date);
+        sk_buf_printf(b, " \u00b7 %s %s</p>\n", sk_ui(UI_DATE_LOWER, en), date);
     } else {
         sk_buf_puts(b, "## ");
         esc(b, c->id, m);
@@ -1028,27 +1020,26 @@ static void markup_head(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
         }
         sk_buf_puts(b, "\n\n`");
         sk_buf_puts(b, c->file);
-        sk_buf_printf(b, ":%u` \u00b7 %s ", c->line, en ? "the case's form:" : "ärendets form:");
+        sk_buf_printf(b, ":%u` \u00b7 %s ", c->line, sk_ui(UI_THE_CASE_S_FORM_COLON, en));
         esc(b, form_name(cmp, c->form, en), m);
-        sk_buf_printf(b, " \u00b7 %s %s\n\n", en ? "date" : "datum", date);
+        sk_buf_printf(b, " \u00b7 %s %s\n\n", sk_ui(UI_DATE_LOWER, en), date);
     }
 }
 
-static void compare_markup(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
+/* The ranking: one line per form with its verdict in a sentence. */
+static void markup_ranking(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
 {
-    markup_head(cmp, en, m, b);
     sk_buf s;
     sk_buf_init(&s, 0);
-    const char *rank_title = en ? "Ranking" : "Rangordning";
     if (m == FMT_HTML)
-        sk_buf_printf(b, "<h3>%s</h3>\n<ol>\n", rank_title);
+        sk_buf_printf(b, "<h3>%s</h3>\n<ol class=\"ranking\">\n", sk_ui(UI_RANKING, en));
     else
-        sk_buf_printf(b, "### %s\n\n", rank_title);
+        sk_buf_printf(b, "### %s\n\n", sk_ui(UI_RANKING, en));
     for (size_t r = 0; r < cmp->n; r++) {
         const cmp_form *f = &cmp->f[r];
         sk_buf_clear(&s);
         summary(cmp, f, en, &s);
-        const char *own = f->form == cmp->c->form ? (en ? " (the case's form)" : " (ärendets form)") : "";
+        const char *own = f->form == cmp->c->form ? sk_ui(UI_THE_CASE_S_FORM_PAREN, en) : "";
         if (m == FMT_HTML) {
             sk_buf_printf(b, "<li class=\"%s\"><b>", nfail(f) ? "fail" : "pass");
             esc(b, form_name(cmp, f->form, en), m);
@@ -1063,61 +1054,98 @@ static void compare_markup(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
             sk_buf_putc(b, '\n');
         }
     }
+    if (m == FMT_HTML)
+        sk_buf_puts(b, "</ol>\n");
     sk_buf_free(&s);
-    const char *q = en ? "Question" : "Fråga";
-    if (m == FMT_HTML) {
-        sk_buf_printf(b, "</ol>\n<h3>%s</h3>\n<table>\n<tr><th>%s</th>",
-                      en ? "Side by side" : "Sida vid sida", q);
-        for (size_t r = 0; r < cmp->n; r++) {
-            sk_buf_puts(b, "<th>");
-            esc(b, form_name(cmp, cmp->f[r].form, en), m);
-            sk_buf_puts(b, "</th>");
-        }
-        sk_buf_puts(b, "</tr>\n");
-    } else {
-        sk_buf_printf(b, "\n### %s\n\n| %s |", en ? "Side by side" : "Sida vid sida", q);
+}
+
+/* Markdown: the questions as rows, the forms as columns. */
+static void markup_table(const sk_comparison *cmp, int en, sk_buf *b)
+{
+    sk_buf_printf(b, "\n### %s\n\n| %s |", sk_ui(UI_SIDE_BY_SIDE, en), sk_ui(UI_QUESTION, en));
+    for (size_t r = 0; r < cmp->n; r++) {
+        sk_buf_puts(b, " ");
+        esc(b, form_name(cmp, cmp->f[r].form, en), FMT_MD);
+        sk_buf_puts(b, " |");
+    }
+    sk_buf_puts(b, "\n|---|");
+    for (size_t r = 0; r < cmp->n; r++)
+        sk_buf_puts(b, "---|");
+    sk_buf_putc(b, '\n');
+    for (size_t row = 0; row < NROWS; row++) {
+        sk_buf_puts(b, "| **");
+        esc(b, qrows[row].title[en], FMT_MD);
+        sk_buf_puts(b, "** |");
         for (size_t r = 0; r < cmp->n; r++) {
             sk_buf_puts(b, " ");
-            esc(b, form_name(cmp, cmp->f[r].form, en), m);
+            markup_cell(cmp, &cmp->f[r], row, en, FMT_MD, b);
             sk_buf_puts(b, " |");
         }
-        sk_buf_puts(b, "\n|---|");
-        for (size_t r = 0; r < cmp->n; r++)
-            sk_buf_puts(b, "---|");
         sk_buf_putc(b, '\n');
     }
-    for (size_t row = 0; row < NROWS; row++) {
-        if (m == FMT_HTML) {
-            sk_buf_puts(b, "<tr><th>");
-            esc(b, qrows[row].title[en], m);
-            sk_buf_puts(b, "</th>");
-        } else {
-            sk_buf_puts(b, "| **");
-            esc(b, qrows[row].title[en], m);
-            sk_buf_puts(b, "** |");
+}
+
+/* HTML: one card per form in ranking order (eleven columns do not fit a
+ * screen or a page), each question a line of the card; the cards flow
+ * into as many columns as the width allows and print one after another. */
+static void markup_cards(const sk_comparison *cmp, int en, sk_buf *b)
+{
+    sk_buf_printf(b, "<h3>%s</h3>\n<div class=\"forms\">\n", sk_ui(UI_FORM_BY_FORM, en));
+    for (size_t r = 0; r < cmp->n; r++) {
+        const cmp_form *f = &cmp->f[r];
+        sk_buf_printf(b, "<article class=\"form %s\" data-form=\"%s\">\n<h4>%zu. ",
+                      nfail(f) ? "fail" : "pass", sk_form_values[f->form], r + 1);
+        esc(b, form_name(cmp, f->form, en), FMT_HTML);
+        if (f->form == cmp->c->form)
+            esc(b, sk_ui(UI_THE_CASE_S_FORM_PAREN, en), FMT_HTML);
+        sk_buf_puts(b, "</h4>\n<dl>\n");
+        for (size_t row = 0; row < NROWS; row++) {
+            sk_buf_puts(b, "<dt>");
+            esc(b, qrows[row].title[en], FMT_HTML);
+            sk_buf_puts(b, "</dt><dd>");
+            markup_cell(cmp, f, row, en, FMT_HTML, b);
+            sk_buf_puts(b, "</dd>\n");
         }
-        for (size_t r = 0; r < cmp->n; r++) {
-            sk_buf_puts(b, m == FMT_HTML ? "<td>" : " ");
-            markup_cell(cmp, &cmp->f[r], row, en, m, b);
-            sk_buf_puts(b, m == FMT_HTML ? "</td>" : " |");
-        }
-        sk_buf_puts(b, m == FMT_HTML ? "</tr>\n" : "\n");
+        sk_buf_puts(b, "</dl>\n</article>\n");
     }
+    sk_buf_puts(b, "</div>\n</section>\n");
+}
+
+static void compare_markup(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
+{
+    markup_head(cmp, en, m, b);
+    markup_ranking(cmp, en, m, b);
     if (m == FMT_HTML)
-        sk_buf_puts(b, "</table>\n</section>\n");
+        markup_cards(cmp, en, b);
+    else
+        markup_table(cmp, en, b);
 }
 
 static const char html_head[] =
     "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-    "<meta name=\"viewport\" content=\"width=device-width\">"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     "<title>%s</title><style>"
-    "body{font:14px/1.4 system-ui,sans-serif;margin:1em;color:#111}"
-    "table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left}"
-    "th{background:#eee}td small{color:#555}p.meta{color:#555}"
+    "*{box-sizing:border-box}"
+    "body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;padding:1rem 1.5rem;max-width:110rem;color:#1b1f24}"
+    "h1{font-size:1.5rem}h2{font-size:1.25rem;overflow-wrap:anywhere}h3{font-size:1.05rem}"
+    "p.meta{color:#555;overflow-wrap:anywhere}ol.ranking li{margin:.2rem 0;overflow-wrap:anywhere}"
+    ".forms{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem}"
+    "article.form{border:1px solid #d0d4d9;border-top:5px solid #070;border-radius:8px;"
+    "padding:.5rem .9rem;background:#fff;min-width:0}article.form.fail{border-top-color:#b00}"
+    "article.form h4{font-size:1.05rem;margin:.1rem 0 .4rem}"
+    "dl{margin:0}dt{font-weight:600;margin-top:.45rem}dd{margin:0;overflow-wrap:anywhere}"
+    "small{color:#555}code{overflow-wrap:anywhere}a{color:#0b57d0}"
     ".st{font-weight:bold}.st.fail,.st.error,li.fail b{color:#b00}.st.warn{color:#a60}"
     ".st.unknown{color:#708}.st.pass,li.pass b{color:#070}.st.not_applicable{color:#777}"
     "span.fail,span.error{color:#b00}span.warn{color:#a60}"
-    "@media print{a{color:#000}}"
+    "@page{size:A4;margin:15mm}"
+    "@media print{body{font-size:9.5pt;padding:0;max-width:none}.forms{display:block}"
+    "section+section{break-before:page}"
+    "h2,h3,h4,dt{break-after:avoid}dd{break-inside:avoid}"
+    "article.form{border:0;border-top:2px solid #999;border-radius:0;"
+    "padding:.3rem 0;margin:0 0 .6rem}article.form.fail{border-top-color:#b00}"
+    "a{color:inherit;text-decoration:none}"
+    "small a[href]::after{content:' <' attr(href) '>';font-size:7.5pt;word-break:break-all}}"
     "</style></head><body>\n<h1>%s</h1>\n";
 
 /* ---- JSON --------------------------------------------------------------- */
@@ -1302,11 +1330,11 @@ sk_rc sk_compare_write(const sk_comparison *const *cmps, size_t n, const char *f
     int en = lang == SK_LANG_EN;
     sk_buf b;
     sk_buf_init(&b, 0);
-    const char *title = en ? "Collaboration forms compared" : "Samverkansformerna jämförda";
+    const char *title = sk_ui(UI_COLLABORATION_FORMS_COMPARED, en);
     if (f == FMT_JSON)
-        sk_buf_printf(&b, "{\"samkoll_compare\": 1, \"lang\": \"%s\", \"cases\": [", en ? "en" : "sv");
+        sk_buf_printf(&b, "{\"samkoll_compare\": 1, \"lang\": \"%s\", \"cases\": [", sk_ui(UI_LANG, en));
     else if (f == FMT_HTML)
-        sk_buf_printf(&b, html_head, en ? "en" : "sv", title, title);
+        sk_buf_printf(&b, html_head, sk_ui(UI_LANG, en), title, title);
     else if (f == FMT_MD)
         sk_buf_printf(&b, "# %s\n\n", title);
     for (size_t i = 0; i < n; i++) {

@@ -475,7 +475,7 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
 {
     *count = 0;
     if (!n || n->kind != SK_SEQ || n->len == 0) {
-        sk_yu_err(d, n, NULL, M_EXPECTED, sk_ui(UI_EN_LISTA_MED_H_NVISNINGAR, d->lang == SK_LANG_EN),
+        sk_yu_err(d, n, NULL, M_EXPECTED, sk_ui(UI_A_LIST_OF_CITATIONS, d->lang == SK_LANG_EN),
                   "citations", sk_node_shape(n, d->lang));
         return NULL;
     }
@@ -487,7 +487,7 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
     for (uint32_t i = 0; i < n->len; i++) {
         const sk_node *e = n->u.items[i];
         if (e->kind != SK_MAP) {
-            sk_yu_err(d, e, NULL, M_EXPECTED, sk_ui(UI_EN_MAPP, d->lang == SK_LANG_EN),
+            sk_yu_err(d, e, NULL, M_EXPECTED, sk_ui(UI_A_MAPPING, d->lang == SK_LANG_EN),
                       "citations[]", sk_node_shape(e, d->lang));
             continue;
         }
