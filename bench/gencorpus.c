@@ -1,6 +1,6 @@
 /* gencorpus.c - deterministic, seeded generator of samkoll benchmark cases.
  *
- *   gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE]
+ *   gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE] [-e ERRPCT]
  *
  * Writes N case files of case format v1 to DIR/000/case-000000.yaml,
  * DIR/000/case-000001.yaml, ... (1000 files per subdirectory), and/or the
@@ -15,6 +15,10 @@
  * region), 1-4 tasks, 0-3 delegations, form-specific governance, optional
  * agreement with 1-3 KB of Swedish agreement text (about 40 % of the
  * cases), facts left out at random. Mean file size is about 2 KB.
+ *
+ * -e ERRPCT turns about ERRPCT % of the cases into input errors (misspelt
+ * key or form, wrong value type, YAML that breaks off); the other cases are
+ * byte-identical to those without -e.
  *
  * Plain C17, no dependencies: cc -O2 -o gencorpus gencorpus.c
  */
@@ -984,6 +988,42 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
     }
 }
 
+/* ---------------------------------------------------------------- errors */
+
+/* Replace the first occurrence of `from` in b by `to` (same or other length). */
+static void sb_replace(sbuf *b, const char *from, const char *to)
+{
+    size_t fl = strlen(from), tl = strlen(to);
+    char *at = NULL;
+    for (size_t i = 0; i + fl <= b->len; i++)
+        if (!memcmp(b->p + i, from, fl)) { at = b->p + i; break; }
+    if (!at)
+        return;
+    size_t off = (size_t)(at - b->p), tail = b->len - off - fl;
+    sb_reserve(b, tl > fl ? tl - fl : 0);
+    memmove(b->p + off + tl, b->p + off + fl, tail);
+    memcpy(b->p + off, to, tl);
+    b->len = b->len - fl + tl;
+}
+
+/* With -e PCT, about PCT % of the cases are turned into input errors, chosen
+ * by their own random stream (seed, i) so that the other cases keep their
+ * bytes: a misspelt key, a misspelt form, a value of the wrong type, or YAML
+ * that breaks off. */
+static void make_error(sbuf *b, uint64_t seed, unsigned long idx, unsigned pct)
+{
+    rng r = {seed * 0xD1B54A32D192ED03ull ^ (idx + 0x5851F42D4C957F2Dull)};
+    next64(&r);
+    if (!chance(&r, pct))
+        return;
+    switch (rnd(&r, 4)) {
+    case 0: sb_replace(b, "\nparties:", "\nparites:"); break;
+    case 1: sb_replace(b, "\nform: ", "\nform: x"); break;
+    case 2: sb_replace(b, "\ndate: ", "\ndate: [not, a, date]\nx_date: "); break;
+    default: sb_put(b, "extra: [unclosed, {flow\n"); break;
+    }
+}
+
 /* ---------------------------------------------------------------- main */
 
 static void mkdir_or_die(const char *p)
@@ -996,7 +1036,7 @@ static void mkdir_or_die(const char *p)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE]\n");
+    fprintf(stderr, "usage: gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE] [-e ERRPCT]\n");
     exit(64);
 }
 
@@ -1005,6 +1045,7 @@ int main(int argc, char **argv)
     uint64_t seed = 1;
     unsigned long n = 1000;
     const char *dir = NULL, *stream = NULL;
+    unsigned errpct = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-s") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 10);
@@ -1014,6 +1055,8 @@ int main(int argc, char **argv)
             dir = argv[++i];
         else if (!strcmp(argv[i], "-S") && i + 1 < argc)
             stream = argv[++i];
+        else if (!strcmp(argv[i], "-e") && i + 1 < argc)
+            errpct = (unsigned)strtoul(argv[++i], NULL, 10);
         else
             usage();
     }
@@ -1037,6 +1080,8 @@ int main(int argc, char **argv)
     for (unsigned long i = 0; i < n; i++) {
         b.len = 0;
         gen_case(&b, seed, i);
+        if (errpct)
+            make_error(&b, seed, i, errpct);
         total += b.len;
         if (b.len < minsz) minsz = b.len;
         if (b.len > maxsz) maxsz = b.len;
