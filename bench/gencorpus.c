@@ -1,6 +1,6 @@
 /* gencorpus.c - deterministic, seeded generator of samkoll benchmark cases.
  *
- *   gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE] [-e ERRPCT]
+ *   gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE] [-e ERRPCT] [-f]
  *
  * Writes N case files of case format v1 to DIR/000/case-000000.yaml,
  * DIR/000/case-000001.yaml, ... (1000 files per subdirectory), and/or the
@@ -18,7 +18,8 @@
  *
  * -e ERRPCT turns about ERRPCT % of the cases into input errors (misspelt
  * key or form, wrong value type, YAML that breaks off); the other cases are
- * byte-identical to those without -e.
+ * byte-identical to those without -e. -f writes the files flat, all in DIR
+ * (DIR/case-0000000.yaml, ...), instead of 1000 per subdirectory.
  *
  * Plain C17, no dependencies: cc -O2 -o gencorpus gencorpus.c
  */
@@ -1036,7 +1037,7 @@ static void mkdir_or_die(const char *p)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE] [-e ERRPCT]\n");
+    fprintf(stderr, "usage: gencorpus [-s SEED] [-n N] [-d DIR] [-S STREAMFILE] [-e ERRPCT] [-f]\n");
     exit(64);
 }
 
@@ -1046,6 +1047,7 @@ int main(int argc, char **argv)
     unsigned long n = 1000;
     const char *dir = NULL, *stream = NULL;
     unsigned errpct = 0;
+    int flat = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-s") && i + 1 < argc)
             seed = strtoull(argv[++i], NULL, 10);
@@ -1055,6 +1057,8 @@ int main(int argc, char **argv)
             dir = argv[++i];
         else if (!strcmp(argv[i], "-S") && i + 1 < argc)
             stream = argv[++i];
+        else if (!strcmp(argv[i], "-f"))
+            flat = 1;
         else if (!strcmp(argv[i], "-e") && i + 1 < argc)
             errpct = (unsigned)strtoul(argv[++i], NULL, 10);
         else
@@ -1086,11 +1090,15 @@ int main(int argc, char **argv)
         if (b.len < minsz) minsz = b.len;
         if (b.len > maxsz) maxsz = b.len;
         if (dir) {
-            if (i % 1000 == 0) {
-                snprintf(path, pathcap, "%s/%04lu", dir, i / 1000);
-                mkdir_or_die(path);
+            if (flat) {
+                snprintf(path, pathcap, "%s/case-%07lu.yaml", dir, i);
+            } else {
+                if (i % 1000 == 0) {
+                    snprintf(path, pathcap, "%s/%04lu", dir, i / 1000);
+                    mkdir_or_die(path);
+                }
+                snprintf(path, pathcap, "%s/%04lu/case-%07lu.yaml", dir, i / 1000, i);
             }
-            snprintf(path, pathcap, "%s/%04lu/case-%07lu.yaml", dir, i / 1000, i);
             FILE *f = fopen(path, "wb");
             if (!f || fwrite(b.p, 1, b.len, f) != b.len || fclose(f) != 0) {
                 fprintf(stderr, "gencorpus: %s: %s\n", path, strerror(errno));
