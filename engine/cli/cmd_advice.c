@@ -4,6 +4,7 @@
 #include "cleanup.h"
 #include "cmds.h"
 #include "commands.h"
+#include "texts.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -228,10 +229,10 @@ int cmd_compare(const cli_opts *o, const sk_ruleset *rs)
             while (known[nv])
                 nv++;
             const char *hint = sk_suggest(forms[bad], known, nv);
-            fprintf(stderr, o->lang ? "samkoll compare: unknown form '%s'" : "samkoll compare: okänd samverkansform '%s'",
-                    forms[bad]);
+            int en = o->lang == SK_LANG_EN;
+            fprintf(stderr, cli_text(T_COMPARE_UNKNOWN_FORM, en), forms[bad]);
             if (hint)
-                fprintf(stderr, o->lang ? " (did you mean '%s'?)" : " (menade du '%s'?)", hint);
+                fprintf(stderr, cli_text(T_DID_YOU_MEAN, en), hint);
             fputc('\n', stderr);
             status = EXIT_USAGE;
             goto done;
@@ -374,21 +375,19 @@ static int read_answer(session *s)
 static const char *prompt_of(const sk_question *q, int en)
 {
     switch (sk_question_kind(q)) {
-    case SK_ANS_BOOL: return en ? "yes / no / don't know" : "ja / nej / vet ej";
-    case SK_ANS_ENUM: return en ? "number or value, don't know" : "nummer eller värde, vet ej";
-    case SK_ANS_TEXT_OR_BOOL: return en ? "the decision (e.g. KF 2024-03-18 § 45), yes, no, don't know"
-                                        : "beslutet (t.ex. KF 2024-03-18 § 45), ja, nej, vet ej";
-    case SK_ANS_INT: return en ? "whole number, don't know" : "heltal, vet ej";
-    case SK_ANS_NUM: return en ? "number, don't know" : "tal, vet ej";
-    case SK_ANS_PERCENT: return en ? "percent 0-100, don't know" : "procent 0-100, vet ej";
-    case SK_ANS_DATE: return en ? "YYYY-MM-DD, don't know" : "ÅÅÅÅ-MM-DD, vet ej";
-    case SK_ANS_LIST: return en ? "values separated by commas (none: an empty list), don't know"
-                                : "värden åtskilda med komma (inga: en tom lista), vet ej";
-    case SK_ANS_ITEMS: return en ? "how many (0 = none), don't know" : "hur många (0 = inga), vet ej";
+    case SK_ANS_BOOL: return cli_text(T_PROMPT_BOOL, en);
+    case SK_ANS_ENUM: return cli_text(T_PROMPT_ENUM, en);
+    case SK_ANS_TEXT_OR_BOOL: return cli_text(T_PROMPT_TEXT_OR_BOOL, en);
+    case SK_ANS_INT: return cli_text(T_PROMPT_INT, en);
+    case SK_ANS_NUM: return cli_text(T_PROMPT_NUM, en);
+    case SK_ANS_PERCENT: return cli_text(T_PROMPT_PERCENT, en);
+    case SK_ANS_DATE: return cli_text(T_PROMPT_DATE, en);
+    case SK_ANS_LIST: return cli_text(T_PROMPT_LIST, en);
+    case SK_ANS_ITEMS: return cli_text(T_PROMPT_ITEMS, en);
     case SK_ANS_NAMED_ITEMS: return "";
     case SK_ANS_TEXT: break;
     }
-    return en ? "text, don't know" : "text, vet ej";
+    return cli_text(T_PROMPT_TEXT, en);
 }
 
 static void print_values(const sk_question *q)
@@ -421,8 +420,7 @@ static void print_question(const session *s, const sk_question *q, size_t number
     printf("\n[%zu] %s%s%s\n", number, sk_question_text(q, s->o->lang), ctx ? " \u2014 " : "",
            ctx ? ctx : "");
     size_t nr = sk_question_nrules(q);
-    printf(en ? "     fact: %s · decides %zu %s: " : "     fakta: %s · avgör %zu %s: ", sk_question_key(q), nr,
-           en ? (nr == 1 ? "rule" : "rules") : (nr == 1 ? "regel" : "regler"));
+    printf(cli_text(nr == 1 ? T_ASK_FACT_DECIDES_1 : T_ASK_FACT_DECIDES, en), sk_question_key(q), nr);
     for (size_t i = 0; i < nr; i++)
         printf("%s%s", i ? ", " : "", sk_question_rule(q, i));
     printf("\n");
@@ -435,8 +433,7 @@ static void print_question(const session *s, const sk_question *q, size_t number
 static int ask_named_items(session *s, const sk_question *q, answer_buf *a)
 {
     for (;;) {
-        printf(s->en ? "     name no. %zu (empty line: done), don't know> "
-                     : "     namn nr %zu (tom rad: klart), vet ej> ", a->n + 1);
+        printf(cli_text(T_ASK_NAME_NO, s->en), a->n + 1);
         if (!read_answer(s))
             return a->n ? 1 : -1;
         const char *in = s->line;
@@ -592,9 +589,7 @@ static char *interview_outpath(const cli_opts *o, const char *path, int *status)
         return NULL;
     char rin[PATH_MAX], rout[PATH_MAX];
     if (realpath(path, rin) && realpath(outpath, rout) && !strcmp(rin, rout)) {
-        fprintf(stderr, en ? "samkoll ask: %s would overwrite the case; the original is never modified (-o FILE)\n"
-                           : "samkoll ask: %s skulle skriva över ärendet; originalet ändras aldrig (-o FIL)\n",
-                outpath);
+        fprintf(stderr, cli_text(T_ASK_WOULD_OVERWRITE, en), outpath);
         *status = EXIT_USAGE;
         free(outpath);
         return NULL;
@@ -607,9 +602,7 @@ static char *interview_outpath(const cli_opts *o, const char *path, int *status)
         fd = mkstemp(probe);
     }
     if (fd < 0) {
-        fprintf(stderr, en ? "samkoll ask: %s cannot be written (%s); no question is asked\n"
-                           : "samkoll ask: %s kan inte skrivas (%s); inga frågor ställs\n",
-                outpath, strerror(probe ? errno : ENOMEM));
+        fprintf(stderr, cli_text(T_ASK_CANNOT_BE_WRITTEN, en), outpath, strerror(probe ? errno : ENOMEM));
         free(probe);
         free(outpath);
         *status = EXIT_IOERR;
@@ -635,8 +628,7 @@ static int interview_ready(session *s, int *status)
     }
     s->ndocs = first.n;
     if (first.errors || !s->ndocs) {
-        fprintf(stderr, en ? "samkoll ask: %s must be a valid case file before questions can be asked\n"
-                           : "samkoll ask: %s måste vara en giltig ärendefil innan frågor kan ställas\n", s->path);
+        fprintf(stderr, cli_text(T_ASK_MUST_BE_VALID, en), s->path);
         loaded_free(&first);
         *status = EXIT_INPUT;
         return 0;
@@ -679,8 +671,7 @@ static void interview_place(session *s, size_t doc, const sk_question *q, answer
         return;
     }
     free(nt);
-    printf(s->en ? "     The answer could not be placed in %s; the question is skipped.\n"
-                 : "     Svaret kunde inte föras in i %s; frågan hoppas över.\n", s->path);
+    printf(cli_text(T_ASK_NOT_PLACED, s->en), s->path);
     add_skip(s, doc, sk_question_key(q));
 }
 
@@ -719,9 +710,7 @@ static int interview_turn(session *s, size_t doc, size_t *asked, size_t *announc
     const sk_question *q = next_question(s, doc, qs);
     int r = 0;
     if (!q) {
-        printf(s->en ? "No more questions about %s (%zu rules still unknown).\n"
-                     : "Inga fler frågor om %s (%zu regler fortfarande okända).\n",
-               sk_case_id(c), sk_result_count(res, SK_ST_UNKNOWN));
+        printf(cli_text(T_ASK_NO_MORE, s->en), sk_case_id(c), sk_result_count(res, SK_ST_UNKNOWN));
     } else {
         answer_buf ans = {{0}, 0};
         r = ask_one(s, q, ++*asked, &ans);
@@ -770,16 +759,13 @@ static int interview_finish(session *s, const char *outpath)
     const cli_opts *o = s->o;
     int en = s->en;
     if (sk_write_file_atomic(outpath, s->text, s->len) != SK_OK) {
-        fprintf(stderr, en ? "samkoll ask: %s could not be written: %s\n" : "samkoll ask: %s kunde inte skrivas: %s\n",
-                outpath, strerror(errno));
+        fprintf(stderr, cli_text(T_ASK_COULD_NOT_WRITE, en), outpath, strerror(errno));
         return EXIT_IOERR;
     }
     if (cli_interrupted())
-        printf(en ? "\nInterrupted: the answers given so far are written to %s (%zu).\n"
-                  : "\nAvbrutet: svaren hittills är skrivna till %s (%zu).\n", outpath, s->answered);
+        printf(cli_text(T_ASK_INTERRUPTED, en), outpath, s->answered);
     else
-        printf(en ? "\nWrote %s (%zu %s).\n\n" : "\nSkrev %s (%zu %s).\n\n", outpath, s->answered,
-               en ? (s->answered == 1 ? "answer" : "answers") : "svar");
+        printf(cli_text(s->answered == 1 ? T_ASK_WROTE_1 : T_ASK_WROTE, en), outpath, s->answered);
     if (cli_interrupted())
         return 128 + cli_interrupted();
     int status = EXIT_CLEAN;
@@ -794,7 +780,7 @@ static int interview_finish(session *s, const char *outpath)
     }
     sk_diags_print(&d, stderr);
     sk_diags_free(&d);
-    printf(en ? "Still unknown:\n" : "Fortfarande okänt:\n");
+    fputs(cli_text(T_ASK_STILL_UNKNOWN, en), stdout);
     if (status == EXIT_CLEAN)
         status = ask_report(o, s->ev, &l, 1);
     if (status == EXIT_CLEAN && l.errors)
@@ -817,8 +803,7 @@ static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date
 {
     int en = o->lang == SK_LANG_EN;
     if (o->nargs != 1 || !strcmp(o->args[0], "-")) {
-        fprintf(stderr, en ? "samkoll ask --interactive: give exactly one case file (standard input is for the answers)\n"
-                           : "samkoll ask --interactive: ange exakt en ärendefil (standard in används för svaren)\n");
+        fputs(cli_text(T_ASK_ONE_CASE_FILE, en), stderr);
         return EXIT_USAGE;
     }
     const char *path = o->args[0];
@@ -833,11 +818,7 @@ static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs, int32_t date
         return EXIT_INPUT;
     }
     if (interview_ready(&s, &status)) {
-        printf(en ? "samkoll ask: %s. Answer each question; \"don't know\" skips it, end of input (Ctrl-D) stops.\n"
-                    "The answers are written to %s; %s itself is not changed.\n"
-                  : "samkoll ask: %s. Svara på varje fråga; \"vet ej\" hoppar över den, slut på indata (Ctrl-D) avslutar.\n"
-                    "Svaren skrivs till %s; %s ändras inte.\n",
-               path, outpath, path);
+        printf(cli_text(T_ASK_START, en), path, outpath, path);
         cli_interrupt_catch(); /* Ctrl-C or SIGTERM: the answers so far are kept */
         status = interview_loop(&s);
         if (status == EXIT_CLEAN)

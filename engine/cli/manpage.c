@@ -6,13 +6,14 @@
 
 #include "cmds.h"
 #include "commands.h"
+#include "texts.h"
 
-static const char *const head =
+static const char head_en[] =
     ".TH SAMKOLL 1 \"" SK_VERSION "\" \"samkoll " SK_VERSION "\" \"User Commands\"\n"
     ".SH NAME\n"
     "samkoll \\- check Swedish inter-municipal collaboration against the law\n";
 
-static const char *const description =
+static const char description_en[] =
     ".SH DESCRIPTION\n"
     ".B samkoll\n"
     "reads case files (YAML, case format v1) describing collaboration between\n"
@@ -25,7 +26,7 @@ static const char *const description =
     "with citations of the law and the positions of the facts used.\n"
     "Messages are in Swedish unless \\fB\\-\\-lang en\\fR is given.\n";
 
-static const char *const tail =
+static const char tail_en[] =
     ".SH EXIT STATUS\n"
     ".TP\n.B 0\nNothing at or above \\fB\\-\\-fail\\-on\\fR.\n"
     ".TP\n.B 1\nFindings at or above \\fB\\-\\-fail\\-on\\fR; for \\fBtest\\fR, an expectation did not\n"
@@ -72,12 +73,12 @@ static const char *const tail =
     ".SH BUGS\n"
     "Report them to the samkoll developers.\n";
 
-static const char *const head_sv =
+static const char head_sv[] =
     ".TH SAMKOLL 1 \"" SK_VERSION "\" \"samkoll " SK_VERSION "\" \"Användarkommandon\"\n"
     ".SH NAMN\n"
     "samkoll \\- granskar mellankommunal samverkan mot lagen\n";
 
-static const char *const description_sv =
+static const char description_sv[] =
     ".SH BESKRIVNING\n"
     ".B samkoll\n"
     "läser ärendefiler (YAML, ärendeformat v1) som beskriver samverkan mellan\n"
@@ -90,7 +91,7 @@ static const char *const description_sv =
     "med hänvisningar till lagen och var i ärendet uppgifterna står.\n"
     "Meddelanden är på svenska om inte \\fB\\-\\-lang en\\fR anges.\n";
 
-static const char *const tail_sv =
+static const char tail_sv[] =
     ".SH SLUTSTATUS\n"
     ".TP\n.B 0\nIngenting på eller över \\fB\\-\\-fail\\-on\\fR.\n"
     ".TP\n.B 1\nUtfall på eller över \\fB\\-\\-fail\\-on\\fR; för \\fBtest\\fR: ett förväntat utfall\n"
@@ -154,14 +155,19 @@ static void man_dashes(FILE *f, const char *s)
     }
 }
 
+/* The page's fixed parts by language: [0] Swedish, [1] English. */
+static const char *const man_head[2] = {head_sv, head_en};
+static const char *const man_description[2] = {description_sv, description_en};
+static const char *const man_tail[2] = {tail_sv, tail_en};
+
 static void synopsis(FILE *f, const cli_cmd *c, size_t n, int en)
 {
-    fputs(en ? ".SH SYNOPSIS\n" : ".SH SAMMANFATTNING\n", f);
+    fputs(cli_text(T_MAN_SYNOPSIS, en), f);
     for (size_t i = 0, k = 0; i < n; i++) {
         if (c[i].hidden)
             continue;
         fprintf(f, "%s.B samkoll %s\n", k++ ? ".br\n" : "", c[i].name);
-        fputs(en ? "[\\fIOPTIONS\\fR]" : "[\\fIFLAGGOR\\fR]", f);
+        fputs(cli_text(T_MAN_OPTIONS_ARG, en), f);
         if (c[i].args[en][0]) {
             fputc(' ', f);
             man_args(f, c[i].args[en]);
@@ -172,7 +178,7 @@ static void synopsis(FILE *f, const cli_cmd *c, size_t n, int en)
 
 static void commands(FILE *f, const cli_cmd *c, size_t n, int en)
 {
-    fputs(en ? ".SH COMMANDS\n" : ".SH KOMMANDON\n", f);
+    fputs(cli_text(T_MAN_COMMANDS, en), f);
     for (size_t i = 0; i < n; i++) {
         fprintf(f, ".TP\n.B %s", c[i].name);
         if (c[i].args[en][0]) {
@@ -187,7 +193,7 @@ static void options(FILE *f, int en)
 {
     size_t n;
     const cli_opt *op = cli_options(&n);
-    fputs(en ? ".SH OPTIONS\n" : ".SH FLAGGOR\n", f);
+    fputs(cli_text(T_MAN_OPTIONS, en), f);
     for (size_t i = 0; i < n; i++) {
         fputs(".TP\n.B ", f);
         if (op[i].short_name)
@@ -205,7 +211,7 @@ static void options(FILE *f, int en)
             fprintf(f, "\n%c%s.", op[i].sv[0] >= 'a' && op[i].sv[0] <= 'z' ? op[i].sv[0] - 32 : op[i].sv[0],
                     op[i].sv + 1);
         if (op[i].cmds) {
-            fputs(en ? " Applies to: " : " Gäller för: ", f);
+            fputs(cli_text(T_MAN_APPLIES_TO, en), f);
             const char *p = op[i].cmds;
             while (*p) {
                 size_t w = strcspn(p, " ");
@@ -224,11 +230,11 @@ int cmd_man(const cli_opts *o, const sk_ruleset *rs)
     int en = o->lang == SK_LANG_EN;
     size_t n;
     const cli_cmd *c = cli_cmds(&n);
-    fputs(en ? head : head_sv, stdout);
+    fputs(man_head[en], stdout);
     synopsis(stdout, c, n, en);
-    fputs(en ? description : description_sv, stdout);
+    fputs(man_description[en], stdout);
     commands(stdout, c, n, en);
     options(stdout, en);
-    fputs(en ? tail : tail_sv, stdout);
+    fputs(man_tail[en], stdout);
     return EXIT_CLEAN;
 }

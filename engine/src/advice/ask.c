@@ -13,6 +13,7 @@
 
 #include "advice/advice_int.h"
 #include "base/date.h"
+#include "base/ui.h"
 #include "report/report_int.h"
 #include "base/utf8.h"
 
@@ -346,7 +347,7 @@ static int parse_bool(const sk_question *q, const char *s, size_t n, int en, cha
         return taken("false", out);
     if (q->kind == SK_ANS_TEXT_OR_BOOL) /* the decision itself, as text */
         return taken(s, out);
-    return refused(en ? "Answer yes, no or don't know." : "Svara ja, nej eller vet ej.", out);
+    return refused(sk_ui(UI_ASK_ANSWER_YES_NO, en), out);
 }
 
 static int parse_enum(const sk_question *q, const char *s, size_t n, int en, char **out)
@@ -354,9 +355,7 @@ static int parse_enum(const sk_question *q, const char *s, size_t n, int en, cha
     (void)n;
     if (value_by_number_or_name(q, s, out))
         return 1;
-    return refused_values(q, en ? "Answer with one of: " : "Svara med ett av: ", s,
-                          en ? " (or its number), or don't know." : " (eller dess nummer), eller vet ej.",
-                          out);
+    return refused_values(q, sk_ui(UI_ASK_ONE_OF, en), s, sk_ui(UI_ASK_OR_ITS_NUMBER, en), out);
 }
 
 static int parse_count(const sk_question *q, const char *s, size_t n, int en, char **out)
@@ -367,9 +366,7 @@ static int parse_count(const sk_question *q, const char *s, size_t n, int en, ch
     long long v = strtoll(s, &end, 10);
     long long max = items ? 100 : 1000000000000LL;
     if (end == s || *end || v < 0 || v > max)
-        return refused(items ? (en ? "Give a number from 0 to 100." : "Ange ett antal från 0 till 100.")
-                             : (en ? "Give a whole number, 0 or more." : "Ange ett heltal, 0 eller mer."),
-                       out);
+        return refused(sk_ui(items ? UI_ASK_COUNT_0_100 : UI_ASK_WHOLE_NUMBER, en), out);
     char t[32];
     snprintf(t, sizeof t, "%lld", v);
     return taken(t, out);
@@ -391,9 +388,7 @@ static int parse_number(const sk_question *q, const char *s, size_t n, int en, c
     char *end;
     double v = strtod(t, &end);
     if (end == t || *end || !isfinite(v) || (pct && (v < 0 || v > 100)))
-        return refused(pct ? (en ? "Give a percentage from 0 to 100." : "Ange en procentsats från 0 till 100.")
-                           : (en ? "Give a number." : "Ange ett tal."),
-                       out);
+        return refused(sk_ui(pct ? UI_ASK_PERCENT : UI_ASK_NUMBER, en), out);
     return taken(t, out);
 }
 
@@ -402,7 +397,7 @@ static int parse_date(const sk_question *q, const char *s, size_t n, int en, cha
     (void)q;
     int32_t d;
     if (!sk_date_parse(s, n, &d))
-        return refused(en ? "Give a date as YYYY-MM-DD." : "Ange ett datum som ÅÅÅÅ-MM-DD.", out);
+        return refused(sk_ui(UI_ASK_DATE, en), out);
     return taken(s, out);
 }
 
@@ -413,7 +408,7 @@ static int parse_list_item(const sk_question *q, const char *s, size_t n, int en
         return taken(s, out);
     if (value_by_number_or_name(q, s, out))
         return 1;
-    return refused_values(q, en ? "'%s' is not one of: " : "'%s' är inte ett av: ", s, "", out);
+    return refused_values(q, sk_ui(UI_ASK_NOT_ONE_OF, en), s, "", out);
 }
 
 static int parse_text(const sk_question *q, const char *s, size_t n, int en, char **out)
@@ -452,16 +447,15 @@ int sk_answer_parse(const sk_question *q, const char *input, sk_lang lang, char 
         n--;
     char s[1024];
     if (n >= sizeof s)
-        return refused(en ? "The answer is too long." : "Svaret är för långt.", out);
+        return refused(sk_ui(UI_ASK_TOO_LONG, en), out);
     memcpy(s, input, n);
     s[n] = '\0';
     if (sk_utf8_invalid_at(s, n) != (size_t)-1 || sk_text_bad_char(s, n) >= 0)
-        return refused(en ? "The answer contains a control character or is not UTF-8."
-                          : "Svaret innehåller ett styrtecken eller är inte UTF-8.", out);
+        return refused(sk_ui(UI_ASK_CONTROL_CHAR, en), out);
     if (word_in(s, dont_know))
         return -1;
     if (!n)
-        return refused(en ? "Give an answer, or \"don't know\"." : "Ge ett svar, eller \"vet ej\".", out);
+        return refused(sk_ui(UI_ASK_GIVE_AN_ANSWER, en), out);
     return parser_for((sk_answer_kind)q->kind)(q, s, n, en, out);
 }
 
@@ -471,27 +465,27 @@ int sk_answer_parse(const sk_question *q, const char *input, sk_lang lang, char 
 static void answer_hint(const sk_question *q, int en, sk_buf *b)
 {
     switch ((sk_answer_kind)q->kind) {
-    case SK_ANS_BOOL: sk_buf_puts(b, en ? "yes / no" : "ja / nej"); break;
+    case SK_ANS_BOOL: sk_buf_puts(b, sk_ui(UI_HINT_BOOL, en)); break;
     case SK_ANS_ENUM:
         for (size_t i = 0; q->values[i]; i++)
             sk_buf_printf(b, "%s%s", i ? " / " : "", q->values[i]);
         break;
-    case SK_ANS_TEXT: sk_buf_puts(b, en ? "text" : "text"); break;
-    case SK_ANS_TEXT_OR_BOOL: sk_buf_puts(b, en ? "decision, yes / no" : "beslut, ja / nej"); break;
-    case SK_ANS_INT: sk_buf_puts(b, en ? "whole number" : "heltal"); break;
-    case SK_ANS_NUM: sk_buf_puts(b, en ? "number" : "tal"); break;
-    case SK_ANS_PERCENT: sk_buf_puts(b, en ? "percent 0-100" : "procent 0-100"); break;
-    case SK_ANS_DATE: sk_buf_puts(b, en ? "YYYY-MM-DD" : "ÅÅÅÅ-MM-DD"); break;
+    case SK_ANS_TEXT: sk_buf_puts(b, sk_ui(UI_HINT_TEXT, en)); break;
+    case SK_ANS_TEXT_OR_BOOL: sk_buf_puts(b, sk_ui(UI_HINT_TEXT_OR_BOOL, en)); break;
+    case SK_ANS_INT: sk_buf_puts(b, sk_ui(UI_HINT_INT, en)); break;
+    case SK_ANS_NUM: sk_buf_puts(b, sk_ui(UI_HINT_NUM, en)); break;
+    case SK_ANS_PERCENT: sk_buf_puts(b, sk_ui(UI_HINT_PERCENT, en)); break;
+    case SK_ANS_DATE: sk_buf_puts(b, sk_ui(UI_HINT_DATE, en)); break;
     case SK_ANS_LIST:
         if (q->values) {
-            sk_buf_puts(b, en ? "list of: " : "lista av: ");
+            sk_buf_puts(b, sk_ui(UI_HINT_LIST_OF, en));
             join_values(b, q->values, 0);
         } else {
-            sk_buf_puts(b, en ? "list" : "lista");
+            sk_buf_puts(b, sk_ui(UI_HINT_LIST, en));
         }
         break;
-    case SK_ANS_NAMED_ITEMS: sk_buf_puts(b, en ? "names" : "namn"); break;
-    case SK_ANS_ITEMS: sk_buf_puts(b, en ? "how many" : "antal"); break;
+    case SK_ANS_NAMED_ITEMS: sk_buf_puts(b, sk_ui(UI_HINT_NAMED_ITEMS, en)); break;
+    case SK_ANS_ITEMS: sk_buf_puts(b, sk_ui(UI_HINT_ITEMS, en)); break;
     }
 }
 
@@ -509,18 +503,13 @@ static void ask_text(const sk_result *res, const sk_questions *qs, int en, sk_bu
     size_t unk = res->counts[SK_ST_UNKNOWN];
     if (!qs->n) {
         if (unk)
-            sk_buf_printf(b, en ? "   %zu rules cannot be decided, but no stated fact would decide them.\n"
-                                : "   %zu regler kan inte avgöras, men inget faktum i ärendet skulle avgöra dem.\n",
-                          unk);
+            sk_buf_printf(b, sk_ui(UI_ASK_NO_FACT_WOULD_DECIDE, en), unk);
         else
-            sk_buf_puts(b, en ? "   No unknown facts: every applicable rule can be decided.\n"
-                              : "   Inga okända uppgifter: varje tillämplig regel kan avgöras.\n");
+            sk_buf_puts(b, sk_ui(UI_ASK_NO_UNKNOWN_FACTS, en));
         return;
     }
-    sk_buf_printf(b, en ? "   %zu %s cannot be decided. %zu %s, those that decide the most first:\n"
-                        : "   %zu %s kan inte avgöras. %zu %s, de som avgör flest först:\n",
-                  unk, en ? (unk == 1 ? "rule" : "rules") : (unk == 1 ? "regel" : "regler"),
-                  qs->n, en ? (qs->n == 1 ? "question" : "questions") : (qs->n == 1 ? "fråga" : "frågor"));
+    sk_buf_printf(b, sk_ui(unk == 1 ? UI_ASK_N_RULES_UNDECIDED_1 : UI_ASK_N_RULES_UNDECIDED, en), unk);
+    sk_buf_printf(b, sk_ui(qs->n == 1 ? UI_ASK_N_QUESTIONS_1 : UI_ASK_N_QUESTIONS, en), qs->n);
     for (size_t i = 0; i < qs->n; i++) {
         const sk_question *q = qs->q[i];
         sk_buf_printf(b, "%4zu. %s", i + 1, q->text[en]);
@@ -528,8 +517,7 @@ static void ask_text(const sk_result *res, const sk_questions *qs, int en, sk_bu
             sk_buf_printf(b, " \u2014 %s", q->context);
         sk_buf_printf(b, "\n        %s (", q->key);
         answer_hint(q, en, b);
-        sk_buf_printf(b, en ? ") decides %zu %s: " : ") avgör %zu %s: ", q->nrules,
-                      en ? (q->nrules == 1 ? "rule" : "rules") : (q->nrules == 1 ? "regel" : "regler"));
+        sk_buf_printf(b, sk_ui(q->nrules == 1 ? UI_ASK_DECIDES_1 : UI_ASK_DECIDES, en), q->nrules);
         for (size_t r = 0; r < q->nrules; r++)
             sk_buf_printf(b, "%s%s", r ? ", " : "", q->rules[r]->id);
         sk_buf_putc(b, '\n');
@@ -588,7 +576,7 @@ sk_rc sk_questions_write(const sk_result *const *res, const sk_questions *const 
     sk_buf b;
     sk_buf_init(&b, 0);
     if (f == 1)
-        sk_buf_printf(&b, "{\"samkoll_ask\": 1, \"lang\": \"%s\", \"cases\": [", en ? "en" : "sv");
+        sk_buf_printf(&b, "{\"samkoll_ask\": 1, \"lang\": \"%s\", \"cases\": [", sk_ui(UI_LANG, en));
     for (size_t i = 0; i < n; i++) {
         if (f == 1) {
             sk_buf_puts(&b, i ? ",\n  " : "\n  ");

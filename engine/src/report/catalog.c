@@ -155,7 +155,7 @@ static void forms_html(const sk_ruleset *rs, int en, sk_buf *b)
                      "padding:.3rem 0;margin:0 0 .6rem}a{color:inherit;text-decoration:none}"
                      "dd small a[href]::after{content:' <' attr(href) '>';font-size:7.5pt;word-break:break-all}}"
                      "</style></head><body>\n<h1>%s</h1>\n<div class=\"forms\">\n",
-                  en ? "en" : "sv", sk_ui(UI_COLLABORATION_FORMS, en),
+                  sk_ui(UI_LANG, en), sk_ui(UI_COLLABORATION_FORMS, en),
                   sk_ui(UI_COLLABORATION_FORMS_COMPARED, en));
     for (size_t i = 0; sk_form_values[i]; i++) {
         sk_buf_printf(b, "<section class=\"form\" id=\"%s\">\n<h2>", sk_form_values[i]);
@@ -215,7 +215,7 @@ static void json_cell_value(sk_buf *b, const sk_form_col *col, const sk_node *v,
  * column the value (with its label) and the citations. */
 static void forms_json(const sk_ruleset *rs, int en, sk_buf *b)
 {
-    sk_buf_printf(b, "{\"samkoll_forms\":1,\"lang\":\"%s\",\"columns\":[", en ? "en" : "sv");
+    sk_buf_printf(b, "{\"samkoll_forms\":1,\"lang\":\"%s\",\"columns\":[", sk_ui(UI_LANG, en));
     for (size_t c = 0; c < rs->ncols; c++) {
         sk_buf_puts(b, c ? ",{\"key\":" : "{\"key\":");
         sk_json_str(b, rs->cols[c].key);

@@ -151,7 +151,7 @@ static void begin(sk_report *r, sk_buf *b)
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<meta name=\"generator\" content=\"samkoll %s\">\n<title>samkoll \u2013 %s</title>\n"
                      "<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>%s</h1>\n",
-                  en ? "en" : "sv", SK_VERSION, title, CSS, title);
+                  sk_ui(UI_LANG, en), SK_VERSION, title, CSS, title);
     sk_buf_printf(b, "<p class=\"meta\">%s %s \u00b7 %s: %zu %s (sha256 <code>%.16s</code>) \u00b7 samkoll %s",
                   sk_ui(UI_DATE, en), date, sk_ui(UI_RULE_SET, en), sk_ruleset_count(r->rs),
                   sk_ui(UI_RULES, en), sk_ruleset_hash(r->rs), SK_VERSION);

@@ -63,14 +63,14 @@ void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en)
     }
     case SK_C_COUNT:
         sk_buf_printf(b, "%s %s %s %g%s", sk_ui(UI_NUMBER_OF, en), k->path->text,
-                      sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV), k->rhs.lit.num, k->where ? (sk_ui(UI_COUNTING, en)) : "");
+                      sk_op_text((sk_op)k->op, (sk_lang)en), k->rhs.lit.num, k->where ? (sk_ui(UI_COUNTING, en)) : "");
         break;
     case SK_C_SUM:
-        sk_buf_printf(b, "%s %s %s %g", sk_ui(UI_SUM_OF, en), k->path->text, sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV),
+        sk_buf_printf(b, "%s %s %s %g", sk_ui(UI_SUM_OF, en), k->path->text, sk_op_text((sk_op)k->op, (sk_lang)en),
                       k->rhs.lit.num);
         break;
     case SK_C_CMP:
-        sk_buf_printf(b, "%s %s ", k->path->text, sk_op_text((sk_op)k->op, en ? SK_LANG_EN : SK_LANG_SV));
+        sk_buf_printf(b, "%s %s ", k->path->text, sk_op_text((sk_op)k->op, (sk_lang)en));
         operand(b, &k->rhs);
         break;
     case SK_C_EXISTS:
@@ -129,7 +129,7 @@ void sk_rules_list(const sk_ruleset *rs, sk_lang lang, FILE *out)
 static void rules_json(const sk_ruleset *rs, int en, sk_buf *b)
 {
     sk_buf_printf(b, "{\"samkoll_rules\":1,\"lang\":\"%s\",\"sha256\":\"%s\",\"rules\":[",
-                  en ? "en" : "sv", sk_ruleset_hash(rs));
+                  sk_ui(UI_LANG, en), sk_ruleset_hash(rs));
     for (size_t i = 0; i < rs->nrules; i++) {
         const sk_rule *r = &rs->rules[i];
         char f[11] = "", t[11] = "";

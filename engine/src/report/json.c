@@ -256,7 +256,7 @@ static void header(const sk_report *r, sk_buf *b)
     sk_buf_printf(b, ",\"ruleset\":{\"rules\":%zu,\"sha256\":\"%s\"}", sk_ruleset_count(r->rs),
                   sk_ruleset_hash(r->rs));
     kv_str(b, "date", date, 1);
-    kv_str(b, "lang", r->o.lang == SK_LANG_EN ? "en" : "sv", 1);
+    kv_str(b, "lang", sk_ui(UI_LANG, r->o.lang == SK_LANG_EN), 1);
 }
 
 static void summary(const sk_report *r, sk_buf *b)

@@ -200,7 +200,7 @@ static void rule_obj(sk_buf *b, const sk_rule *rule, int en, sk_buf *tmp)
 static void begin(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
-    const char *lang = en ? "en" : "sv";
+    const char *lang = sk_ui(UI_LANG, en);
     sk_buf_puts(b, "{\"$schema\":\"" SCHEMA_URI "\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{");
     kv(b, "name", "samkoll", 0);
     kv(b, "version", SK_VERSION, 1);
