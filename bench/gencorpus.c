@@ -515,33 +515,46 @@ static void agreement_text(sbuf *t, rng *r, const party *p, int np, const task *
     }
 }
 
-static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
-{
-    rng r = {seed * 0xD1342543DE82EF95ull ^ (idx + 1) * 0x9E3779B97F4A7C15ull};
-    next64(&r);
-
-    enum form f = (enum form)weighted(&r, form_w, F_COUNT);
-    const county *c = &counties[weighted(&r, county_w, COUNT(counties))];
-
-    /* parties: 2-9, mostly few; from one län, sometimes with its region */
-    static const unsigned np_w[] = {0, 0, 30, 22, 16, 11, 8, 6, 4, 3}; /* index = count */
-    int np = (int)weighted(&r, np_w, COUNT(np_w));
+/* One case being generated: its random stream and what was drawn. */
+typedef struct {
+    rng r;
+    enum form f;
+    const county *c;
     party p[10];
+    int np;
+    const task *t[4];
+    int nt;
+    int year;
+    char date[16];
+    char kfname[160];
+    uint64_t seed;
+    unsigned long idx;
+} gen;
+
+/* Parties: 2-9, mostly few; from one län, sometimes with its region. */
+static void pick_parties(gen *g)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    const county *c = g->c;
+    party *p = g->p;
+    static const unsigned np_w[] = {0, 0, 30, 22, 16, 11, 8, 6, 4, 3}; /* index = count */
+    int np = g->np = (int)weighted(r, np_w, COUNT(np_w));
     int have = 0;
-    int with_region = c->n == 1 || chance(&r, f == F_GN || f == F_KF ? 35 : 15);
+    int with_region = c->n == 1 || chance(r, f == F_GN || f == F_KF ? 35 : 15);
     if (with_region) {
         p[have].name = c->region;
         p[have].type = "region";
-        p[have].population = between(&r, 60000, 2400000);
+        p[have].population = between(r, 60000, 2400000);
         have++;
     }
     /* neighbours in the table: a contiguous window, wrapping, shuffled start */
     const county *src = c;
-    unsigned start = rnd(&r, src->n), used = 0;
+    unsigned start = rnd(r, src->n), used = 0;
     while (have < np) {
         if (used == src->n) { /* county exhausted: continue in the next */
             src = &counties[(size_t)(src - counties + 1) % COUNT(counties)];
-            start = rnd(&r, src->n);
+            start = rnd(r, src->n);
             used = 0;
         }
         const char *name = src->m[(start + used) % src->n];
@@ -554,31 +567,36 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
             continue;
         p[have].name = name;
         p[have].type = strncmp(name, "Region ", 7) ? "kommun" : "region";
-        p[have].population = between(&r, 2400, 150000);
+        p[have].population = between(r, 2400, 150000);
         have++;
     }
     /* occasionally a non-municipal party (the rules must catch it) */
-    if (np > 2 && chance(&r, 4)) {
+    if (np > 2 && chance(r, 4)) {
         static const party odd[] = {
             {"Räddningstjänstförbundet Mitt", "kommunalforbund", 0},
             {"Kommunala Bostäder AB", "bolag", 0},
             {"Trafikverket", "stat", 0},
             {"Samverkanskonsult Norden AB", "privat", 0},
         };
-        p[np - 1] = odd[rnd(&r, COUNT(odd))];
+        p[np - 1] = odd[rnd(r, COUNT(odd))];
     }
+}
 
-    /* tasks: 1-4 distinct */
+/* Tasks: 1-4 distinct. */
+static void pick_tasks(gen *g)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
     static const unsigned nt_w[] = {0, 58, 26, 11, 5};
-    int nt = (int)weighted(&r, nt_w, COUNT(nt_w));
-    const task *t[4];
+    int nt = g->nt = (int)weighted(r, nt_w, COUNT(nt_w));
+    const task **t = g->t;
     for (int i = 0; i < nt; i++) {
         const task *x;
         int dup;
         do {
-            x = &tasks[rnd(&r, COUNT(tasks))];
+            x = &tasks[rnd(r, COUNT(tasks))];
             if (f == F_IC || f == F_GU) /* procurement forms: mostly procurement */
-                x = chance(&r, 70) ? &tasks[12] : x;
+                x = chance(r, 70) ? &tasks[12] : x;
             dup = 0;
             for (int j = 0; j < i; j++)
                 if (t[j] == x)
@@ -586,17 +604,24 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
         } while (dup);
         t[i] = x;
     }
+}
 
-    int year = between(&r, 2015, 2025);
-    char date[16], d2[16];
-    rand_date(&r, year, year, date);
-
-    /* ------------------------------------------------- top level */
+/* The top-level keys: case, title, date, status, form, source. */
+static void put_head(gen *g, sbuf *b)
+{
+    char d2[16];
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    int np = g->np;
+    const task *const *t = g->t;
+    const int year = g->year;
+    const char *date = g->date;
     sb_put(b, "---\n");
-    if (chance(&r, 30))
+    if (chance(r, 30))
         sb_printf(b, "# Genererat testärende %lu för samkoll bench (seed %llu); ej en verklig handling.\n",
-                  idx, (unsigned long long)seed);
-    sb_printf(b, "case: bench-%llu-%06lu-%s\n", (unsigned long long)seed, idx, form_slug[f]);
+                  g->idx, (unsigned long long)g->seed);
+    sb_printf(b, "case: bench-%llu-%06lu-%s\n", (unsigned long long)g->seed, g->idx, form_slug[f]);
     if (np > 3)
         sb_printf(b, "title: %s för %s, %s m.fl. (%d parter, %s)\n", t[0]->name, p[0].name,
                   p[1].name, np, form_label[f]);
@@ -607,26 +632,35 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
         sb_printf(b, "title: %s för %s och %s (%s)\n", t[0]->name, p[0].name, p[1].name,
                   form_label[f]);
     sb_printf(b, "date: %s\n", date);
-    if (chance(&r, 85)) {
+    if (chance(r, 85)) {
         static const char *const st[] = {"proposed", "existing", "existing", "existing", "dissolving"};
-        sb_printf(b, "status: %s\n", PICK(&r, st));
+        sb_printf(b, "status: %s\n", PICK(r, st));
     }
     sb_printf(b, "form: %s\n", form_name[f]);
-    if (chance(&r, 70)) {
-        rand_date(&r, year - 1, year, d2);
-        int para = between(&r, 1, 240);
-        if (chance(&r, 50)) {
-            int dnr = between(&r, 10, 999);
+    if (chance(r, 70)) {
+        rand_date(r, year - 1, year, d2);
+        int para = between(r, 1, 240);
+        if (chance(r, 50)) {
+            int dnr = between(r, 10, 999);
             sb_printf(b, "source: Protokoll, kommunfullmäktige i %s %s § %d, dnr KS %d/%d\n",
                       p[0].name, d2, para, year - 1, dnr);
         } else {
-            const char *who = p[rnd(&r, (unsigned)np)].name;
+            const char *who = p[rnd(r, (unsigned)np)].name;
             sb_printf(b, "source: >-\n  %s, protokoll %s § %d, med bilagt\n  samverkansavtal och tjänsteskrivelse\n",
                       who, d2, para);
         }
     }
+}
 
-    /* ------------------------------------------------- parties */
+/* parties: in flow or block style. */
+static void put_parties(gen *g, sbuf *b)
+{
+    char d2[16];
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    int np = g->np;
+    const int year = g->year;
     const char *role_first, *role_rest;
     switch (f) {
     case F_GN: role_first = "host"; role_rest = "member"; break;
@@ -635,20 +669,20 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
     case F_IC: role_first = "provider"; role_rest = "member"; break;
     default: role_first = role_rest = "member"; break;
     }
-    int flow = chance(&r, 70);
+    int flow = chance(r, 70);
     sb_put(b, "parties:\n");
     for (int i = 0; i < np; i++) {
         const char *role = i == 0 ? role_first : role_rest;
-        int has_role = chance(&r, 85), has_type = chance(&r, 92);
-        int has_pop = p[i].population && chance(&r, 50);
-        int has_db = chance(&r, 60), has_fd = chance(&r, 50);
+        int has_role = chance(r, 85), has_type = chance(r, 92);
+        int has_pop = p[i].population && chance(r, 50);
+        int has_db = chance(r, 60), has_fd = chance(r, 50);
         static const char *const db[] = {"fullmaktige", "fullmaktige", "fullmaktige", "styrelse", "namnd", "none"};
         char fd[40];
-        rand_date(&r, year - 2, year, d2);
-        if (chance(&r, 70))
-            snprintf(fd, sizeof fd, "\"KF %s § %d\"", d2, between(&r, 1, 240));
+        rand_date(r, year - 2, year, d2);
+        if (chance(r, 70))
+            snprintf(fd, sizeof fd, "\"KF %s § %d\"", d2, between(r, 1, 240));
         else
-            snprintf(fd, sizeof fd, "%s", bool_s(&r, 85));
+            snprintf(fd, sizeof fd, "%s", bool_s(r, 85));
         if (flow) {
             sb_printf(b, "  - {name: %s", p[i].name);
             if (has_type)
@@ -658,7 +692,7 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
             if (has_pop)
                 sb_printf(b, ", population: %d", p[i].population);
             if (has_db)
-                sb_printf(b, ", decision_body: %s", PICK(&r, db));
+                sb_printf(b, ", decision_body: %s", PICK(r, db));
             if (has_fd)
                 sb_printf(b, ", fullmaktige_decision: %s", fd);
             sb_put(b, "}\n");
@@ -671,61 +705,77 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
             if (has_pop)
                 sb_printf(b, "    population: %d\n", p[i].population);
             if (has_db)
-                sb_printf(b, "    decision_body: %s\n", PICK(&r, db));
+                sb_printf(b, "    decision_body: %s\n", PICK(r, db));
             if (has_fd)
                 sb_printf(b, "    fullmaktige_decision: %s\n", fd);
         }
     }
-    if (f == F_GU && np < 9 && chance(&r, 5)) /* cross-border joint procurement */
+    if (f == F_GU && np < 9 && chance(r, 5)) /* cross-border joint procurement */
         sb_put(b, "  - {name: Københavns Kommune, type: kommun, role: member, country: DK}\n");
+}
 
-    /* ------------------------------------------------- tasks */
+/* tasks: */
+static void put_tasks(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    const task *const *t = g->t;
+    const int nt = g->nt;
     sb_put(b, "tasks:\n");
     for (int i = 0; i < nt; i++) {
         const task *x = t[i];
         sb_printf(b, "  - name: %s\n    area: %s\n", x->name, x->area);
-        if (chance(&r, 80))
+        if (chance(r, 80))
             sb_printf(b, "    myndighetsutovning: %s\n", x->mu ? "true" : "false");
-        if (chance(&r, 60))
+        if (chance(r, 60))
             sb_printf(b, "    statutory: %s\n", x->statutory ? "true" : "false");
-        if (x->special_law && chance(&r, 60))
+        if (x->special_law && chance(r, 60))
             sb_printf(b, "    special_law: \"%s\"\n", x->special_law);
-        if (x->mu && (f == F_AB || f == F_STIFT || f == F_EKF || f == F_IDF) && chance(&r, 50))
-            sb_printf(b, "    special_law_permits_transfer: %s\n", bool_s(&r, 20));
-        if (chance(&r, 70))
+        if (x->mu && (f == F_AB || f == F_STIFT || f == F_EKF || f == F_IDF) && chance(r, 50))
+            sb_printf(b, "    special_law_permits_transfer: %s\n", bool_s(r, 20));
+        if (chance(r, 70))
             sb_printf(b, "    support_service: %s\n", x->support ? "true" : "false");
-        if (x->support && chance(&r, 40))
-            sb_printf(b, "    part_of_public_service: %s\n", bool_s(&r, 50));
-        if (chance(&r, 25))
-            sb_printf(b, "    market_activity_percent: %d\n", chance(&r, 80) ? between(&r, 0, 5) : between(&r, 6, 40));
-        if (chance(&r, 45))
-            sb_printf(b, "    personal_data: %s\n", bool_s(&r, 60));
-        if (chance(&r, 35))
-            sb_printf(b, "    secret_data: %s\n", bool_s(&r, 50));
-        if (f == F_KF && chance(&r, 70))
-            sb_printf(b, "    in_forbundsordning: %s\n", bool_s(&r, 90));
-        if (x->support && chance(&r, 30))
-            sb_printf(b, "    stores_records_for_others: %s\n", bool_s(&r, 60));
+        if (x->support && chance(r, 40))
+            sb_printf(b, "    part_of_public_service: %s\n", bool_s(r, 50));
+        if (chance(r, 25))
+            sb_printf(b, "    market_activity_percent: %d\n", chance(r, 80) ? between(r, 0, 5) : between(r, 6, 40));
+        if (chance(r, 45))
+            sb_printf(b, "    personal_data: %s\n", bool_s(r, 60));
+        if (chance(r, 35))
+            sb_printf(b, "    secret_data: %s\n", bool_s(r, 50));
+        if (f == F_KF && chance(r, 70))
+            sb_printf(b, "    in_forbundsordning: %s\n", bool_s(r, 90));
+        if (x->support && chance(r, 30))
+            sb_printf(b, "    stores_records_for_others: %s\n", bool_s(r, 60));
     }
+}
 
-    /* ------------------------------------------------- delegations */
+/* delegations: 0-3. */
+static void put_delegations(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    int np = g->np;
+    const task *const *t = g->t;
+    const int nt = g->nt;
+    const int year = g->year;
+    const char *kfname = g->kfname;
     static const unsigned nd_w[] = {55, 27, 12, 6};
-    int nd = (int)weighted(&r, nd_w, COUNT(nd_w));
+    int nd = (int)weighted(r, nd_w, COUNT(nd_w));
     if (f == F_AB || f == F_HB || f == F_STIFT)
         nd = nd > 1 ? 1 : nd;
-    char kfname[160];
-    snprintf(kfname, sizeof kfname, "%s samverkansförbund", c->lan);
     if (nd)
         sb_put(b, "delegations:\n");
     for (int i = 0; i < nd; i++) {
-        const task *x = t[rnd(&r, (unsigned)nt)];
-        const party *by = &p[rnd(&r, (unsigned)np)];
+        const task *x = t[rnd(r, (unsigned)nt)];
+        const party *by = &p[rnd(r, (unsigned)np)];
         const party *to = &p[0];
         static const char *const to_kind[] = {"employee", "employee", "employee", "committee_member", "utskott", "namnd", "company"};
-        const char *kind = PICK(&r, to_kind);
+        const char *kind = PICK(r, to_kind);
         if (f == F_GN) {
             sb_put(b, "  - by: Den gemensamma nämnden för ");
-            fill(b, "%T\n", p, np, x, year, &r);
+            fill(b, "%T\n", p, np, x, year, r);
             sb_printf(b, "    by_party: %s\n", p[0].name);
         } else if (f == F_KF) {
             sb_put(b, "  - by: Direktionen\n");
@@ -735,258 +785,369 @@ static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
             sb_printf(b, "    by_party: %s\n", by->name);
         }
         sb_printf(b, "    to: %s\n", kind);
-        if (chance(&r, 80))
+        if (chance(r, 80))
             sb_printf(b, "    to_party: %s\n", f == F_KF ? kfname : to->name);
-        sb_printf(b, "    matters: %s\n", x->mu ? matters[rnd(&r, 5)] : PICK(&r, matters));
-        if (chance(&r, 70))
+        sb_printf(b, "    matters: %s\n", x->mu ? matters[rnd(r, 5)] : PICK(r, matters));
+        if (chance(r, 70))
             sb_printf(b, "    task: %s\n", x->name);
-        if (chance(&r, 75))
+        if (chance(r, 75))
             sb_printf(b, "    myndighetsutovning: %s\n", x->mu ? "true" : "false");
-        if (chance(&r, 60))
-            sb_printf(b, "    principled: %s\n", bool_s(&r, 8));
-        if (chance(&r, 55))
-            sb_printf(b, "    goals_or_scope: %s\n", bool_s(&r, 8));
-        if (chance(&r, 45))
-            sb_printf(b, "    to_fullmaktige: %s\n", bool_s(&r, 3));
-        if (chance(&r, 45))
-            sb_printf(b, "    mixed: %s\n", bool_s(&r, 10));
-        if (chance(&r, 60))
-            sb_printf(b, "    reported: %s\n", bool_s(&r, 85));
-        if (chance(&r, 30))
-            sb_printf(b, "    redelegated: %s\n", bool_s(&r, 20));
-        if ((f == F_IC || f == F_GU) && chance(&r, 60)) {
-            sb_printf(b, "    to_inkopscentral: %s\n", bool_s(&r, 70));
-            sb_printf(b, "    namnd_decision: %s\n", bool_s(&r, 80));
+        if (chance(r, 60))
+            sb_printf(b, "    principled: %s\n", bool_s(r, 8));
+        if (chance(r, 55))
+            sb_printf(b, "    goals_or_scope: %s\n", bool_s(r, 8));
+        if (chance(r, 45))
+            sb_printf(b, "    to_fullmaktige: %s\n", bool_s(r, 3));
+        if (chance(r, 45))
+            sb_printf(b, "    mixed: %s\n", bool_s(r, 10));
+        if (chance(r, 60))
+            sb_printf(b, "    reported: %s\n", bool_s(r, 85));
+        if (chance(r, 30))
+            sb_printf(b, "    redelegated: %s\n", bool_s(r, 20));
+        if ((f == F_IC || f == F_GU) && chance(r, 60)) {
+            sb_printf(b, "    to_inkopscentral: %s\n", bool_s(r, 70));
+            sb_printf(b, "    namnd_decision: %s\n", bool_s(r, 80));
         }
     }
+}
 
-    /* ------------------------------------------------- bodies (jäv) */
-    if (chance(&r, 15)) {
+/* bodies: (jäv), in 15 % of the cases. */
+static void put_bodies(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    party *p = g->p;
+    int np = g->np;
+    const task *const *t = g->t;
+    const int nt = g->nt;
+    if (chance(r, 15)) {
         sb_put(b, "bodies:\n");
-        int nb = between(&r, 1, 2);
+        int nb = between(r, 1, 2);
         for (int i = 0; i < nb; i++) {
-            const task *x = t[rnd(&r, (unsigned)nt)];
-            sb_printf(b, "  - name: %s\n    party: %s\n", x->body, p[rnd(&r, (unsigned)np)].name);
-            const char *op = chance(&r, 50) ? x->area : "avfall";
-            const char *va = chance(&r, 40) ? ", va" : "";
+            const task *x = t[rnd(r, (unsigned)nt)];
+            sb_printf(b, "  - name: %s\n    party: %s\n", x->body, p[rnd(r, (unsigned)np)].name);
+            const char *op = chance(r, 50) ? x->area : "avfall";
+            const char *va = chance(r, 40) ? ", va" : "";
             sb_printf(b, "    operates: [%s%s]\n", op, va);
-            sb_printf(b, "    supervises: [%s]\n", chance(&r, 40) ? x->area : "miljo-halsoskydd");
+            sb_printf(b, "    supervises: [%s]\n", chance(r, 40) ? x->area : "miljo-halsoskydd");
         }
     }
+}
 
-    /* ------------------------------------------------- governance */
-    int gov = chance(&r, f == F_GN || f == F_KF || f == F_AB ? 85 : 25);
-    if (gov) {
-        sb_put(b, "governance:\n");
-        switch (f) {
-        case F_GN:
-            if (chance(&r, 90))
-                sb_printf(b, "  host: %s\n", p[chance(&r, 95) ? 0 : np - 1].name);
-            if (chance(&r, 80)) sb_printf(b, "  reglemente: %s\n", bool_s(&r, 90));
-            if (chance(&r, 80)) sb_printf(b, "  agreement: %s\n", bool_s(&r, 85));
-            if (chance(&r, 40)) sb_printf(b, "  shared_arkivmyndighet: %s\n", bool_s(&r, 30));
-            break;
-        case F_KF:
-            if (chance(&r, 85)) sb_printf(b, "  forbundsordning: %s\n", bool_s(&r, 90));
-            if (chance(&r, 70)) {
-                sb_put(b, "  forbundsordning_contents: [");
-                int first = 1;
-                for (unsigned i = 0; i < COUNT(fo_items); i++)
-                    if (chance(&r, 88)) {
-                        sb_printf(b, "%s%s", first ? "" : ", ", fo_items[i]);
-                        first = 0;
-                    }
-                sb_put(b, "]\n");
-            }
-            if (chance(&r, 85))
-                sb_printf(b, "  organ: %s\n", chance(&r, 70) ? "forbundsdirektion" : "forbundsfullmaktige");
-            if (chance(&r, 50)) sb_printf(b, "  term_years: %d\n", chance(&r, 85) ? 4 : between(&r, 1, 6));
-            if (chance(&r, 40)) sb_printf(b, "  amendment_by_majority: %s\n", bool_s(&r, 15));
-            if (chance(&r, 30)) {
-                sb_put(b, "  amendment_decisions:");
-                for (int i = 0; i < np; i++)
-                    if (i < np - 1 || chance(&r, 80))
-                        sb_printf(b, "\n    - %s", p[i].name);
-                sb_put(b, "\n");
-            }
-            break;
-        case F_AB: case F_HB: case F_STIFT: case F_EKF: case F_IDF:
-            if (chance(&r, 80)) sb_printf(b, "  ownership: %s\n", chance(&r, 80) ? "wholly" : "partly");
-            if (chance(&r, 70)) sb_printf(b, "  bolagsordning_purpose: %s\n", bool_s(&r, 85));
-            if (chance(&r, 60)) sb_printf(b, "  board_by_fullmaktige: %s\n", bool_s(&r, 85));
-            if (chance(&r, 60)) sb_printf(b, "  owner_directive: %s\n", bool_s(&r, 80));
-            if (chance(&r, 50)) sb_printf(b, "  fullmaktige_position: %s\n", bool_s(&r, 80));
-            if (chance(&r, 60)) sb_printf(b, "  lekmannarevisor: %s\n", bool_s(&r, 85));
-            break;
-        default:
-            sb_printf(b, "  agreement: %s\n", bool_s(&r, 80));
-            break;
+/* governance of a gemensam nämnd. */
+static void gov_gn(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    party *p = g->p;
+    int np = g->np;
+        if (chance(r, 90))
+            sb_printf(b, "  host: %s\n", p[chance(r, 95) ? 0 : np - 1].name);
+        if (chance(r, 80)) sb_printf(b, "  reglemente: %s\n", bool_s(r, 90));
+        if (chance(r, 80)) sb_printf(b, "  agreement: %s\n", bool_s(r, 85));
+        if (chance(r, 40)) sb_printf(b, "  shared_arkivmyndighet: %s\n", bool_s(r, 30));
+}
+
+/* governance of a kommunalförbund. */
+static void gov_kf(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    party *p = g->p;
+    int np = g->np;
+        if (chance(r, 85)) sb_printf(b, "  forbundsordning: %s\n", bool_s(r, 90));
+        if (chance(r, 70)) {
+            sb_put(b, "  forbundsordning_contents: [");
+            int first = 1;
+            for (unsigned i = 0; i < COUNT(fo_items); i++)
+                if (chance(r, 88)) {
+                    sb_printf(b, "%s%s", first ? "" : ", ", fo_items[i]);
+                    first = 0;
+                }
+            sb_put(b, "]\n");
         }
-        if ((f == F_GN || f == F_KF) && chance(&r, 70)) {
-            sb_put(b, "  representation:\n");
+        if (chance(r, 85))
+            sb_printf(b, "  organ: %s\n", chance(r, 70) ? "forbundsdirektion" : "forbundsfullmaktige");
+        if (chance(r, 50)) sb_printf(b, "  term_years: %d\n", chance(r, 85) ? 4 : between(r, 1, 6));
+        if (chance(r, 40)) sb_printf(b, "  amendment_by_majority: %s\n", bool_s(r, 15));
+        if (chance(r, 30)) {
+            sb_put(b, "  amendment_decisions:");
+            for (int i = 0; i < np; i++)
+                if (i < np - 1 || chance(r, 80))
+                    sb_printf(b, "\n    - %s", p[i].name);
+            sb_put(b, "\n");
+        }
+}
+
+/* governance of a company, foundation or association. */
+static void gov_company(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+        if (chance(r, 80)) sb_printf(b, "  ownership: %s\n", chance(r, 80) ? "wholly" : "partly");
+        if (chance(r, 70)) sb_printf(b, "  bolagsordning_purpose: %s\n", bool_s(r, 85));
+        if (chance(r, 60)) sb_printf(b, "  board_by_fullmaktige: %s\n", bool_s(r, 85));
+        if (chance(r, 60)) sb_printf(b, "  owner_directive: %s\n", bool_s(r, 80));
+        if (chance(r, 50)) sb_printf(b, "  fullmaktige_position: %s\n", bool_s(r, 80));
+        if (chance(r, 60)) sb_printf(b, "  lekmannarevisor: %s\n", bool_s(r, 85));
+}
+
+/* governance.representation of a nämnd or förbund. */
+static void gov_representation(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    int np = g->np;
+    if ((f == F_GN || f == F_KF) && chance(r, 70)) {
+        sb_put(b, "  representation:\n");
+        for (int i = 0; i < np; i++) {
+            if (i == np - 1 && chance(r, 10))
+                break;
+            int led = between(r, 1, 3);
+            sb_printf(b, "    - {party: %s, ledamoter: %d, ersattare: %d}\n", p[i].name, led,
+                      chance(r, 90) ? led : 0);
+        }
+        if (chance(r, 60))
+            sb_printf(b, "  members_from_fullmaktige: %s\n", bool_s(r, 85));
+    }
+}
+
+/* governance.text: a reglemente or förbundsordning, sometimes. */
+static void gov_text(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    const task *const *t = g->t;
+    const char *kfname = g->kfname;
+    if ((f == F_GN || f == F_KF) && chance(r, 12)) {
+        sbuf gt = {0};
+        if (f == F_GN)
+            sb_printf(&gt, "Reglemente för den gemensamma nämnden för %s. Nämnden är gemensam för %s och %s och ingår i %s organisation. ",
+                      t[0]->area, p[0].name, p[1].name, p[0].name);
+        else
+            sb_printf(&gt, "Förbundsordning för %s. Medlemmar är %s och %s. ", kfname, p[0].name, p[1].name);
+        sb_put(&gt, "Nämnden ansvarar för de uppgifter som anges i detta reglemente och i det tillhörande samverkansavtalet. "
+                    "Nämnden får inte delegera beslutanderätt i ärenden som avses i 6 kap. 38 § kommunallagen (2017:725). "
+                    "Ersättare ska inträda i den ordning som fullmäktige i respektive kommun har bestämt.");
+        folded(b, "  ", "text", gt.p);
+        free(gt.p);
+    }
+}
+
+/* governance: by form. */
+static void put_governance(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    int gov = chance(r, f == F_GN || f == F_KF || f == F_AB ? 85 : 25);
+    if (!gov)
+        return;
+    sb_put(b, "governance:\n");
+    switch (f) {
+    case F_GN: gov_gn(g, b); break;
+    case F_KF: gov_kf(g, b); break;
+    case F_AB: case F_HB: case F_STIFT: case F_EKF: case F_IDF: gov_company(g, b); break;
+    default: sb_printf(b, "  agreement: %s\n", bool_s(r, 80)); break;
+    }
+    gov_representation(g, b);
+    gov_text(g, b);
+}
+
+/* agreement.cost_allocation. */
+static void put_cost_allocation(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    party *p = g->p;
+    int np = g->np;
+    if (chance(r, 50)) {
+        sb_put(b, "  cost_allocation:\n");
+        if (chance(r, 70))
+            sb_put(b, "    basis: Kostnaderna fördelas efter antalet invånare den 1 november året före.\n");
+        if (chance(r, 75)) {
+            sb_put(b, "    shares:\n");
+            int total = 0, sum = 0;
+            for (int i = 0; i < np; i++)
+                total += p[i].population ? p[i].population : 10000;
+            int off = chance(r, 8) ? between(r, -10, 10) : 0;
             for (int i = 0; i < np; i++) {
-                if (i == np - 1 && chance(&r, 10))
-                    break;
-                int led = between(&r, 1, 3);
-                sb_printf(b, "    - {party: %s, ledamoter: %d, ersattare: %d}\n", p[i].name, led,
-                          chance(&r, 90) ? led : 0);
+                int pc = i == np - 1 ? 100 - sum + off
+                                     : (int)((long long)(p[i].population ? p[i].population : 10000) * 100 / total);
+                if (pc < 0) /* the off-by total must stay a valid percentage */
+                    pc = 0;
+                if (pc > 100)
+                    pc = 100;
+                sum += pc;
+                sb_printf(b, "      - {party: %s, percent: %d}\n", p[i].name, pc);
             }
-            if (chance(&r, 60))
-                sb_printf(b, "  members_from_fullmaktige: %s\n", bool_s(&r, 85));
-        }
-        if ((f == F_GN || f == F_KF) && chance(&r, 12)) {
-            sbuf gt = {0};
-            if (f == F_GN)
-                sb_printf(&gt, "Reglemente för den gemensamma nämnden för %s. Nämnden är gemensam för %s och %s och ingår i %s organisation. ",
-                          t[0]->area, p[0].name, p[1].name, p[0].name);
-            else
-                sb_printf(&gt, "Förbundsordning för %s. Medlemmar är %s och %s. ", kfname, p[0].name, p[1].name);
-            sb_put(&gt, "Nämnden ansvarar för de uppgifter som anges i detta reglemente och i det tillhörande samverkansavtalet. "
-                        "Nämnden får inte delegera beslutanderätt i ärenden som avses i 6 kap. 38 § kommunallagen (2017:725). "
-                        "Ersättare ska inträda i den ordning som fullmäktige i respektive kommun har bestämt.");
-            folded(b, "  ", "text", gt.p);
-            free(gt.p);
         }
     }
+}
 
-    /* ------------------------------------------------- agreement */
-    int agr = chance(&r, f == F_NAT ? 20 : f == F_AB || f == F_STIFT ? 35 : 75);
-    int with_text = agr && chance(&r, 34);
+/* agreement: with text in about a third. */
+static void put_agreement(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    int np = g->np;
+    const task *const *t = g->t;
+    const int year = g->year;
+    int agr = chance(r, f == F_NAT ? 20 : f == F_AB || f == F_STIFT ? 35 : 75);
+    int with_text = agr && chance(r, 34);
     if (agr) {
         sb_put(b, "agreement:\n");
-        if (chance(&r, 80)) sb_printf(b, "  signed: %s\n", bool_s(&r, 85));
-        if (chance(&r, 60)) {
-            int from = year - between(&r, 0, 2);
-            int to = year + between(&r, 1, 4);
+        if (chance(r, 80)) sb_printf(b, "  signed: %s\n", bool_s(r, 85));
+        if (chance(r, 60)) {
+            int from = year - between(r, 0, 2);
+            int to = year + between(r, 1, 4);
             sb_printf(b, "  duration: %d-01-01 till %d-12-31\n", from, to);
         }
-        if (chance(&r, 45)) {
+        if (chance(r, 45)) {
             static const char *const lb[] = {
                 "9 kap. 37 § kommunallagen (2017:725)", "9 kap. 37 § kommunallagen (2017:725)",
                 "9 kap. 37 § kommunallagen", "3 kap. 9 § kommunallagen (2017:725)",
                 "26 kap. 7 § miljöbalken (1998:808)", "3 kap. 20 a § kommunallagen (1991:900)",
                 "lagen (2009:47) om vissa kommunala befogenheter", "2 kap. 1 § kommunallagen"};
-            sb_printf(b, "  legal_basis: %s\n", PICK(&r, lb));
+            sb_printf(b, "  legal_basis: %s\n", PICK(r, lb));
         }
         if (with_text) {
             sbuf tx = {0};
-            agreement_text(&tx, &r, p, np, t[0], year, (size_t)between(&r, 1024, 3072));
+            agreement_text(&tx, r, p, np, t[0], year, (size_t)between(r, 1024, 3072));
             folded(b, "  ", "text", tx.p);
             free(tx.p);
         }
-        if (chance(&r, 70)) {
+        if (chance(r, 70)) {
             sb_put(b, "  clauses:\n");
             for (unsigned i = 0; i < COUNT(clause_keys); i++)
-                if (chance(&r, i < 9 ? 65 : 25))
-                    sb_printf(b, "    %s: %s\n", clause_keys[i], bool_s(&r, 85));
+                if (chance(r, i < 9 ? 65 : 25))
+                    sb_printf(b, "    %s: %s\n", clause_keys[i], bool_s(r, 85));
         }
-        if (chance(&r, 50)) {
-            sb_put(b, "  cost_allocation:\n");
-            if (chance(&r, 70))
-                sb_put(b, "    basis: Kostnaderna fördelas efter antalet invånare den 1 november året före.\n");
-            if (chance(&r, 75)) {
-                sb_put(b, "    shares:\n");
-                int total = 0, sum = 0;
-                for (int i = 0; i < np; i++)
-                    total += p[i].population ? p[i].population : 10000;
-                int off = chance(&r, 8) ? between(&r, -10, 10) : 0;
-                for (int i = 0; i < np; i++) {
-                    int pc = i == np - 1 ? 100 - sum + off
-                                         : (int)((long long)(p[i].population ? p[i].population : 10000) * 100 / total);
-                    if (pc < 0) /* the off-by total must stay a valid percentage */
-                        pc = 0;
-                    if (pc > 100)
-                        pc = 100;
-                    sum += pc;
-                    sb_printf(b, "      - {party: %s, percent: %d}\n", p[i].name, pc);
-                }
-            }
-        }
+        put_cost_allocation(g, b);
     }
+}
 
-    /* ------------------------------------------------- procurement */
-    int proc = chance(&r, f == F_AVTAL || f == F_AB || f == F_IC || f == F_GU ? 85 : 35);
+/* procurement: */
+static void put_procurement(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    int proc = chance(r, f == F_AVTAL || f == F_AB || f == F_IC || f == F_GU ? 85 : 35);
     if (proc) {
         sb_put(b, "procurement:\n");
-        if (chance(&r, 85)) sb_printf(b, "  services_between_parties: %s\n", bool_s(&r, 75));
-        if (chance(&r, 75)) {
+        if (chance(r, 85)) sb_printf(b, "  services_between_parties: %s\n", bool_s(r, 75));
+        if (chance(r, 75)) {
             const char *ex;
             switch (f) {
-            case F_AB: case F_HB: case F_EKF: ex = chance(&r, 85) ? "in_house" : "none"; break;
-            case F_AVTAL: ex = chance(&r, 75) ? "horizontal_cooperation" : chance(&r, 50) ? "none" : "transfer_of_competence"; break;
+            case F_AB: case F_HB: case F_EKF: ex = chance(r, 85) ? "in_house" : "none"; break;
+            case F_AVTAL: ex = chance(r, 75) ? "horizontal_cooperation" : chance(r, 50) ? "none" : "transfer_of_competence"; break;
             case F_IC: ex = "central_purchasing_body"; break;
             case F_GU: ex = "joint_procurement"; break;
-            case F_GN: ex = chance(&r, 60) ? "in_house" : "none"; break;
-            default: ex = chance(&r, 50) ? "none" : "horizontal_cooperation"; break;
+            case F_GN: ex = chance(r, 60) ? "in_house" : "none"; break;
+            default: ex = chance(r, 50) ? "none" : "horizontal_cooperation"; break;
             }
             sb_printf(b, "  exemption: %s\n", ex);
         }
-        if (chance(&r, 40)) {
+        if (chance(r, 40)) {
             static const char *const lb[] = {"LOU (2016:1145)", "3 kap. 17 § lagen (2016:1145) om offentlig upphandling",
                                              "lagen (2007:1091) om offentlig upphandling", "LOU 2007"};
-            sb_printf(b, "  legal_basis: %s\n", lb[chance(&r, 85) ? rnd(&r, 2) : 2 + rnd(&r, 2)]);
+            sb_printf(b, "  legal_basis: %s\n", lb[chance(r, 85) ? rnd(r, 2) : 2 + rnd(r, 2)]);
         }
-        if (chance(&r, 50)) sb_printf(b, "  private_capital: %s\n", bool_s(&r, 6));
-        if (chance(&r, 40)) sb_printf(b, "  joint_control: %s\n", bool_s(&r, 85));
-        if (chance(&r, 35)) sb_printf(b, "  activity_for_controllers_percent: %d\n", chance(&r, 85) ? between(&r, 80, 100) : between(&r, 40, 79));
-        if (chance(&r, 35)) sb_printf(b, "  market_activity_percent: %d\n", chance(&r, 85) ? between(&r, 0, 19) : between(&r, 20, 45));
-        if (chance(&r, 35)) sb_printf(b, "  public_interest_only: %s\n", bool_s(&r, 90));
-        if (chance(&r, 35)) sb_printf(b, "  common_objectives: %s\n", bool_s(&r, 90));
-        if (chance(&r, 30)) sb_printf(b, "  all_parties_contribute: %s\n", bool_s(&r, 80));
+        if (chance(r, 50)) sb_printf(b, "  private_capital: %s\n", bool_s(r, 6));
+        if (chance(r, 40)) sb_printf(b, "  joint_control: %s\n", bool_s(r, 85));
+        if (chance(r, 35)) sb_printf(b, "  activity_for_controllers_percent: %d\n", chance(r, 85) ? between(r, 80, 100) : between(r, 40, 79));
+        if (chance(r, 35)) sb_printf(b, "  market_activity_percent: %d\n", chance(r, 85) ? between(r, 0, 19) : between(r, 20, 45));
+        if (chance(r, 35)) sb_printf(b, "  public_interest_only: %s\n", bool_s(r, 90));
+        if (chance(r, 35)) sb_printf(b, "  common_objectives: %s\n", bool_s(r, 90));
+        if (chance(r, 30)) sb_printf(b, "  all_parties_contribute: %s\n", bool_s(r, 80));
         if (f == F_IC) {
-            if (chance(&r, 70)) sb_printf(b, "  contracting_authority: %s\n", bool_s(&r, 90));
-            if (chance(&r, 60)) sb_printf(b, "  permanent: %s\n", bool_s(&r, 90));
+            if (chance(r, 70)) sb_printf(b, "  contracting_authority: %s\n", bool_s(r, 90));
+            if (chance(r, 60)) sb_printf(b, "  permanent: %s\n", bool_s(r, 90));
         }
-        if (f == F_AVTAL && chance(&r, 20)) {
-            sb_printf(b, "  full_transfer: %s\n", bool_s(&r, 50));
-            sb_printf(b, "  financial_autonomy: %s\n", bool_s(&r, 50));
+        if (f == F_AVTAL && chance(r, 20)) {
+            sb_printf(b, "  full_transfer: %s\n", bool_s(r, 50));
+            sb_printf(b, "  financial_autonomy: %s\n", bool_s(r, 50));
         }
-        if (f == F_GU && chance(&r, 70)) sb_printf(b, "  all_authorities_named: %s\n", bool_s(&r, 85));
+        if (f == F_GU && chance(r, 70)) sb_printf(b, "  all_authorities_named: %s\n", bool_s(r, 85));
     }
+}
 
-    /* ------------------------------------------------- oversight */
-    if (chance(&r, 60)) {
+/* oversight: */
+static void put_oversight(gen *g, sbuf *b)
+{
+    rng *r = &g->r;
+    const enum form f = g->f;
+    party *p = g->p;
+    int np = g->np;
+    if (chance(r, 60)) {
         sb_put(b, "oversight:\n");
-        if (chance(&r, 50)) sb_printf(b, "  verksamhetsplan: %s\n", bool_s(&r, 85));
-        if (chance(&r, 50)) sb_printf(b, "  budget: %s\n", bool_s(&r, 90));
-        if (chance(&r, 30)) sb_printf(b, "  budget_parties_consulted: %s\n", bool_s(&r, 80));
-        if (chance(&r, 50)) sb_printf(b, "  annual_report: %s\n", bool_s(&r, 85));
-        if (chance(&r, 40)) sb_printf(b, "  meetings_last_year: %d\n", between(&r, 0, 12));
-        if (chance(&r, 35)) sb_printf(b, "  audit_criticism: %s\n", bool_s(&r, 15));
-        if (chance(&r, 35)) sb_printf(b, "  audit_by_every_party: %s\n", bool_s(&r, 70));
-        if ((f == F_GN || f == F_KF) && chance(&r, 50)) {
+        if (chance(r, 50)) sb_printf(b, "  verksamhetsplan: %s\n", bool_s(r, 85));
+        if (chance(r, 50)) sb_printf(b, "  budget: %s\n", bool_s(r, 90));
+        if (chance(r, 30)) sb_printf(b, "  budget_parties_consulted: %s\n", bool_s(r, 80));
+        if (chance(r, 50)) sb_printf(b, "  annual_report: %s\n", bool_s(r, 85));
+        if (chance(r, 40)) sb_printf(b, "  meetings_last_year: %d\n", between(r, 0, 12));
+        if (chance(r, 35)) sb_printf(b, "  audit_criticism: %s\n", bool_s(r, 15));
+        if (chance(r, 35)) sb_printf(b, "  audit_by_every_party: %s\n", bool_s(r, 70));
+        if ((f == F_GN || f == F_KF) && chance(r, 50)) {
             static const char *const af[] = {"every_member_fullmaktige", "forbundsfullmaktige", "host_only", "not_decided"};
-            sb_printf(b, "  ansvarsfrihet: %s\n", PICK(&r, af));
+            sb_printf(b, "  ansvarsfrihet: %s\n", PICK(r, af));
         }
-        if (chance(&r, 50)) sb_printf(b, "  report_to_fullmaktige: %s\n", bool_s(&r, 75));
-        if (chance(&r, 50)) sb_printf(b, "  styrelse_uppsikt: %s\n", bool_s(&r, 75));
-        if ((f == F_AB || f == F_HB) && chance(&r, 60))
-            sb_printf(b, "  annual_company_statement: %s\n", bool_s(&r, 80));
-        if (chance(&r, 8)) {
+        if (chance(r, 50)) sb_printf(b, "  report_to_fullmaktige: %s\n", bool_s(r, 75));
+        if (chance(r, 50)) sb_printf(b, "  styrelse_uppsikt: %s\n", bool_s(r, 75));
+        if ((f == F_AB || f == F_HB) && chance(r, 60))
+            sb_printf(b, "  annual_company_statement: %s\n", bool_s(r, 80));
+        if (chance(r, 8)) {
             sb_put(b, "  dissolution_decisions:");
             for (int i = 0; i < np; i++)
-                if (chance(&r, 80))
+                if (chance(r, 80))
                     sb_printf(b, "\n    - %s", p[i].name);
-            sb_printf(b, "%s\n  dissolution_per_agreement: %s\n", "", bool_s(&r, 70));
+            sb_printf(b, "%s\n  dissolution_per_agreement: %s\n", "", bool_s(r, 70));
             /* an empty list above is written as nothing after the key: null */
         }
     }
+}
 
-    /* ------------------------------------------------- waivers */
-    if (chance(&r, 4)) {
-        rand_date(&r, year + 1, year + 3, d2);
+/* waivers: in 4 % of the cases. */
+static void put_waivers(gen *g, sbuf *b)
+{
+    char d2[16];
+    rng *r = &g->r;
+    party *p = g->p;
+    const int year = g->year;
+    if (chance(r, 4)) {
+        rand_date(r, year + 1, year + 3, d2);
         sb_printf(b, "waivers:\n  - rule: %s\n    reason: >-\n      Risken är känd och accepterad i avvaktan på\n      revidering av avtalet.\n",
-                  PICK(&r, waiver_rules));
-        if (chance(&r, 70)) {
-            int mo = between(&r, 1, 12);
-            int da = between(&r, 1, 28);
-            int pa = between(&r, 1, 300);
+                  PICK(r, waiver_rules));
+        if (chance(r, 70)) {
+            int mo = between(r, 1, 12);
+            int da = between(r, 1, 28);
+            int pa = between(r, 1, 300);
             sb_printf(b, "    decided_by: Kommunstyrelsen i %s %d-%02d-%02d § %d\n", p[0].name, year,
                       mo, da, pa);
         }
-        if (chance(&r, 60))
+        if (chance(r, 60))
             sb_printf(b, "    until: %s\n", d2);
     }
+}
+
+static void gen_case(sbuf *b, uint64_t seed, unsigned long idx)
+{
+    gen g = {.r = {seed * 0xD1342543DE82EF95ull ^ (idx + 1) * 0x9E3779B97F4A7C15ull}, .seed = seed, .idx = idx};
+    next64(&g.r);
+    g.f = (enum form)weighted(&g.r, form_w, F_COUNT);
+    g.c = &counties[weighted(&g.r, county_w, COUNT(counties))];
+    pick_parties(&g);
+    pick_tasks(&g);
+    g.year = between(&g.r, 2015, 2025);
+    rand_date(&g.r, g.year, g.year, g.date);
+    snprintf(g.kfname, sizeof g.kfname, "%s samverkansförbund", g.c->lan);
+    put_head(&g, b);
+    put_parties(&g, b);
+    put_tasks(&g, b);
+    put_delegations(&g, b);
+    put_bodies(&g, b);
+    put_governance(&g, b);
+    put_agreement(&g, b);
+    put_procurement(&g, b);
+    put_oversight(&g, b);
+    put_waivers(&g, b);
 }
 
 /* ---------------------------------------------------------------- errors */
