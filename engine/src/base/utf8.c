@@ -1,6 +1,7 @@
 /* utf8.c - strict UTF-8 validation (RFC 3629). */
 #include "base/utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,20 +38,48 @@ size_t sk_utf8_invalid_at(const char *str, size_t len)
     return (size_t)-1;
 }
 
+/* The character at s[i] if it is one sk_text_bad_char rejects, else -1. */
+static long bad_at(const unsigned char *s, size_t i, size_t len)
+{
+    unsigned c = s[i];
+    if (c - 0x20u < 0x5Fu)
+        return -1; /* printable ASCII: the common case */
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        return (long)c;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F && s[i + 1] != 0x85)
+        return (long)s[i + 1];
+    if (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && s[i + 2] >= 0xBE)
+        return 0xFFC0L | (s[i + 2] & 0x3F);
+    return -1;
+}
+
+/* Could a byte of the 8-byte word w start a rejected character: a byte
+ * below 0x20, DEL, 0xC2 (C1 controls) or 0xEF (U+FFFE/F)? Never says no
+ * wrongly (it may say yes for a word without one). */
+static int word_suspect(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t del = w ^ (ones * 0x7F), c2 = w ^ (ones * 0xC2), ef = w ^ (ones * 0xEF);
+    return ((((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2) |
+             ((ef - ones) & ~ef)) & highs) != 0;
+}
+
 long sk_text_bad_char(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = s[i];
-        if (c - 0x20u < 0x5Fu)
-            continue; /* printable ASCII: the common case */
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-            return (long)c;
-        if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F &&
-            s[i + 1] != 0x85)
-            return (long)s[i + 1];
-        if (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && s[i + 2] >= 0xBE)
-            return 0xFFC0L | (s[i + 2] & 0x3F);
+    size_t i = 0;
+    while (i < len) {
+        uint64_t w;
+        if (len - i >= 8 && (memcpy(&w, s + i, 8), !word_suspect(w))) {
+            i += 8;
+            continue;
+        }
+        size_t stop = len - i >= 8 ? i + 8 : len;
+        for (; i < stop; i++) {
+            long bad = bad_at(s, i, len);
+            if (bad >= 0)
+                return bad;
+        }
     }
     return -1;
 }

@@ -1,35 +1,64 @@
 /* escape.c - text made safe for each output syntax: JSON strings, XML and
  * HTML text and attributes, Markdown. Shared by the writers. */
+#include <stdint.h>
 #include <string.h>
 
 #include "report/report_int.h"
+
+static int json_plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
+}
+
+/* Length of the leading run of p[0..len) that a JSON string holds as it is
+ * (no ", \ or C0 control): eight bytes at a time, then byte by byte. */
+static size_t json_plain_run(const unsigned char *p, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t n = 0;
+    for (; n + 8 <= len; n += 8) {
+        uint64_t w, q, bs;
+        memcpy(&w, p + n, 8);
+        q = w ^ (ones * '"');
+        bs = w ^ (ones * '\\');
+        if (((w - ones * 0x20) | (q - ones) | (bs - ones)) & ~w & highs)
+            break; /* a byte below 0x20, or equal to " or \ (or a false alarm) */
+    }
+    while (n < len && json_plain(p[n]))
+        n++;
+    return n;
+}
+
+static void json_escape(sk_buf *b, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    switch (c) {
+    case '"': sk_buf_append(b, "\\\"", 2); break;
+    case '\\': sk_buf_append(b, "\\\\", 2); break;
+    case '\n': sk_buf_append(b, "\\n", 2); break;
+    case '\r': sk_buf_append(b, "\\r", 2); break;
+    case '\t': sk_buf_append(b, "\\t", 2); break;
+    default: {
+        char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        sk_buf_append(b, u, 6);
+        break;
+    }
+    }
+}
 
 void sk_json_str(sk_buf *b, const char *s)
 {
     sk_buf_putc(b, '"');
     if (s) {
         const unsigned char *p = (const unsigned char *)s;
-        size_t run = 0;
-        for (; p[run]; ) {
-            unsigned char c = p[run];
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                run++;
-                continue;
-            }
+        const unsigned char *end = p + strlen(s);
+        while (p < end) {
+            size_t run = json_plain_run(p, (size_t)(end - p));
             sk_buf_append(b, (const char *)p, run);
             p += run;
-            run = 0;
-            switch (c) {
-            case '"': sk_buf_puts(b, "\\\""); break;
-            case '\\': sk_buf_puts(b, "\\\\"); break;
-            case '\n': sk_buf_puts(b, "\\n"); break;
-            case '\r': sk_buf_puts(b, "\\r"); break;
-            case '\t': sk_buf_puts(b, "\\t"); break;
-            default: sk_buf_printf(b, "\\u%04x", c); break;
-            }
-            p++;
+            if (p < end)
+                json_escape(b, *p++);
         }
-        sk_buf_append(b, (const char *)p, run);
     }
     sk_buf_putc(b, '"');
 }

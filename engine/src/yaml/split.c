@@ -85,16 +85,16 @@ void sk_lines_file(sk_lines *r, FILE *f, size_t max)
  * unless at_end). */
 static size_t line_len(const char *p, size_t n, int at_end)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '\n')
-            return i + 1;
-        if (p[i] == '\r') {
-            if (i + 1 < n)
-                return p[i + 1] == '\n' ? i + 2 : i + 1;
-            return at_end ? i + 1 : 0;
-        }
+    const char *nl = memchr(p, '\n', n);
+    size_t upto = nl ? (size_t)(nl - p) : n;
+    const char *cr = memchr(p, '\r', upto);
+    if (cr) {
+        size_t i = (size_t)(cr - p);
+        if (i + 1 < n)
+            return p[i + 1] == '\n' ? i + 2 : i + 1;
+        return at_end ? i + 1 : 0;
     }
-    return 0;
+    return nl ? upto + 1 : 0;
 }
 
 static int fill(sk_lines *r)
