@@ -83,6 +83,16 @@ bool sk_buf_uint(sk_buf *b, unsigned long long v)
     return sk_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
+bool sk_buf_cat(sk_buf *b, ...)
+{
+    va_list ap;
+    va_start(ap, b);
+    for (const char *s = va_arg(ap, const char *); s; s = va_arg(ap, const char *))
+        sk_buf_puts(b, s);
+    va_end(ap);
+    return !b->failed;
+}
+
 bool sk_buf_printf(sk_buf *b, const char *fmt, ...)
 {
     char small[256];

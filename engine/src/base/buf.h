@@ -31,6 +31,9 @@ static inline bool sk_buf_putc(sk_buf *b, char c)
 }
 /* Appends an unsigned integer in decimal. */
 bool sk_buf_uint(sk_buf *b, unsigned long long v);
+/* Appends the strings given, up to a NULL (no format parsing: for output
+ * on the hot path). */
+bool sk_buf_cat(sk_buf *b, ...) __attribute__((sentinel));
 bool sk_buf_printf(sk_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Always returns a valid string ("" for an empty buffer). */

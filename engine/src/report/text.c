@@ -52,7 +52,7 @@ static void indent_since(sk_buf *b, size_t start, const char *ind)
 
 static void detail_line(sk_buf *b, const char *head, const char *text)
 {
-    sk_buf_printf(b, "      %s: %s\n", head, text);
+    sk_buf_cat(b, "      ", head, ": ", text, "\n", NULL);
 }
 
 /* The one-paragraph message of a finding that is not a pass. */
@@ -74,7 +74,7 @@ static void finding_basis(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
 {
     sk_buf_clear(msg);
     sk_certainty_line(f, en, msg);
-    sk_buf_printf(b, "      %s\n", sk_buf_cstr(msg));
+    sk_buf_cat(b, "      ", sk_buf_cstr(msg), "\n", NULL);
     if (f->rule->basis == SK_BASIS_PRACTICE)
         detail_line(b, sk_ui(UI_BASIS, en), sk_basis_label((sk_basis)f->rule->basis, en));
     if (sk_judged_notable(f)) {
@@ -87,7 +87,7 @@ static void finding_basis(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
             continue;
         int statute = f->rule->cites[i].act->kind == SK_ACT_STATUTE;
         sk_buf_clear(msg);
-        sk_buf_printf(msg, "%s%s", f->rule->cites[i].text[en], sk_cite_check_note(&f->rule->cites[i], en));
+        sk_buf_cat(msg, f->rule->cites[i].text[en], sk_cite_check_note(&f->rule->cites[i], en), NULL);
         detail_line(b, statute ? sk_ui(UI_LAW, en) : sk_ui(UI_SOURCE, en), sk_buf_cstr(msg));
     }
 }
@@ -109,8 +109,12 @@ static void finding_facts(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
         sk_fact_path(fa, msg);
         char tmp[64];
         const char *v = sk_fact_value(fa, tmp, sizeof tmp);
-        sk_buf_printf(b, "      %s: %s = %s (%s:%u:%u)\n", sk_ui(UI_FACT, en),
-                      sk_buf_cstr(msg), v ? v : "?", fa->node->file, fa->node->line, fa->node->col);
+        sk_buf_cat(b, "      ", sk_ui(UI_FACT, en), ": ", sk_buf_cstr(msg), " = ", v ? v : "?",
+                   " (", fa->node->file, ":", NULL);
+        sk_buf_uint(b, fa->node->line);
+        sk_buf_putc(b, ':');
+        sk_buf_uint(b, fa->node->col);
+        sk_buf_puts(b, ")\n");
     }
     if (hidden)
         sk_buf_printf(b, sk_ui(UI_MORE_FACTS_IN_FORMAT_JSON, en), hidden);
@@ -136,19 +140,19 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_puts(b, "  ");
     label(r, b, (sk_status)f->status);
-    sk_buf_printf(b, " %s  %s\n", f->rule->id, f->rule->title[en]);
+    sk_buf_cat(b, " ", f->rule->id, "  ", f->rule->title[en], "\n", NULL);
     if (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE) {
         if (f->reason == SK_R_SUPERSEDED)
-            sk_buf_printf(b, "      %s %s\n", sk_reason_text(SK_R_SUPERSEDED, en), f->other->id);
+            sk_buf_cat(b, "      ", sk_reason_text(SK_R_SUPERSEDED, en), " ", f->other->id, "\n", NULL);
         else if (f->reason && r->o.explain)
-            sk_buf_printf(b, "      %s\n", sk_reason_text((sk_reason)f->reason, en));
+            sk_buf_cat(b, "      ", sk_reason_text((sk_reason)f->reason, en), "\n", NULL);
         return;
     }
     sk_buf msg;
     sk_buf_init(&msg, 0);
     finding_message(res, f, en, &msg);
     size_t start = b->len;
-    sk_buf_printf(b, "      %s\n", sk_buf_cstr(&msg));
+    sk_buf_cat(b, "      ", sk_buf_cstr(&msg), "\n", NULL);
     indent_since(b, start, "      ");
     /* an unknown is a question, not a verdict: the missing facts are the point */
     if (f->status != SK_ST_UNKNOWN || f->waiver) {
@@ -159,6 +163,67 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     sk_buf_free(&msg);
 }
 
+/* A missing fact of an unknown finding, its path rendered once into a
+ * shared buffer: text [off, off + len) of finding ord[fi]. */
+typedef struct miss_path {
+    size_t fi, off, len;
+} miss_path;
+
+static int grouped_unknown(const sk_finding *f)
+{
+    return f->status == SK_ST_UNKNOWN && f->reason != SK_R_EXCEPTION_UNKNOWN;
+}
+
+/* The missing facts of the grouped unknown findings, in report order;
+ * their number, or (size_t)-1 if out of memory. */
+static size_t missing_paths(const sk_result *res, const sk_finding **ord, sk_buf *all,
+                            miss_path **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++)
+        n += grouped_unknown(ord[i]) ? ord[i]->nmissing : 0;
+    miss_path *mp = n ? sk_arena_alloc(res->c->arena, n * sizeof *mp) : NULL;
+    if (n && !mp)
+        return (size_t)-1;
+    size_t k = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        for (uint16_t m = 0; grouped_unknown(ord[i]) && m < ord[i]->nmissing; m++, k++) {
+            mp[k].fi = i;
+            mp[k].off = all->len;
+            sk_fact_path(&ord[i]->missing[m], all);
+            mp[k].len = all->len - mp[k].off;
+        }
+    }
+    *out = mp;
+    return all->failed ? (size_t)-1 : n;
+}
+
+static int same_path(const sk_buf *all, const miss_path *a, const miss_path *b)
+{
+    return a->len == b->len && memcmp(all->data + a->off, all->data + b->off, a->len) == 0;
+}
+
+/* "      path: rule, rule" for missing fact k: the grouped unknown rules
+ * from its own finding on that lack the same fact, each once. */
+static void missing_line(sk_buf *b, const sk_finding **ord, const sk_buf *all, const miss_path *mp, size_t n, size_t k)
+{
+    sk_buf_puts(b, "      ");
+    sk_buf_append(b, all->data + mp[k].off, mp[k].len);
+    sk_buf_puts(b, ": ");
+    size_t first = k, last = (size_t)-1;
+    while (first > 0 && mp[first - 1].fi == mp[k].fi)
+        first--;
+    for (size_t j = first; j < n; j++) {
+        if (mp[j].fi == last || !same_path(all, &mp[j], &mp[k]))
+            continue;
+        if (last != (size_t)-1)
+            sk_buf_puts(b, ", ");
+        sk_buf_puts(b, ord[mp[j].fi]->rule->id);
+        last = mp[j].fi;
+    }
+    sk_buf_putc(b, '\n');
+}
+
 /* Unknown findings grouped by the fact they lack: one line per missing
  * fact with the rules it would decide. */
 static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding **ord)
@@ -166,52 +231,43 @@ static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const 
     int en = r->o.lang == SK_LANG_EN;
     size_t n = 0;
     for (size_t i = 0; i < res->n; i++)
-        n += ord[i]->status == SK_ST_UNKNOWN && ord[i]->nmissing &&
-             ord[i]->reason != SK_R_EXCEPTION_UNKNOWN;
+        n += grouped_unknown(ord[i]) && ord[i]->nmissing;
     if (!n)
         return;
     sk_buf_puts(b, "  ");
     label(r, b, SK_ST_UNKNOWN);
     sk_buf_printf(b, sk_ui(UI_RULES_CANNOT_BE_DECIDED_THE, en), n);
-    sk_buf seen, path, line;
-    sk_buf_init(&seen, 0);
-    sk_buf_init(&path, 0);
-    sk_buf_init(&line, 0);
-    sk_buf_putc(&seen, '\n');
-    for (size_t i = 0; i < res->n; i++) {
-        const sk_finding *f = ord[i];
-        if (f->status != SK_ST_UNKNOWN || !f->nmissing || f->reason == SK_R_EXCEPTION_UNKNOWN)
-            continue;
-        for (uint16_t m = 0; m < f->nmissing; m++) {
-            if (!sk_missing_path_once(&f->missing[m], &seen, &path))
-                continue;
-            /* every unknown rule lacking this same fact */
-            sk_buf_clear(&line);
-            for (size_t j = i; j < res->n; j++) {
-                const sk_finding *g = ord[j];
-                if (g->status != SK_ST_UNKNOWN || g->reason == SK_R_EXCEPTION_UNKNOWN)
-                    continue;
-                for (uint16_t k = 0; k < g->nmissing; k++) {
-                    sk_buf tmp;
-                    sk_buf_init(&tmp, 0);
-                    sk_buf_putc(&tmp, '\n');
-                    sk_fact_path(&g->missing[k], &tmp);
-                    sk_buf_putc(&tmp, '\n');
-                    int same = strcmp(sk_buf_cstr(&tmp), sk_buf_cstr(&path)) == 0;
-                    sk_buf_free(&tmp);
-                    if (same) {
-                        sk_buf_printf(&line, "%s%s", line.len ? ", " : "", g->rule->id);
-                        break;
-                    }
-                }
-            }
-            sk_buf_printf(b, "      %.*s: %s\n", (int)(path.len - 2), path.data + 1,
-                          sk_buf_cstr(&line));
-        }
+    sk_buf all;
+    sk_buf_init(&all, 0);
+    miss_path *mp;
+    size_t nm = missing_paths(res, ord, &all, &mp);
+    if (nm == (size_t)-1)
+        b->failed = true;
+    for (size_t k = 0; nm != (size_t)-1 && k < nm; k++) {
+        size_t e = 0;
+        while (e < k && !same_path(&all, &mp[e], &mp[k]))
+            e++;
+        if (e == k) /* the first time this fact is missing */
+            missing_line(b, ord, &all, mp, nm, k);
     }
-    sk_buf_free(&seen);
-    sk_buf_free(&path);
-    sk_buf_free(&line);
+    sk_buf_free(&all);
+}
+
+/* "Result: fail. 1 failed, 2 warnings, ..." under a case. */
+static void case_counts(sk_buf *b, const sk_result *res, int en)
+{
+    static const struct { sk_status st; sk_ui_id name; } order[] = {
+        {SK_ST_FAIL, UI_FAIL}, {SK_ST_WARN, UI_WARN}, {SK_ST_UNKNOWN, UI_UNKNOWN},
+        {SK_ST_PASS, UI_PASS}, {SK_ST_NOT_APPLICABLE, UI_NOT_APPLICABLE},
+    };
+    sk_buf_cat(b, "   ", sk_ui(UI_RESULT, en), ": ", sk_status_label((sk_status)res->worst, en),
+               ".", NULL);
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        sk_buf_puts(b, i ? ", " : " ");
+        sk_buf_uint(b, res->counts[order[i].st]);
+        sk_buf_cat(b, " ", sk_ui(order[i].name, en), NULL);
+    }
+    sk_buf_puts(b, ".\n");
 }
 
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
@@ -221,11 +277,13 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     char date[11];
     sk_date_format(c->date, date);
     size_t start = b->len;
-    sk_buf_printf(b, "%s%s%s%s%s (%s, %s)\n", r->o.color ? "\033[1m" : "", c->id,
-                  r->o.color ? "\033[0m" : "", c->title ? " — " : "", c->title ? c->title : "",
-                  sk_form_values[c->form], date);
+    sk_buf_cat(b, r->o.color ? "\033[1m" : "", c->id, r->o.color ? "\033[0m" : "",
+               c->title ? " — " : "", c->title ? c->title : "", " (", sk_form_values[c->form], ", ",
+               date, ")\n", NULL);
     indent_since(b, start, "   ");
-    sk_buf_printf(b, "   %s:%u\n", c->file, c->line);
+    sk_buf_cat(b, "   ", c->file, ":", NULL);
+    sk_buf_uint(b, c->line);
+    sk_buf_putc(b, '\n');
     /* sized from the data: a rule set may have any number of rules */
     const sk_finding **ord = res->n ? sk_arena_calloc(c->arena, res->n, sizeof *ord) : NULL;
     if (res->n && !ord) {
@@ -251,13 +309,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     }
     if (!r->o.explain)
         unknowns(r, b, res, ord);
-    sk_buf_printf(b, "   %s: %s. %zu %s, %zu %s, %zu %s, %zu %s, %zu %s.\n",
-                  sk_ui(UI_RESULT, en), sk_status_label((sk_status)res->worst, en),
-                  res->counts[SK_ST_FAIL], sk_ui(UI_FAIL, en),
-                  res->counts[SK_ST_WARN], sk_ui(UI_WARN, en),
-                  res->counts[SK_ST_UNKNOWN], sk_ui(UI_UNKNOWN, en),
-                  res->counts[SK_ST_PASS], sk_ui(UI_PASS, en),
-                  res->counts[SK_ST_NOT_APPLICABLE], sk_ui(UI_NOT_APPLICABLE, en));
+    case_counts(b, res, en);
     (void)shown;
 }
 
