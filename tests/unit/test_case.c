@@ -136,3 +136,52 @@ Test(case_format, expect_block_is_checked)
     cr_expect_str_eq(g->hint, "pass");
     eval_done(&e);
 }
+
+/* Case format 1.1 (issue 17): a party named outside `parties` must be one
+ * of them; the error is at the name, with the closest party suggested. */
+Test(case_format, party_references_are_checked)
+{
+    evald e;
+    const char *head = "case: x\nform: avtalssamverkan\nformat: \"1.1\"\n"
+                       "parties: [{name: Nybro kommun}, {name: Emmaboda kommun}]\n";
+    char text[512];
+    snprintf(text, sizeof text, "%sdelegations:\n  - {by: SN, by_party: Nybro kommun, to_party: Emaboda kommun}\n", head);
+    const sk_diag *g = first_error(&e, text);
+    cr_assert_not_null(g);
+    cr_expect_eq(g->line, 6);
+    cr_expect_eq(g->col, 48);
+    cr_expect_str_eq(g->hint, "Emmaboda kommun");
+    cr_expect(strstr(g->message, "delegations[].to_party") != NULL);
+    eval_done(&e);
+    /* every field that names a party, including lists of names */
+    static const char *const refs[] = {
+        "bodies: [{name: N, party: Lessebo}]\n",
+        "governance: {host: Lessebo}\n",
+        "governance: {representation: [{party: Lessebo, ledamoter: 1}]}\n",
+        "governance: {amendment_decisions: [Nybro kommun, Lessebo]}\n",
+        "agreement: {cost_allocation: {shares: [{party: Lessebo, percent: 50}]}}\n",
+        "oversight: {dissolution_decisions: [Lessebo]}\n",
+    };
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
+        snprintf(text, sizeof text, "%s%s", head, refs[i]);
+        g = first_error(&e, text);
+        cr_assert_not_null(g, "%s", refs[i]);
+        cr_expect(strstr(g->message, "'Lessebo'") != NULL, "%s", g->message);
+        eval_done(&e);
+    }
+    /* names that exist, and unknown parties: nothing to check against */
+    snprintf(text, sizeof text, "%sgovernance: {host: Nybro kommun}\n", head);
+    cr_expect_null(first_error(&e, text));
+    eval_done(&e);
+    cr_expect_null(first_error(&e, "case: x\nform: natverk\nformat: 1.1\nparties: [{name: unknown}]\n"
+                                   "governance: {host: Lessebo}\n"));
+    eval_done(&e);
+    /* an organisation that is not a party is named in others */
+    snprintf(text, sizeof text, "%sothers: [{name: Lessebo, type: kommun}]\ngovernance: {host: Lessebo}\n", head);
+    cr_expect_null(first_error(&e, text));
+    eval_done(&e);
+    /* a v1 case (no format: 1.1) may name a non-party in the v1 fields */
+    cr_expect_null(first_error(&e, "case: x\nform: avtalssamverkan\nparties: [{name: A}]\n"
+                                   "governance: {host: Lessebo}\n"));
+    eval_done(&e);
+}

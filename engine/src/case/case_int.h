@@ -34,6 +34,11 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
                     const char *file, const char *dir, const sk_ruleset *rs,
                     const sk_limits *lim, int32_t default_date, sk_diags *d);
 
+/* Reports every party name outside `parties` (bodies, delegations,
+ * representation, shares, ...) that names no party (xref.c). */
+void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
+                              const char *file);
+
 /* Value of field f of map (NULL if absent). Reads the merged text of
  * `text` + `text_file` where a map has both. */
 const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f);

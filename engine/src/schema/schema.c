@@ -39,6 +39,7 @@ const char *const sk_party_type_values[] = {
     "kommun", "region", "kommunalforbund", "bolag", "stat", "privat", "landsting", NULL};
 const char *const sk_status_values[] = {
     "pass", "not_applicable", "waived", "unknown", "warn", "fail", "error", NULL};
+static const char *const format_versions[] = {"1", "1.1", NULL};
 static const char *const case_status[] = {"proposed", "existing", "dissolving", NULL};
 static const char *const party_role[] = {"host", "member", "provider", "buyer", "owner", NULL};
 static const char *const decision_body[] = {"fullmaktige", "styrelse", "namnd", "none", NULL};
@@ -485,6 +486,16 @@ static const sk_field expect_fields[] = {
 };
 SCHEMA(expect_schema, "expect", expect_fields);
 
+static const sk_field other_fields[] = {
+    FR("name", SK_F_TEXT, "namn", "name",
+      "Vad heter organisationen?",
+      "What is the organisation's name?"),
+    FE("type", sk_party_type_values, "typ av organisation", "kind of organisation",
+      "Vilken typ av organisation är det?",
+      "What kind of organisation is it?"),
+};
+SCHEMA(other_schema, "others[]", other_fields);
+
 static const sk_field case_fields[] = {
     FR("case", SK_F_SLUG, "ärendets id", "the case id"),
     F("title", SK_F_TEXT, "rubrik", "title"),
@@ -518,6 +529,12 @@ static const sk_field case_fields[] = {
     FM("oversight", over_schema, "planering, uppföljning och revision", "planning, reporting and audit"),
     FL("waivers", waiver_schema, "godtagna avvikelser", "accepted findings"),
     FMX("expect", expect_schema, "förväntat utfall för samkoll test", "expected findings for samkoll test"),
+    FEX("format", format_versions, "ärendeformatets version; 1.1 kontrollerar varje partnamn mot parties och others", "case format version; 1.1 checks every party name against parties and others"),
+    {"others", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &other_schema,
+     "organisationer som ärendet namnger men som inte är parter (förbundet självt, ett bolag, en kommun utanför samverkan)",
+     "organisations the case names that are not parties (the federation itself, a company, a municipality outside the arrangement)",
+     "Vilka organisationer som inte är parter namnges i ärendet?",
+     "Which organisations that are not parties does the case name?"},
 };
 SCHEMA(sk_case_schema, "case", case_fields);
 

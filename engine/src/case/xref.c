@@ -1,0 +1,128 @@
+/* xref.c - the party names a case uses outside `parties` (case format
+ * 1.1, issue 17). A name that matches no party, and no organisation in
+ * `others`, is an input error at its position, with the closest name as
+ * "did you mean". The 1.1 fields are always checked; the v1 fields only
+ * in a case that declares `format: "1.1"`, since a v1 case may name a
+ * non-party there on purpose (a host or recipient outside the parties is
+ * what some rules judge). */
+#include "case/case_int.h"
+
+#include <string.h>
+
+#include "base/diag.h"
+#include "base/suggest.h"
+
+/* The fields that name a party: a dotted path from the case root; "[]"
+ * after a key walks every item of that list. v1: checked under 1.1 only. */
+static const struct party_ref {
+    const char *path;
+    int v1;
+} party_refs[] = {
+    {"bodies[].party", 1},
+    {"delegations[].by_party", 1},
+    {"delegations[].to_party", 1},
+    {"governance.host", 1},
+    {"governance.representation[].party", 1},
+    {"governance.amendment_decisions[]", 1},
+    {"agreement.cost_allocation.shares[].party", 1},
+    {"oversight.dissolution_decisions[]", 1},
+    {"procurement.relations[].buyer", 0},
+    {"procurement.relations[].provider", 0},
+    {"procurement.named_authorities[]", 0},
+    {"tasks[].personal_data_roles[].party", 0},
+    {"tasks[].personal_data_roles[].for", 0},
+    {"parties[].decisions[].party", 0},
+};
+
+typedef struct xctx {
+    sk_diags *d;
+    const char *file;
+    const char **names;     /* the parties' names, then the others' */
+    size_t n;
+} xctx;
+
+static void check_name(xctx *x, const sk_node *n, const char *path)
+{
+    if (n->kind != SK_SCALAR || n->unknown)
+        return;
+    for (size_t i = 0; i < x->n; i++)
+        if (strcmp(x->names[i], n->u.s) == 0)
+            return;
+    sk_diag_add(x->d, SK_DIAG_ERROR, x->file, n->line, n->col,
+                sk_suggest(n->u.s, x->names, x->n), M_UNKNOWN_PARTY, n->u.s, path);
+}
+
+/* Walks the rest of path (from seg) below n, checking the names it ends at. */
+static void walk(xctx *x, const sk_node *n, const char *seg, const char *path)
+{
+    if (!n || n->unknown)
+        return;
+    if (!*seg) {
+        check_name(x, n, path);
+        return;
+    }
+    if (n->kind != SK_MAP)
+        return;
+    size_t len = strcspn(seg, ".[");
+    char key[64];
+    if (len >= sizeof key)
+        return;
+    memcpy(key, seg, len);
+    key[len] = '\0';
+    const sk_node *v = sk_map_get(n, key);
+    const char *rest = seg + len;
+    if (strncmp(rest, "[]", 2) == 0) {
+        rest += 2;
+        if (*rest == '.')
+            rest++;
+        if (!v || v->kind != SK_SEQ)
+            return;
+        for (uint32_t i = 0; i < v->len; i++)
+            walk(x, v->u.items[i], rest, path);
+        return;
+    }
+    if (*rest == '.')
+        rest++;
+    walk(x, v, rest, path);
+}
+
+/* Adds the names of list (parties or others); 0 when one is unknown. */
+static int add_names(xctx *x, const sk_node *list)
+{
+    for (uint32_t i = 0; list && i < list->len; i++) {
+        const sk_node *nm = sk_map_get(list->u.items[i], "name");
+        if (!nm || nm->kind != SK_SCALAR || nm->unknown)
+            return 0;
+        x->names[x->n++] = nm->u.s;
+    }
+    return 1;
+}
+
+/* The names a reference may use, or 0 when they cannot all be known (the
+ * parties are unknown, or a name is). */
+static int known_names(xctx *x, sk_arena *a, const sk_node *root)
+{
+    const sk_node *ps = sk_map_get(root, "parties");
+    const sk_node *os = sk_map_get(root, "others");
+    if (!ps || ps->kind != SK_SEQ)
+        return 0;
+    if (os && os->kind != SK_SEQ)
+        os = NULL;
+    x->names = sk_arena_calloc(a, (size_t)ps->len + (os ? os->len : 0) + 1,
+                               sizeof *x->names);
+    return x->names && add_names(x, ps) && add_names(x, os);
+}
+
+void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
+                              const char *file)
+{
+    xctx x = {d, file, NULL, 0};
+    if (!known_names(&x, a, root))
+        return;
+    const sk_node *fmt = sk_map_get(root, "format");
+    int strict = fmt && fmt->kind == SK_SCALAR && !fmt->unknown &&
+                 strcmp(fmt->u.s, "1.1") == 0;
+    for (size_t i = 0; i < sizeof party_refs / sizeof *party_refs; i++)
+        if (strict || !party_refs[i].v1)
+            walk(&x, root, party_refs[i].path, party_refs[i].path);
+}
