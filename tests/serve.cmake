@@ -5,3 +5,9 @@ add_test(NAME serve.api COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/serve/a
          $<TARGET_FILE:samkoll_cli>)
 set_tests_properties(serve.api PROPERTIES LABELS serve TIMEOUT 600
                      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+# The web app in headless Chromium through Selenium (skipped, exit 77, only
+# without python3-selenium or chromium-driver); screenshots in serve-screens/.
+add_test(NAME serve.browser COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/serve/browser
+         $<TARGET_FILE:samkoll_cli> ${CMAKE_CURRENT_BINARY_DIR}/serve-screens)
+set_tests_properties(serve.browser PROPERTIES LABELS serve TIMEOUT 600 SKIP_RETURN_CODE 77
+                     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
