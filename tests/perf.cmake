@@ -8,3 +8,9 @@ add_test(NAME perf.identity COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/perf/identity
          $<TARGET_FILE:samkoll_cli> $<TARGET_FILE:sk_gencorpus>
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(perf.identity PROPERTIES LABELS perf-identity TIMEOUT 600)
+
+# The embedded rule set's build-time image and the runtime-compiled rules/
+# give byte-identical reports on the whole library (issue 15).
+add_test(NAME perf.embedded-identity COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/perf/embedded-identity
+         $<TARGET_FILE:samkoll_cli> WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(perf.embedded-identity PROPERTIES LABELS perf-identity TIMEOUT 600)

@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "rules/image.h"
 #include "rules/ruleset_int.h"
 #include "samkoll/files.h"
 #include "base/sha256.h"
@@ -43,6 +44,76 @@ static void each_document(sk_ruleset *rs, const sk_rule_src *src, sk_diags *d,
             break;
     }
     sk_yaml_close(y);
+}
+
+/* Where the documents come from: YAML sources (v), or the build-time
+ * image (img), whose trees are copied into the rule set's arena (nodes). */
+typedef struct docsrc {
+    const sk_rule_src *v;
+    const sk_rule_image *img;
+    sk_node *nodes;
+    size_t n;
+} docsrc;
+
+static const char *ds_name(const docsrc *ds, size_t i)
+{
+    return ds->img ? ds->img->strings + ds->img->files[i].name : ds->v[i].name;
+}
+
+static void ds_each(sk_ruleset *rs, const docsrc *ds, size_t i, sk_diags *d, loader_fn fn,
+                    void *ud)
+{
+    if (!ds->img) {
+        each_document(rs, &ds->v[i], d, fn, ud);
+        return;
+    }
+    const sk_img_file *f = &ds->img->files[i];
+    for (uint32_t k = 0; k < f->ndocs; k++)
+        fn(rs, &ds->nodes[ds->img->docs[f->first_doc + k]], d, ud);
+}
+
+/* One image node into n; its children are nodes[...] (see image.h). */
+static int image_node(sk_arena *a, const sk_rule_image *im, sk_node *nodes, size_t i)
+{
+    const sk_img_node *e = &im->nodes[i];
+    sk_node *n = &nodes[i];
+    n->kind = e->kind;
+    n->quoted = e->quoted;
+    n->vtype = e->vtype;
+    n->unknown = e->unknown;
+    n->line = e->line;
+    n->col = e->col;
+    n->file = im->strings + e->file;
+    n->parent = e->parent ? &nodes[e->parent - 1] : NULL;
+    n->index = e->index;
+    n->len = e->len;
+    n->size = e->size;
+    n->field = e->field;
+    memcpy(&n->v, &e->v, sizeof n->v);
+    const uint32_t *l = im->links + e->u;
+    if (n->kind == SK_SEQ) {
+        n->u.items = sk_arena_alloc(a, (n->len ? n->len : 1) * sizeof *n->u.items);
+        for (uint32_t k = 0; n->u.items && k < n->len; k++)
+            n->u.items[k] = &nodes[l[k]];
+        return n->u.items != NULL;
+    }
+    if (n->kind == SK_MAP) {
+        n->u.pairs = sk_arena_alloc(a, (n->len ? n->len : 1) * sizeof *n->u.pairs);
+        for (uint32_t k = 0; n->u.pairs && k < n->len; k++)
+            n->u.pairs[k] = (sk_pair){&nodes[l[2 * k]], &nodes[l[2 * k + 1]]};
+        return n->u.pairs != NULL;
+    }
+    n->u.s = e->u == UINT32_MAX ? NULL : im->strings + e->u;
+    return 1;
+}
+
+static sk_node *image_nodes(sk_arena *a, const sk_rule_image *im)
+{
+    sk_node *nodes = sk_arena_calloc(a, im->nnodes ? im->nnodes : 1, sizeof *nodes);
+    for (size_t i = 0; nodes && i < im->nnodes; i++)
+        if (!image_node(a, im, nodes, i))
+            return NULL;
+    return nodes;
 }
 
 static void acts_cb(sk_ruleset *rs, const sk_node *root, sk_diags *d, void *ud)
@@ -379,54 +450,35 @@ sk_rc sk_ruleset_load(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
     return sk_ruleset_load_hashed(out, srcs, n, NULL, lim, d);
 }
 
-sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n, const char *hash,
-                  const sk_limits *lim, sk_diags *d)
+static sk_ruleset *ruleset_new(const sk_limits *lim)
 {
-    *out = NULL;
     sk_ruleset *rs = calloc(1, sizeof *rs);
     if (!rs)
-        return SK_ENOMEM;
+        return NULL;
     sk_arena_init(&rs->arena, 65536);
     if (lim)
         rs->lim = *lim;
     else
         sk_limits_default(&rs->lim);
-    /* copy and sort the sources: order must not depend on the caller */
-    sk_rule_src *v = sk_arena_calloc(&rs->arena, n ? n : 1, sizeof *v);
-    if (!v) {
-        sk_ruleset_free(rs);
-        return SK_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
-        v[i].name = sk_arena_strdup(&rs->arena, srcs[i].name);
-        v[i].data = sk_arena_strndup(&rs->arena, srcs[i].data, srcs[i].len);
-        v[i].len = srcs[i].len;
-    }
-    qsort(v, n, sizeof *v, cmp_src);
-    if (hash) {
-        memcpy(rs->hash, hash, 65);
-    } else {
-        sk_sha256 h;
-        sk_sha256_init(&h);
-        for (size_t i = 0; i < n; i++) {
-            sk_sha256_update(&h, v[i].name, strlen(v[i].name) + 1);
-            sk_sha256_update(&h, v[i].data, v[i].len);
-            sk_sha256_update(&h, "", 1);
-        }
-        sk_sha256_hex(&h, rs->hash);
-    }
+    return rs;
+}
+
+/* Loads acts, forms and rules from the documents, checks the rule set as
+ * a whole and readies it for evaluation. Frees rs on failure. */
+static sk_rc load_documents(sk_ruleset *rs, const docsrc *ds, sk_diags *d, sk_ruleset **out)
+{
     size_t errors = d->errors;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(base_name(v[i].name), "acts.yaml") == 0)
-            each_document(rs, &v[i], d, acts_cb, NULL);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(base_name(v[i].name), "forms.yaml") == 0)
-            each_document(rs, &v[i], d, forms_cb, NULL);
+    for (size_t i = 0; i < ds->n; i++)
+        if (strcmp(base_name(ds_name(ds, i)), "acts.yaml") == 0)
+            ds_each(rs, ds, i, d, acts_cb, NULL);
+    for (size_t i = 0; i < ds->n; i++)
+        if (strcmp(base_name(ds_name(ds, i)), "forms.yaml") == 0)
+            ds_each(rs, ds, i, d, forms_cb, NULL);
     rulevec rv = {0};
-    for (size_t i = 0; i < n; i++) {
-        const char *b = base_name(v[i].name);
+    for (size_t i = 0; i < ds->n; i++) {
+        const char *b = base_name(ds_name(ds, i));
         if (strcmp(b, "acts.yaml") && strcmp(b, "forms.yaml"))
-            each_document(rs, &v[i], d, rule_cb, &rv);
+            ds_each(rs, ds, i, d, rule_cb, &rv);
     }
     rs->rules = rv.v;
     rs->nrules = rv.n;
@@ -457,6 +509,57 @@ sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n
     }
     *out = rs;
     return SK_OK;
+}
+
+sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n, const char *hash,
+                  const sk_limits *lim, sk_diags *d)
+{
+    *out = NULL;
+    sk_ruleset *rs = ruleset_new(lim);
+    if (!rs)
+        return SK_ENOMEM;
+    /* copy and sort the sources: order must not depend on the caller */
+    sk_rule_src *v = sk_arena_calloc(&rs->arena, n ? n : 1, sizeof *v);
+    if (!v) {
+        sk_ruleset_free(rs);
+        return SK_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        v[i].name = sk_arena_strdup(&rs->arena, srcs[i].name);
+        v[i].data = sk_arena_strndup(&rs->arena, srcs[i].data, srcs[i].len);
+        v[i].len = srcs[i].len;
+    }
+    qsort(v, n, sizeof *v, cmp_src);
+    if (hash) {
+        memcpy(rs->hash, hash, 65);
+    } else {
+        sk_sha256 h;
+        sk_sha256_init(&h);
+        for (size_t i = 0; i < n; i++) {
+            sk_sha256_update(&h, v[i].name, strlen(v[i].name) + 1);
+            sk_sha256_update(&h, v[i].data, v[i].len);
+            sk_sha256_update(&h, "", 1);
+        }
+        sk_sha256_hex(&h, rs->hash);
+    }
+    docsrc ds = {v, NULL, NULL, n};
+    return load_documents(rs, &ds, d, out);
+}
+
+sk_rc sk_ruleset_load_image(sk_ruleset **out, const sk_rule_image *img, const char *hash,
+                            const sk_limits *lim, sk_diags *d)
+{
+    *out = NULL;
+    sk_ruleset *rs = ruleset_new(lim);
+    if (!rs)
+        return SK_ENOMEM;
+    docsrc ds = {NULL, img, image_nodes(&rs->arena, img), img->nfiles};
+    if (!ds.nodes) {
+        sk_ruleset_free(rs);
+        return SK_ENOMEM;
+    }
+    memcpy(rs->hash, hash, 65);
+    return load_documents(rs, &ds, d, out);
 }
 
 sk_rc sk_ruleset_load_dir(sk_ruleset **out, const char *dir, const sk_limits *lim,

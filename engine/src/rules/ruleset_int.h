@@ -308,6 +308,10 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
 /* sk_ruleset_load with a precomputed content hash (NULL: compute it). */
 sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n,
                              const char *hash, const sk_limits *lim, sk_diags *d);
+/* The same from the build-time image of the embedded rule set (image.h). */
+struct sk_rule_image;
+sk_rc sk_ruleset_load_image(sk_ruleset **out, const struct sk_rule_image *img, const char *hash,
+                            const sk_limits *lim, sk_diags *d);
 
 int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
 const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);
