@@ -4,9 +4,11 @@ together, and docs/advice.md lists the questions of the field table.
 
     check_outputs.py SAMKOLL [--write-docs]
 
-- compare --format json: every real case; the ranking puts forms without
-  fail first and orders them by warn + unknown; every question row has one
-  cell per form; the case's own form is marked.
+- compare --format json: every real case; the ranking puts organisational
+  forms before procurement routes, the case's own form first, then orders
+  by verdict (possible, conditional, undecided, not possible), never by a
+  rule count; a failing rule makes a form not possible; every question row
+  has one cell per form; the case's own form is marked.
 - compare --format html: well-formed (every opened element is closed), and
   text from the case is escaped; --format markdown: every table row has as
   many cells as the header.
@@ -59,15 +61,18 @@ for path in real:
         for c in d['cases']:
             forms = [r['form'] for r in c['ranking']]
             keys = []
+            order = ['possible', 'conditional', 'undecided', 'not_possible']
             for r in c['ranking']:
                 fails = r['counts']['fail'] + r['counts']['error']
-                keys.append((fails > 0, fails, r['counts']['warn'] + r['counts']['unknown']))
-                if r['possible'] != (fails == 0):
+                keys.append((r['route'], not r['case_form'], order.index(r['verdict'])))
+                if r['possible'] != (r['verdict'] != 'not_possible'):
                     fail('%s %s: possible is wrong' % (c['case'], r['form']))
+                if fails and r['verdict'] != 'not_possible':
+                    fail('%s %s: a failing rule but not "not possible"' % (c['case'], r['form']))
                 if not r['summary']:
                     fail('%s %s: no summary' % (c['case'], r['form']))
-                if r['possible'] is False and not r['failing']:
-                    fail('%s %s: not possible without a failing rule' % (c['case'], r['form']))
+                if r['verdict'] != 'possible' and not r['reasons']:
+                    fail('%s %s: %s without a reason' % (c['case'], r['form'], r['verdict']))
             if keys != sorted(keys):
                 fail('%s: ranking out of order: %s' % (c['case'], keys))
             if [r['case_form'] for r in c['ranking']].count(True) != 1:

@@ -481,12 +481,62 @@ Test(compare, jamtland_avtalssamverkan_is_not_possible_a_gemensam_namnd_is)
     size_t bad;
     cr_assert_eq(sk_compare(l.ev, rules(), l.c, forms, 2, &cmp, &bad), SK_OK);
     cr_assert_eq(sk_comparison_count(cmp), 2);
-    cr_expect_str_eq(sk_comparison_form(cmp, 0), "gemensam_namnd");
-    cr_expect(sk_comparison_possible(cmp, 0));
-    cr_expect_str_eq(sk_comparison_form(cmp, 1), "avtalssamverkan");
-    cr_expect_not(sk_comparison_possible(cmp, 1));
+    /* the case's own (proposed) form comes first, whatever its verdict */
+    cr_expect_str_eq(sk_comparison_form(cmp, 0), "avtalssamverkan");
+    cr_expect_not(sk_comparison_possible(cmp, 0));
+    cr_expect_eq(sk_comparison_verdict(cmp, 0), SK_VERDICT_NOT_POSSIBLE);
+    cr_expect_str_eq(sk_comparison_form(cmp, 1), "gemensam_namnd");
+    cr_expect(sk_comparison_possible(cmp, 1));
+    /* in-house (LOU 3:11) must hold: possible on that condition */
+    cr_expect_eq(sk_comparison_verdict(cmp, 1), SK_VERDICT_CONDITIONAL);
     const char *badforms[] = {"gemensam_namnd", "gemensam_nämnd"};
     cr_expect_eq(sk_compare(l.ev, rules(), l.c, badforms, 2, &cmp, &bad), SK_ENOTFOUND);
     cr_expect_eq(bad, 1);
+    unload(&l);
+}
+
+/* A network cannot decide or employ: for a task with public authority and
+ * a support service it is "not possible", however few rules apply to it
+ * (fewer than to a gemensam nämnd, which is possible). */
+Test(compare, a_network_cannot_carry_a_task_needing_decisions_or_staff)
+{
+    static const char text[] =
+        "case: n\ndate: 2024-01-01\nform: natverk\n"
+        "parties:\n  - {name: A kommun, type: kommun}\n  - {name: B kommun, type: kommun}\n"
+        "tasks:\n  - {name: Tillsyn, myndighetsutovning: true}\n"
+        "  - {name: Lön, support_service: true, myndighetsutovning: false}\n";
+    loaded l;
+    cr_assert(load(&l, text, sizeof text - 1));
+    const char *forms[] = {"natverk", "gemensam_namnd"};
+    sk_comparison *cmp;
+    size_t bad;
+    cr_assert_eq(sk_compare(l.ev, rules(), l.c, forms, 2, &cmp, &bad), SK_OK);
+    cr_assert_str_eq(sk_comparison_form(cmp, 0), "natverk");
+    cr_expect_eq(sk_comparison_verdict(cmp, 0), SK_VERDICT_NOT_POSSIBLE);
+    cr_expect_str_eq(sk_comparison_form(cmp, 1), "gemensam_namnd");
+    cr_expect_neq(sk_comparison_verdict(cmp, 1), SK_VERDICT_NOT_POSSIBLE);
+    /* the network has fewer rules that apply than the gemensam nämnd */
+    sk_result *rn, *rg;
+    sk_case *vn, *vg;
+    cr_assert_eq(sk_case_as_form(l.c, "natverk", &vn), SK_OK);
+    cr_assert_eq(sk_case_as_form(l.c, "gemensam_namnd", &vg), SK_OK);
+    cr_assert_eq(sk_evaluate(l.ev, vn, &rn), SK_OK);
+    cr_assert_eq(sk_evaluate(l.ev, vg, &rg), SK_OK);
+    size_t an = sk_result_size(rn) - sk_result_count(rn, SK_ST_NOT_APPLICABLE);
+    size_t ag = sk_result_size(rg) - sk_result_count(rg, SK_ST_NOT_APPLICABLE);
+    cr_expect_lt(an, ag);
+    /* without the public authority and with no service it can be possible */
+    static const char plain[] =
+        "case: m\ndate: 2024-01-01\nform: natverk\n"
+        "parties:\n  - {name: A kommun, type: kommun}\n  - {name: B kommun, type: kommun}\n"
+        "tasks:\n  - {name: Erfarenhetsutbyte, myndighetsutovning: false, statutory: false,"
+        " support_service: false}\n"
+        "procurement:\n  services_between_parties: false\n";
+    loaded m;
+    cr_assert(load(&m, plain, sizeof plain - 1));
+    const char *one[] = {"natverk"};
+    cr_assert_eq(sk_compare(m.ev, rules(), m.c, one, 1, &cmp, &bad), SK_OK);
+    cr_expect_neq(sk_comparison_verdict(cmp, 0), SK_VERDICT_NOT_POSSIBLE);
+    unload(&m);
     unload(&l);
 }

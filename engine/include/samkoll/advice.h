@@ -33,6 +33,14 @@ sk_rc sk_case_as_form(const sk_case *c, const char *form, sk_case **out);
 
 typedef struct sk_comparison sk_comparison;
 
+/* Whether a form can carry the case's tasks lawfully, worst last. */
+typedef enum sk_verdict {
+    SK_VERDICT_POSSIBLE,      /* möjlig */
+    SK_VERDICT_CONDITIONAL,   /* möjlig på villkor (the conditions listed) */
+    SK_VERDICT_UNDECIDED,     /* kan inte avgöras (the facts to find out) */
+    SK_VERDICT_NOT_POSSIBLE   /* inte möjlig (the reason and citation) */
+} sk_verdict;
+
 /* Evaluates c under each of forms (names; NULL or 0 = every form of the
  * rule set's forms table) with ev (an evaluator of rs), ranks the forms (no
  * fail first, then by the number of warn and unknown findings) and groups
@@ -54,6 +62,11 @@ sk_rc sk_compare_write(const sk_comparison *const *cmps, size_t n, const char *f
 size_t sk_comparison_count(const sk_comparison *cmp);
 const char *sk_comparison_form(const sk_comparison *cmp, size_t rank);
 int sk_comparison_possible(const sk_comparison *cmp, size_t rank);
+/* The verdict on the form at rank. */
+sk_verdict sk_comparison_verdict(const sk_comparison *cmp, size_t rank);
+/* Whether the form at rank is a procurement route (inköpscentral,
+ * gemensam upphandling) rather than an organisational form. */
+int sk_comparison_is_route(const sk_comparison *cmp, size_t rank);
 
 /* ---- ask ---------------------------------------------------------------- */
 

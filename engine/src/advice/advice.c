@@ -216,7 +216,14 @@ typedef struct cmp_form {
     const char *dropped;      /* a form-bound fact not carried over, or NULL */
     const char *dropped_value;
     int dropped_row;
+    int own;                  /* the case's own form */
+    int route;                /* a procurement route, not an organisational form */
+    sk_verdict_info v;        /* can the form carry the tasks? */
 } cmp_form;
+
+/* Forms of the case format that are procurement routes: they combine with
+ * an organisational form and are shown apart, not ranked against them. */
+static const char *const route_forms[] = {"inkopscentral", "gemensam_upphandling", NULL};
 
 struct sk_comparison {
     const sk_case *c;
@@ -298,29 +305,25 @@ static sk_rc unbind(const sk_ruleset *rs, sk_case *view, cmp_form *cf)
     return SK_OK;
 }
 
-static size_t nfail(const cmp_form *f)
+/* The CSS class of a verdict (the status colours). */
+static const char *vclass(const cmp_form *f)
 {
-    return f->res->counts[SK_ST_FAIL] + f->res->counts[SK_ST_ERROR];
+    static const char *const cls[] = {"pass", "warn", "unknown", "fail"};
+    return cls[f->v.verdict];
 }
 
-static size_t nopen(const cmp_form *f)
-{
-    return f->res->counts[SK_ST_WARN] + f->res->counts[SK_ST_UNKNOWN];
-}
-
+/* Organisational forms before procurement routes; the case's own form
+ * first; then by verdict (possible, on conditions, undecided, not
+ * possible); then in the order asked for. Never by the number of rules. */
 static int by_rank(const void *pa, const void *pb)
 {
     const cmp_form *a = pa, *b = pb;
-    size_t fa = nfail(a), fb = nfail(b);
-    if ((fa > 0) != (fb > 0))
-        return fa > 0 ? 1 : -1;
-    if (fa != fb)
-        return fa < fb ? -1 : 1;
-    if (nopen(a) != nopen(b))
-        return nopen(a) < nopen(b) ? -1 : 1;
-    size_t wa = a->res->counts[SK_ST_WARN], wb = b->res->counts[SK_ST_WARN];
-    if (wa != wb)
-        return wa < wb ? -1 : 1;
+    if (a->route != b->route)
+        return a->route - b->route;
+    if (a->own != b->own)
+        return b->own - a->own;
+    if (a->v.verdict != b->v.verdict)
+        return a->v.verdict < b->v.verdict ? -1 : 1;
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
@@ -360,7 +363,12 @@ sk_rc sk_compare(sk_evaluator *ev, const sk_ruleset *rs, const sk_case *c,
     for (size_t i = 0; i < n; i++) {
         sk_case *view;
         sk_result *res;
-        fs[i] = (cmp_form){idx[i], NULL, NULL, i, NULL, NULL, -1};
+        memset(&fs[i], 0, sizeof fs[i]);
+        fs[i].form = idx[i];
+        fs[i].order = i;
+        fs[i].dropped_row = -1;
+        fs[i].own = idx[i] == c->form;
+        fs[i].route = sk_values_find(route_forms, sk_form_values[idx[i]]) >= 0;
         if ((rc = sk_case_as_form(c, sk_form_values[idx[i]], &view)) != SK_OK)
             return rc;
         if (idx[i] != c->form && (rc = unbind(rs, view, &fs[i])) != SK_OK)
@@ -369,6 +377,7 @@ sk_rc sk_compare(sk_evaluator *ev, const sk_ruleset *rs, const sk_case *c,
             return rc;
         fs[i].c = view;
         fs[i].res = res;
+        sk_verdict_of(rs, view, res, fs[i].own, fs[i].route, &fs[i].v);
     }
     qsort(fs, n, sizeof *fs, by_rank);
     cmp->c = c;
@@ -389,7 +398,17 @@ const char *sk_comparison_form(const sk_comparison *cmp, size_t rank)
 
 int sk_comparison_possible(const sk_comparison *cmp, size_t rank)
 {
-    return rank < cmp->n && nfail(&cmp->f[rank]) == 0;
+    return rank < cmp->n && cmp->f[rank].v.verdict != SK_VERDICT_NOT_POSSIBLE;
+}
+
+sk_verdict sk_comparison_verdict(const sk_comparison *cmp, size_t rank)
+{
+    return rank < cmp->n ? (sk_verdict)cmp->f[rank].v.verdict : SK_VERDICT_UNDECIDED;
+}
+
+int sk_comparison_is_route(const sk_comparison *cmp, size_t rank)
+{
+    return rank < cmp->n && cmp->f[rank].route;
 }
 
 /* ---- what the renderers share --------------------------------------- */
@@ -457,45 +476,39 @@ static void cell_value(sk_buf *b, const sk_form_col *col, const sk_form_cell *ce
     }
 }
 
-/* One sentence on why the form is or is not possible. */
+/* One sentence on why: the verdict, then its reasons (worst first), then
+ * what is still open. */
 static void summary(const sk_comparison *cmp, const cmp_form *f, int en, sk_buf *b)
 {
-    const sk_result *res = f->res;
-    size_t fails = nfail(f), warn = res->counts[SK_ST_WARN], unk = res->counts[SK_ST_UNKNOWN];
-    if (fails) {
-        sk_buf_puts(b, sk_ui(UI_NOT_POSSIBLE, en));
-        size_t k = 0;
-        for (size_t i = 0; i < res->n; i++) {
-            const sk_finding *g = &res->findings[i];
-            if (g->status != SK_ST_FAIL && g->status != SK_ST_ERROR)
-                continue;
-            sk_buf_printf(b, "%s%s (%s)", k++ ? "; " : "", g->rule->title[en], g->rule->id);
-        }
-        sk_buf_putc(b, '.');
-        return;
-    }
     (void)cmp;
-    size_t pass = res->counts[SK_ST_PASS], waived = res->counts[SK_ST_WAIVED];
-    size_t applies = pass + waived + warn + unk;
-    if (!warn && !unk) {
-        if (!applies)
-            sk_buf_puts(b, sk_ui(UI_POSSIBLE_NO_RULE_APPLIES, en));
-        else
-            sk_buf_printf(b, sk_ui(UI_POSSIBLE_EVERY_RULE_MET, en), applies);
-        return;
+    const sk_verdict_info *v = &f->v;
+    sk_buf_puts(b, sk_verdict_label((sk_verdict)v->verdict, en));
+    size_t k = 0;
+    /* "not possible" gives its reasons only; the others their facts to
+     * find out and conditions */
+    int last = v->verdict == SK_VERDICT_NOT_POSSIBLE ? SK_VERDICT_NOT_POSSIBLE : SK_VERDICT_CONDITIONAL;
+    for (int level = SK_VERDICT_NOT_POSSIBLE; level >= last; level--) {
+        size_t m = 0;
+        for (size_t i = 0; i < v->n; i++) {
+            if (v->items[i].level != level)
+                continue;
+            if (!m++ && k)
+                sk_buf_printf(b, "%s %s", b->len && b->data[b->len - 1] == '?' ? "" : ".", sk_ui(level == SK_VERDICT_CONDITIONAL ? UI_V_CONDITIONS
+                                                                           : UI_V_TO_FIND_OUT, en));
+            sk_buf_puts(b, m > 1 ? "; " : ": ");
+            sk_verdict_item_text(&v->items[i], en, f->res->c->date, b);
+        }
+        k += m;
     }
-    if (applies == 1)
-        sk_buf_puts(b, sk_ui(UI_POSSIBLE_THE_ONE_RULE, en));
-    else
-        sk_buf_printf(b, sk_ui(UI_POSSIBLE_NONE_OF_N_RULES, en), applies);
-    sk_buf_printf(b, sk_ui(pass == 1 ? UI_N_PASS_1 : UI_N_PASS, en), pass);
-    if (waived)
-        sk_buf_printf(b, sk_ui(waived == 1 ? UI_N_WAIVED_1 : UI_N_WAIVED, en), waived);
-    if (warn)
-        sk_buf_printf(b, sk_ui(warn == 1 ? UI_N_WARNING_1 : UI_N_WARNING, en), warn);
-    if (unk)
-        sk_buf_printf(b, sk_ui(UI_N_UNDECIDED, en), unk);
-    sk_buf_putc(b, '.');
+    if (!k)
+        sk_buf_puts(b, sk_ui(f->route ? UI_V_ROUTE_OK : UI_V_CAN_CARRY, en));
+    size_t unk = f->res->counts[SK_ST_UNKNOWN];
+    if (unk && v->verdict != SK_VERDICT_NOT_POSSIBLE && b->len && b->data[b->len - 1] != '?')
+        sk_buf_putc(b, '.');
+    if (unk && v->verdict != SK_VERDICT_NOT_POSSIBLE)
+        sk_buf_printf(b, sk_ui(unk == 1 ? UI_V_OPEN_1 : UI_V_OPEN, en), unk);
+    if (b->len && b->data[b->len - 1] != '?')
+        sk_buf_putc(b, '.');
 }
 
 /* ---- text ----------------------------------------------------------------- */
@@ -774,6 +787,96 @@ static void case_head(const sk_comparison *cmp, int en, sk_buf *b)
     (void)en;
 }
 
+/* "(ärendets form)", or "(föreslagen form)" when the case is a proposal. */
+static const char *own_label(const sk_comparison *cmp, const cmp_form *f, int en)
+{
+    if (f->form != cmp->c->form)
+        return "";
+    const sk_node *st = sk_map_get(cmp->c->root, "status");
+    int proposed = !sk_node_is_unknown(st) && st->kind == SK_SCALAR && !strcmp(st->u.s, "proposed");
+    return sk_ui(proposed ? UI_V_PROPOSED_FORM_PAREN : UI_THE_CASE_S_FORM_PAREN, en);
+}
+
+/* One ranked line, wrapped under its number. */
+static void text_ranked(const sk_comparison *cmp, size_t r, int en, sk_buf *b)
+{
+    const cmp_form *f = &cmp->f[r];
+    sk_buf line, tmp;
+    sk_buf_init(&line, 0);
+    sk_buf_init(&tmp, 0);
+    sk_buf_printf(&line, "%s%s: ", form_name(cmp, f->form, en), own_label(cmp, f, en));
+    summary(cmp, f, en, &line);
+    wrap(&tmp, sk_buf_cstr(&line), PAGE_WIDTH - 6);
+    size_t len;
+    for (size_t k = 0; k < nlines(sk_buf_cstr(&tmp)); k++) {
+        const char *s = line_of(sk_buf_cstr(&tmp), k, &len);
+        if (k == 0)
+            sk_buf_printf(b, "%4zu. ", r + 1);
+        else
+            sk_buf_puts(b, "      ");
+        sk_buf_append(b, s, len);
+        sk_buf_putc(b, '\n');
+    }
+    sk_buf_free(&line);
+    sk_buf_free(&tmp);
+}
+
+/* The procurement dimension: the LOU exemptions each form can rely on,
+ * and the routes that combine with every form. */
+static void text_exemptions(const sk_comparison *cmp, int en, sk_buf *b)
+{
+    int ci = col_index(cmp->rs, "procurement_exemptions");
+    if (ci < 0)
+        return;
+    sk_buf_puts(b, sk_ui(UI_V_PROCUREMENT_HEAD, en));
+    sk_buf line;
+    sk_buf_init(&line, 0);
+    for (size_t r = 0; r < cmp->n; r++) {
+        const cmp_form *f = &cmp->f[r];
+        if (f->route || !cmp->rs->rows[f->form].present)
+            continue;
+        sk_buf_clear(&line);
+        sk_buf_printf(&line, "%s: ", form_name(cmp, f->form, en));
+        cell_value(&line, &cmp->rs->cols[ci], &cmp->rs->rows[f->form].cells[ci], en);
+        sk_buf tmp;
+        sk_buf_init(&tmp, 0);
+        wrap(&tmp, sk_buf_cstr(&line), PAGE_WIDTH - 6);
+        size_t len;
+        for (size_t k = 0; k < nlines(sk_buf_cstr(&tmp)); k++) {
+            const char *s = line_of(sk_buf_cstr(&tmp), k, &len);
+            sk_buf_puts(b, k ? "        " : "    - ");
+            sk_buf_append(b, s, len);
+            sk_buf_putc(b, '\n');
+        }
+        sk_buf_free(&tmp);
+    }
+    sk_buf_clear(&line);
+    wrap(&line, sk_ui(UI_V_ROUTES_COMBINE, en), PAGE_WIDTH - 4);
+    size_t len;
+    for (size_t k = 0; k < nlines(sk_buf_cstr(&line)); k++) {
+        const char *s = line_of(sk_buf_cstr(&line), k, &len);
+        sk_buf_puts(b, "    ");
+        sk_buf_append(b, s, len);
+        sk_buf_putc(b, '\n');
+    }
+    sk_buf_free(&line);
+}
+
+/* The organisational forms ranked, then the procurement routes apart. */
+static void text_ranking(const sk_comparison *cmp, int en, sk_buf *b)
+{
+    int routes = 0, forms = 0;
+    for (size_t r = 0; r < cmp->n; r++) {
+        if (cmp->f[r].route && !routes++)
+            sk_buf_puts(b, sk_ui(UI_V_ROUTES_HEAD, en));
+        else if (!cmp->f[r].route && !forms++)
+            sk_buf_puts(b, sk_ui(UI_RANKING_ORDER, en));
+        text_ranked(cmp, r, en, b);
+    }
+    if (forms)
+        text_exemptions(cmp, en, b);
+}
+
 static void compare_text(const sk_comparison *cmp, int en, sk_buf *b)
 {
     notes *ns = calloc(1, sizeof *ns);
@@ -783,31 +886,7 @@ static void compare_text(const sk_comparison *cmp, int en, sk_buf *b)
     }
     sk_buf_puts(b, sk_ui(UI_COMPARED_COLON, en));
     case_head(cmp, en, b);
-    sk_buf_puts(b, sk_ui(UI_RANKING_ORDER, en));
-    sk_buf line;
-    sk_buf_init(&line, 0);
-    for (size_t r = 0; r < cmp->n; r++) {
-        const cmp_form *f = &cmp->f[r];
-        sk_buf_clear(&line);
-        sk_buf_printf(&line, "%s%s: ", form_name(cmp, f->form, en),
-                      f->form == cmp->c->form ? sk_ui(UI_THE_CASE_S_FORM_PAREN, en) : "");
-        summary(cmp, f, en, &line);
-        sk_buf tmp;
-        sk_buf_init(&tmp, 0);
-        wrap(&tmp, sk_buf_cstr(&line), PAGE_WIDTH - 6);
-        size_t len;
-        for (size_t k = 0; k < nlines(sk_buf_cstr(&tmp)); k++) {
-            const char *s = line_of(sk_buf_cstr(&tmp), k, &len);
-            if (k == 0)
-                sk_buf_printf(b, "%4zu. ", r + 1);
-            else
-                sk_buf_puts(b, "      ");
-            sk_buf_append(b, s, len);
-            sk_buf_putc(b, '\n');
-        }
-        sk_buf_free(&tmp);
-    }
-    sk_buf_free(&line);
+    text_ranking(cmp, en, b);
     sk_buf blocks[PER_BAND + 1];
     for (size_t c = 0; c <= PER_BAND; c++)
         sk_buf_init(&blocks[c], 0);
@@ -1041,7 +1120,7 @@ static void markup_ranking(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
         summary(cmp, f, en, &s);
         const char *own = f->form == cmp->c->form ? sk_ui(UI_THE_CASE_S_FORM_PAREN, en) : "";
         if (m == FMT_HTML) {
-            sk_buf_printf(b, "<li class=\"%s\"><b>", nfail(f) ? "fail" : "pass");
+            sk_buf_printf(b, "<li class=\"%s\"><b>", vclass(f));
             esc(b, form_name(cmp, f->form, en), m);
             sk_buf_printf(b, "</b>%s: ", own);
             esc(b, sk_buf_cstr(&s), m);
@@ -1094,7 +1173,7 @@ static void markup_cards(const sk_comparison *cmp, int en, sk_buf *b)
     for (size_t r = 0; r < cmp->n; r++) {
         const cmp_form *f = &cmp->f[r];
         sk_buf_printf(b, "<article class=\"form %s\" data-form=\"%s\">\n<h4>%zu. ",
-                      nfail(f) ? "fail" : "pass", sk_form_values[f->form], r + 1);
+                      vclass(f), sk_form_values[f->form], r + 1);
         esc(b, form_name(cmp, f->form, en), FMT_HTML);
         if (f->form == cmp->c->form)
             esc(b, sk_ui(UI_THE_CASE_S_FORM_PAREN, en), FMT_HTML);
@@ -1198,13 +1277,25 @@ static void json_cell_value(sk_buf *b, const sk_form_col *col, const sk_form_cel
 static void json_ranked_form(const sk_comparison *cmp, const cmp_form *f, size_t r, int en,
                              sk_buf *b, sk_buf *s)
 {
-    sk_buf_clear(s);
-    summary(cmp, f, en, s);
     sk_buf_printf(b, "%s\n    {\"rank\": %zu, \"form\": \"%s\", \"name\": ", r ? "," : "", r + 1,
                   sk_form_values[f->form]);
     sk_json_str(b, form_name(cmp, f->form, en));
-    sk_buf_printf(b, ", \"case_form\": %s, \"possible\": %s, \"summary\": ",
-                  f->form == cmp->c->form ? "true" : "false", nfail(f) ? "false" : "true");
+    sk_buf_printf(b, ", \"case_form\": %s, \"possible\": %s, ",
+                  f->form == cmp->c->form ? "true" : "false",
+                  f->v.verdict == SK_VERDICT_NOT_POSSIBLE ? "false" : "true");
+    sk_buf_printf(b, "\"verdict\": \"%s\", \"route\": %s, \"reasons\": [",
+                  sk_verdict_name((sk_verdict)f->v.verdict), f->route ? "true" : "false");
+    for (size_t i = 0; i < f->v.n; i++) {
+        sk_buf_clear(s);
+        sk_verdict_item_text(&f->v.items[i], en, f->res->c->date, s);
+        sk_buf_printf(b, "%s{\"level\": \"%s\", \"text\": ", i ? ", " : "",
+                      sk_verdict_name((sk_verdict)f->v.items[i].level));
+        sk_json_str(b, sk_buf_cstr(s));
+        sk_buf_puts(b, "}");
+    }
+    sk_buf_puts(b, "], \"summary\": ");
+    sk_buf_clear(s);
+    summary(cmp, f, en, s);
     sk_json_str(b, sk_buf_cstr(s));
     sk_buf_puts(b, ", \"not_carried_over\": [");
     if (f->dropped) {

@@ -36,6 +36,38 @@ struct sk_questions {
     size_t n, cap;
 };
 
+/* ---- verdicts (verdict.c) ---- */
+
+#define SK_VERDICT_MAX_ITEMS 24
+
+/* One reason for a verdict: a check's message (a UI id with an argument
+ * and the forms-table cell it rests on), or a finding that fails or warns. */
+typedef struct sk_verdict_item {
+    uint8_t level;                /* sk_verdict */
+    int msg;                      /* sk_ui_id, or -1 for a finding */
+    const char *arg;
+    const sk_form_cell *cell;
+    const sk_form_col *col;       /* for a list argument given by the cell */
+    const sk_finding *finding;
+} sk_verdict_item;
+
+typedef struct sk_verdict_info {
+    uint8_t verdict;              /* the worst level among the items */
+    sk_verdict_item items[SK_VERDICT_MAX_ITEMS];
+    size_t n;
+} sk_verdict_info;
+
+/* The verdict on view (a case under one form) from the forms table and the
+ * findings res; own: the form is the case's own; route: a procurement
+ * route, judged by its rules alone. */
+void sk_verdict_of(const sk_ruleset *rs, const sk_case *view, const sk_result *res, int own,
+                   int route, sk_verdict_info *out);
+/* The item's text in lang; a reason for "not possible" ends with the first
+ * citation of its forms-table cell valid at date. */
+void sk_verdict_item_text(const sk_verdict_item *it, int en, int32_t date, sk_buf *b);
+const char *sk_verdict_label(sk_verdict v, int en);
+const char *sk_verdict_name(sk_verdict v);
+
 /* The place of node n in its document ("tasks[1].name"), appended to b. */
 void sk_advice_node_path(const sk_node *n, sk_buf *b);
 /* HTML-escapes s into b. */
