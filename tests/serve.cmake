@@ -11,3 +11,9 @@ add_test(NAME serve.browser COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/ser
          $<TARGET_FILE:samkoll_cli> ${CMAKE_CURRENT_BINARY_DIR}/serve-screens)
 set_tests_properties(serve.browser PROPERTIES LABELS serve TIMEOUT 600 SKIP_RETURN_CODE 77
                      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+# docs/openapi.json: OpenAPI 3.1 with valid schemas, the server's routes,
+# live responses valid against it (python3-jsonschema).
+add_test(NAME serve.openapi COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/serve/openapi
+         $<TARGET_FILE:samkoll_cli>)
+set_tests_properties(serve.openapi PROPERTIES LABELS serve TIMEOUT 300
+                     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -553,11 +553,11 @@
         q.values.map(v => el('option', { value: v, text: enumLabel(q.key.replace(/.*\./, ''), v) })));
       return s;
     }
-    const type = { int: 'number', num: 'number', percent: 'number', items: 'number', date: 'date' }[k] || 'text';
+    const type = { integer: 'number', number: 'number', percent: 'number', items: 'number', date: 'date' }[k] || 'text';
     if (k === 'list' || k === 'named_items')
       return el('textarea', { class: 'answer-input', rows: 2, placeholder: t('listHelp') });
     return el('input', { class: 'answer-input', type: type, min: type === 'number' ? '0' : null,
-      step: k === 'num' || k === 'percent' ? 'any' : null, placeholder: k === 'items' ? t('itemsHelp') : null });
+      step: k === 'number' || k === 'percent' ? 'any' : null, placeholder: k === 'items' ? t('itemsHelp') : null });
   }
 
   function answerValues(q, inp) {
