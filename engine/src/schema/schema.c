@@ -43,7 +43,12 @@ static const char *const format_versions[] = {"1", "1.1", NULL};
 static const char *const case_status[] = {"proposed", "existing", "dissolving", NULL};
 static const char *const party_role[] = {"host", "member", "provider", "buyer", "owner", NULL};
 static const char *const decision_body[] = {"fullmaktige", "styrelse", "namnd", "none", NULL};
-static const char *const deleg_to[] = {"employee", "committee_member", "utskott", "namnd", "company", NULL};
+/* v1: employee .. company; 1.1 (issue 17): the recipients as the law sees
+ * them. The staff of another party is `employee` with that `to_party`. */
+static const char *const deleg_to[] = {
+    "employee", "committee_member", "utskott", "namnd", "company",
+    "post", "presidium", "employee_group", "network", "steering_group",
+    "company_staff", "private_firm_staff", NULL};
 static const char *const organ[] = {"forbundsfullmaktige", "forbundsdirektion", NULL};
 static const char *const ownership[] = {"wholly", "partly", NULL};
 static const char *const fo_contents[] = {
@@ -183,6 +188,9 @@ static const sk_field deleg_fields[] = {
     FX("medborgarforslag", SK_F_BOOL, "ärenden som väckts genom medborgarförslag och överlämnats till nämnden", "matters raised by a citizens' proposal and handed to the nämnd",
       "Gäller delegeringen ärenden som väckts genom medborgarförslag och överlämnats till nämnden?",
       "Does the delegation concern matters raised by a citizens' proposal and handed to the committee?"),
+    FX("concerns_own_employer", SK_F_BOOL, "ärendena rör mottagarens egen arbetsgivare eller dess verksamhet", "the matters concern the recipient's own employer or its activities",
+      "Rör de delegerade ärendena mottagarens egen arbetsgivare eller dess verksamhet (t.ex. tillsyn över den utförande kommunens egen verksamhet)?",
+      "Do the delegated matters concern the recipient's own employer or its activities (e.g. supervision of the performing municipality's own activity)?"),
     FX("special_law_ban", SK_F_BOOL, "en särskild författning förbjuder delegering av ärendena (6 kap. 38 § 5 KL)", "a special law bans delegating the matters (KL 6:38 p. 5)",
       "Förbjuder en särskild författning att ärendena delegeras (t.ex. 10 kap. 4 § socialtjänstlagen)?",
       "Does a special law ban delegating the matters (e.g. the Social Services Act)?"),
