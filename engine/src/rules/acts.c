@@ -431,8 +431,24 @@ uint64_t sk_cite_mask(const sk_rule *r, int32_t day)
     return m;
 }
 
+void sk_cites_common_window(sk_rule *r)
+{
+    r->cites_all_from = INT32_MIN;
+    r->cites_all_until = INT32_MAX;
+    for (uint32_t i = 0; i < r->ncites && i < SK_MAX_CITES; i++) {
+        int32_t from, until;
+        sk_cite_window(&r->cites[i], &from, &until);
+        if (from > r->cites_all_from)
+            r->cites_all_from = from;
+        if (until < r->cites_all_until)
+            r->cites_all_until = until;
+    }
+}
+
 uint64_t sk_cite_mask_shown(const sk_rule *r, int32_t day)
 {
+    if (day >= r->cites_all_from && day <= r->cites_all_until)
+        return sk_cite_mask_all(r); /* every citation in force: the common case */
     uint64_t m = sk_cite_mask(r, day);
     if (m)
         return m;

@@ -1042,6 +1042,7 @@ static void load_links(cctx *c, const sk_node *root)
     sk_rule *r = c->r;
     const sk_node *cites = sk_map_get(root, "citations");
     r->cites = sk_parse_cites(c->rs, cites, &r->ncites, d);
+    sk_cites_common_window(r);
     if (r->ncites > SK_MAX_CITES)
         sk_yu_err(d, cites, NULL, M_R_TOO_MANY, "citations", SK_MAX_CITES);
     const sk_node *exc = sk_map_get(root, "exception_to");

@@ -201,6 +201,7 @@ typedef struct sk_rule {
     int32_t valid_from, valid_to;   /* inclusive */
     sk_cite *cites;
     uint32_t ncites;
+    int32_t cites_all_from, cites_all_until; /* days on which every citation is in force */
     sk_cond *applies;         /* NULL = always */
     sk_cond *require;
     const char **exception_to;
@@ -271,6 +272,8 @@ bool sk_cite_valid_at(const sk_cite *c, int32_t day);
 #define SK_MAX_CITES 64
 uint64_t sk_cite_mask(const sk_rule *r, int32_t day);
 uint64_t sk_cite_mask_all(const sk_rule *r);
+/* Sets r->cites_all_from/until: the days on which all its citations are in force. */
+void sk_cites_common_window(sk_rule *r);
 /* The citations a finding judged on day shows: those valid on day; if none,
  * those valid on the nearest day of the rule's validity (a rule not in force
  * on day); if still none, all. Never empty for a rule with citations. */

@@ -8,6 +8,7 @@
 #include "yaml/yaml_load.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,19 +173,43 @@ static void offset_pos(const sk_yaml *y, size_t off, unsigned *line, unsigned *c
 /* U+0085, U+2028 and U+2029 are line breaks to libyaml but not to
  * editors, terminals or grep: a comment could hide a line (a waiver) from
  * a reader. Returns the offset of the first one in the input, or -1. */
+static int break_at(const unsigned char *m, size_t len, size_t i, unsigned *cp)
+{
+    if (m[i] == 0xC2 && m[i + 1] == 0x85) {
+        *cp = 0x85;
+        return 1;
+    }
+    if (m[i] == 0xE2 && i + 2 < len && m[i + 1] == 0x80 && (m[i + 2] == 0xA8 || m[i + 2] == 0xA9)) {
+        *cp = m[i + 2] == 0xA8 ? 0x2028 : 0x2029;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the 8-byte word at p hold a byte 0xC2 or 0xE2 (where every hidden
+ * break starts)? Never says no wrongly. */
+static int word_may_break(const unsigned char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t w, c2, e2;
+    memcpy(&w, p, 8);
+    c2 = w ^ (ones * 0xC2);
+    e2 = w ^ (ones * 0xE2);
+    return ((((c2 - ones) & ~c2) | ((e2 - ones) & ~e2)) & highs) != 0;
+}
+
 static long hidden_break(const sk_yaml *y, unsigned *cp)
 {
     const unsigned char *m = (const unsigned char *)y->mem;
-    for (size_t i = 0; y->mem && i + 1 < y->mem_len; i++) {
-        if (m[i] == 0xC2 && m[i + 1] == 0x85) {
-            *cp = 0x85;
-            return (long)i;
+    size_t len = y->mem ? y->mem_len : 0, i = 0;
+    while (i + 1 < len) {
+        if (i + 8 <= len && !word_may_break(m + i)) {
+            i += 8;
+            continue;
         }
-        if (m[i] == 0xE2 && i + 2 < y->mem_len && m[i + 1] == 0x80 &&
-            (m[i + 2] == 0xA8 || m[i + 2] == 0xA9)) {
-            *cp = m[i + 2] == 0xA8 ? 0x2028 : 0x2029;
-            return (long)i;
-        }
+        for (size_t stop = i + 8; i < stop && i + 1 < len; i++)
+            if (break_at(m, len, i, cp))
+                return (long)i;
     }
     return -1;
 }
