@@ -38,11 +38,13 @@
       },
       status: { fail: 'Underkänd', warn: 'Varning', unknown: 'Okänd', pass: 'Godkänd', waived: 'Undantagen', not_applicable: 'Ej tillämplig', error: 'Fel' },
       counts: '%d underkända · %d varningar · %d okända · %d godkända',
+      counts3: '%d underkända · %d varningar · %d okända',
       findings: 'Avvikelser', noFindings: 'Inga underkända regler och inga varningar.',
       law: 'Lagrum och källor', passed: 'Godkända regler (%d)',
       questions: 'Öppna frågor (%d)', noQuestions: 'Inga öppna frågor: allt som reglerna behöver är angivet.',
       answer: 'Svara', decides: 'Avgör: %s', itemsHelp: 'antal', answering: 'För in svaret …',
-      rank: 'Rang', formCol: 'Form', possible: 'Möjlig', impossible: 'Underkänns', caseForm: 'ärendets form',
+      rank: 'Rang', formCol: 'Form', caseForm: 'ärendets form',
+      verdict: { possible: 'Möjlig', conditional: 'Möjlig på villkor', undecided: 'Kan inte avgöras', not_possible: 'Inte möjlig' },
       failing: 'Underkänns av', compareHelp: 'Ärendet bedömt som om det hade varje form; alla andra uppgifter behålls.',
       opened: 'Öppnade %s.', saved: 'Sparade %s.', multiDocs: 'Filen innehåller %d ärenden; välj vilket som redigeras.',
       loadError: 'Filen kunde inte läsas', netError: 'Servern svarar inte: %s',
@@ -73,11 +75,13 @@
       },
       status: { fail: 'Fail', warn: 'Warning', unknown: 'Unknown', pass: 'Pass', waived: 'Waived', not_applicable: 'Not applicable', error: 'Error' },
       counts: '%d fail · %d warnings · %d unknown · %d pass',
+      counts3: '%d fail · %d warnings · %d unknown',
       findings: 'Deviations', noFindings: 'No failing rules and no warnings.',
       law: 'Provisions and sources', passed: 'Rules met (%d)',
       questions: 'Open questions (%d)', noQuestions: 'No open questions: everything the rules need is stated.',
       answer: 'Answer', decides: 'Decides: %s', itemsHelp: 'number', answering: 'Writing the answer …',
-      rank: 'Rank', formCol: 'Form', possible: 'Possible', impossible: 'Fails', caseForm: 'the case\'s form',
+      rank: 'Rank', formCol: 'Form', caseForm: 'the case\'s form',
+      verdict: { possible: 'Possible', conditional: 'Possible on conditions', undecided: 'Cannot be decided', not_possible: 'Not possible' },
       failing: 'Failed by', compareHelp: 'The case judged as if it had each form; every other fact is kept.',
       opened: 'Opened %s.', saved: 'Saved %s.', multiDocs: 'The file holds %d cases; choose the one to edit.',
       loadError: 'The file could not be read', netError: 'The server does not answer: %s',
@@ -612,6 +616,18 @@
 
   /* ---- compare ---------------------------------------------------------- */
 
+  const VERDICT_CLASS = { possible: 's-pass', conditional: 's-warn', undecided: 's-unknown', not_possible: 's-fail' };
+
+  function verdictText(v) {
+    return T[state.lang].verdict[v] || v;
+  }
+
+  /* the form's verdict (docs/advice.md); older servers: possible or not */
+  function verdictBadge(r) {
+    const v = r.verdict || (r.possible ? 'possible' : 'not_possible');
+    return el('span', { class: 'badge ' + (VERDICT_CLASS[v] || ''), 'data-verdict': v, text: verdictText(v) });
+  }
+
   function renderCompare(res) {
     state.compareStale = false;
     const v = $('view-compare');
@@ -621,21 +637,16 @@
         diagList(inputErrors(res)));
       return;
     }
-    const rows = c.ranking.map(r => el('tr', { class: (r.possible ? 'ok' : 'no') + (r.case_form ? ' current' : ''), 'data-form': r.form },
+    const rows = c.ranking.map(r => el('tr', { class: (r.possible ? 'ok' : 'no') + (r.case_form ? ' current' : ''),
+      'data-form': r.form, 'data-verdict': r.verdict || (r.possible ? 'possible' : 'not_possible') },
       el('td', { class: 'num', text: String(r.rank) }),
-      el('td', { class: 'form' }, el('strong', { text: r.name }), ' ',
-        el('span', { class: 'badge ' + (r.possible ? 's-pass' : 's-fail'), text: r.possible ? t('possible') : t('impossible') }),
-        r.case_form ? el('span', { class: 'tag', text: t('caseForm') }) : null),
-      el('td', { class: 'num', text: String(r.counts.fail) }),
-      el('td', { class: 'num', text: String(r.counts.warn) }),
-      el('td', { class: 'num', text: String(r.counts.unknown) }),
-      el('td', {}, el('p', { class: 'small', text: r.summary }),
-        r.failing && r.failing.length ? el('p', { class: 'small' }, el('span', { class: 'muted', text: t('failing') + ': ' }),
-          r.failing.map(x => typeof x === 'string' ? x : (x.title || x.rule)).join('; ')) : null)));
-    const st = T[state.lang].status;
+      el('td', { class: 'form' }, el('strong', { text: r.name }),
+        el('div', {}, verdictBadge(r), r.case_form ? el('span', { class: 'tag', text: t('caseForm') }) : null),
+        el('div', { class: 'muted small', text: fmt(t('counts3'), r.counts.fail, r.counts.warn, r.counts.unknown) })),
+      el('td', {}, el('p', { class: 'small', text: r.summary }))));
     v.replaceChildren(el('p', { class: 'muted', text: t('compareHelp') }),
       el('table', { class: 'compare', id: 'compare-table' },
-        el('thead', {}, el('tr', {}, [t('rank'), t('formCol'), st.fail, st.warn, st.unknown, t('summary')].map(h => el('th', { text: h })))),
+        el('thead', {}, el('tr', {}, [t('rank'), t('formCol'), t('summary')].map(h => el('th', { text: h })))),
         el('tbody', {}, rows)));
   }
 
