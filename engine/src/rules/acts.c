@@ -551,17 +551,103 @@ sk_cite *sk_parse_cites(sk_ruleset *rs, const sk_node *n, uint32_t *count, sk_di
 }
 
 /* "17-18" -> "17–18 §§", "37" -> "37 §" */
-static void section_text(const char *sec, char *out, size_t outsz, int article, int lang)
+/* A bounded text builder: what does not fit is cut off, as by snprintf. */
+typedef struct tbuf {
+    char s[512];
+    size_t n;
+} tbuf;
+
+static void tb_put(tbuf *t, const char *s)
+{
+    size_t k = strlen(s), room = sizeof t->s - 1 - t->n;
+    k = k < room ? k : room;
+    memcpy(t->s + t->n, s, k);
+    t->n += k;
+    t->s[t->n] = '\0';
+}
+
+static void tb_int(tbuf *t, int v)
+{
+    char d[16];
+    size_t n = sizeof d - 1;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    d[n] = '\0';
+    do {
+        d[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        d[--n] = '-';
+    tb_put(t, d + n);
+}
+
+/* "37 §", "3-5 §§" (with an en dash), or the article of an EU act. */
+static void section_text(const char *sec, tbuf *t, int article, int lang)
 {
     const char *dash = strchr(sec, '-');
     if (article) {
-        snprintf(out, outsz, sk_ui(UI_ARTICLE, lang == SK_LANG_EN), sec);
-        return;
+        snprintf(t->s, sizeof t->s, sk_ui(UI_ARTICLE, lang == SK_LANG_EN), sec);
+        t->n = strlen(t->s);
+    } else if (dash) {
+        size_t k = (size_t)(dash - sec) < sizeof t->s - 1 ? (size_t)(dash - sec) : sizeof t->s - 1;
+        memcpy(t->s, sec, k);
+        t->s[t->n = k] = '\0';
+        tb_put(t, "\u2013");
+        tb_put(t, dash + 1);
+        tb_put(t, " §§");
+    } else {
+        tb_put(t, sec);
+        tb_put(t, " §");
     }
-    if (dash)
-        snprintf(out, outsz, "%.*s\u2013%s §§", (int)(dash - sec), sec, dash + 1);
-    else
-        snprintf(out, outsz, "%s §", sec);
+}
+
+/* "9 kap. 37 § andra stycket punkt 3 kommunallagen (2017:725)" */
+static void cite_text_sv(const sk_cite *c, const char *sec, tbuf *t)
+{
+    if (c->chapter) {
+        tb_int(t, c->chapter);
+        tb_put(t, " kap.");
+    }
+    if (c->section) {
+        tb_put(t, t->n ? " " : "");
+        tb_put(t, sec);
+    }
+    if (c->paragraph) {
+        tb_put(t, " ");
+        tb_put(t, ordinal(c->paragraph, 0));
+        tb_put(t, " stycket");
+    }
+    if (c->point) {
+        tb_put(t, " punkt ");
+        tb_int(t, c->point);
+    }
+    tb_put(t, t->n ? " " : "");
+    tb_put(t, c->act->name[0]);
+}
+
+/* "Chapter 9, Section 37, second paragraph of the ... (2017:725)" */
+static void cite_text_en(const sk_cite *c, const char *sec, int article, tbuf *t)
+{
+    if (c->chapter) {
+        tb_put(t, "Chapter ");
+        tb_int(t, c->chapter);
+    }
+    if (c->section) {
+        tb_put(t, t->n ? ", " : "");
+        tb_put(t, article ? sec : "Section ");
+        tb_put(t, article ? "" : c->section);
+    }
+    if (c->paragraph) {
+        tb_put(t, ", ");
+        tb_put(t, ordinal(c->paragraph, 1));
+        tb_put(t, " paragraph");
+    }
+    if (c->point) {
+        tb_put(t, ", point ");
+        tb_int(t, c->point);
+    }
+    tb_put(t, t->n ? " of " : "");
+    tb_put(t, c->act->name[1]);
 }
 
 void sk_cite_render(sk_ruleset *rs, sk_cite *c)
@@ -569,53 +655,26 @@ void sk_cite_render(sk_ruleset *rs, sk_cite *c)
     const sk_act *a = c->act;
     int article = a->celex != NULL; /* EU acts: articles, not sections */
     for (int lang = 0; lang < 2; lang++) {
-        char buf[512], sec[64] = "", par[64] = "", pt[32] = "", ch[32] = "";
+        tbuf t = {.n = 0}, sec = {.n = 0};
+        t.s[0] = sec.s[0] = '\0';
         if (a->kind != SK_ACT_STATUTE) {
-            snprintf(buf, sizeof buf, "%s%s%s", a->name[lang], c->page ? " " : "",
-                     c->page ? c->page : "");
-            c->text[lang] = sk_arena_strdup(&rs->arena, buf);
-            continue;
-        }
-        if (c->section)
-            section_text(c->section, sec, sizeof sec, article, lang);
-        if (lang == 0) {
-            /* "9 kap. 37 § andra stycket punkt 3 kommunallagen (2017:725)" */
-            char parts[200] = "";
-            size_t n = 0;
-            if (c->chapter)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, "%d kap.", c->chapter);
-            if (c->section && n < sizeof parts)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, "%s%s", n ? " " : "", sec);
-            if (c->paragraph && n < sizeof parts)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, " %s stycket", ordinal(c->paragraph, 0));
-            if (c->point && n < sizeof parts)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, " punkt %d", c->point);
-            if (a->sfs)
-                snprintf(buf, sizeof buf, "%s%s%s (%s)", parts, n ? " " : "", a->name[0], a->sfs);
-            else
-                snprintf(buf, sizeof buf, "%s%s%s", parts, n ? " " : "", a->name[0]);
-            (void)ch; (void)par; (void)pt;
+            tb_put(&t, a->name[lang]);
+            tb_put(&t, c->page ? " " : "");
+            tb_put(&t, c->page ? c->page : "");
         } else {
-            /* "Chapter 9, Section 37, second paragraph of the ... (2017:725)" */
-            char parts[160] = "";
-            size_t n = 0;
-            if (c->chapter)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, "Chapter %d", c->chapter);
             if (c->section)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, "%s%s%s", n ? ", " : "",
-                                      article ? "" : "Section ", article ? sec : c->section);
-            if (c->paragraph && n < sizeof parts)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, ", %s paragraph", ordinal(c->paragraph, 1));
-            if (c->point && n < sizeof parts)
-                n += (size_t)snprintf(parts + n, sizeof parts - n, ", point %d", c->point);
-            const char *sep = n ? " of " : "";
-            if (a->sfs)
-                snprintf(buf, sizeof buf, "%s%s%s (%s)", parts, sep, a->name[1], a->sfs);
+                section_text(c->section, &sec, article, lang);
+            if (lang == 0)
+                cite_text_sv(c, sec.s, &t);
             else
-                snprintf(buf, sizeof buf, "%s%s%s", parts, sep, a->name[1]);
-            (void)ch; (void)par; (void)pt;
+                cite_text_en(c, sec.s, article, &t);
+            if (a->sfs) {
+                tb_put(&t, " (");
+                tb_put(&t, a->sfs);
+                tb_put(&t, ")");
+            }
         }
-        c->text[lang] = sk_arena_strdup(&rs->arena, buf);
+        c->text[lang] = sk_arena_strdup(&rs->arena, t.s);
     }
     /* lagen.nu anchors: #K<chapter>P<section>[S<stycke>] */
     if (a->kind == SK_ACT_STATUTE && c->section && strncmp(a->url, "https://lagen.nu/", 17) == 0) {

@@ -844,12 +844,15 @@ static int compile_tpl(cctx *c, const sk_node *at, const char *src, sk_tpl *out)
         /* literal up to an unescaped '{' */
         sk_buf_init(&lit, 0);
         while (*s) {
+            size_t run = strcspn(s, "{}"); /* copied as it is */
+            sk_buf_append(&lit, s, run);
+            s += run;
             if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
                 sk_buf_putc(&lit, s[0]);
                 s += 2;
                 continue;
             }
-            if (*s == '{')
+            if (*s == '{' || !*s)
                 break;
             sk_buf_putc(&lit, *s++);
         }
