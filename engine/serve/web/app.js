@@ -149,15 +149,18 @@
 
   /* ---- the schema: labels and kinds of fields --------------------------- */
 
-  function label(node, key) {
+  function describe(node, key) {
     const d = (node && node.description) || key;
     const i = d.indexOf(' / ');
     const s = i < 0 ? d : state.lang === 'sv' ? d.slice(0, i) : d.slice(i + 3);
-    const clean = s.replace(/\s*\(samkoll extension\)\s*$/, '');
-    return clean.charAt(0).toUpperCase() + clean.slice(1);
+    const clean = s.replace(/\s*\(samkoll extension\)\s*$/, '').split('; ');
+    return { label: clean[0].charAt(0).toUpperCase() + clean[0].slice(1), more: clean.slice(1).join('; ') };
   }
 
-  function help(node) { return node['x-question-' + state.lang] || ''; }
+  function label(node, key) { return describe(node, key).label; }
+
+  /* the question of the field, else the rest of its description */
+  function help(node) { return node['x-question-' + state.lang] || describe(node, '').more; }
 
   const HIDDEN = new Set(['expect', 'text_file']); /* test-only; refused by the server */
 
