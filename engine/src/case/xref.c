@@ -31,7 +31,6 @@ static const struct party_ref {
     {"procurement.named_authorities[]", 0},
     {"tasks[].personal_data_roles[].party", 0},
     {"tasks[].personal_data_roles[].for", 0},
-    {"parties[].decisions[].party", 0},
 };
 
 typedef struct xctx {

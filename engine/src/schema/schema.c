@@ -42,6 +42,7 @@ const char *const sk_status_values[] = {
 static const char *const format_versions[] = {"1", "1.1", NULL};
 static const char *const case_status[] = {"proposed", "existing", "dissolving", NULL};
 static const char *const party_role[] = {"host", "member", "provider", "buyer", "owner", NULL};
+static const char *const adopted_docs[] = {"reglemente", "forbundsordning", "agreement", NULL};
 static const char *const decision_body[] = {"fullmaktige", "styrelse", "namnd", "none", NULL};
 /* v1: employee .. company; 1.1 (issue 17): the recipients as the law sees
  * them. The staff of another party is `employee` with that `to_party`. */
@@ -81,6 +82,9 @@ static const sk_field party_fields[] = {
     FEX("decision_body", decision_body, "högsta organ som beslutat om samverkan", "highest body that decided to enter the arrangement",
       "Vilket är det högsta organ hos parten som har beslutat om samverkan?",
       "Which is the highest body of the party that decided to enter the arrangement?"),
+    FLS("adopted", SK_F_ENUM, adopted_docs, 1, "dokument som partens fullmäktige har antagit", "documents the party's fullmäktige adopted",
+      "Vilka av reglementet, förbundsordningen och samverkansavtalet har partens fullmäktige antagit?",
+      "Which of the reglemente, the förbundsordning and the cooperation agreement has the party's council adopted?"),
     FX("country", SK_F_TEXT, "land (ISO-kod) om parten inte är svensk", "country code when the party is not Swedish",
       "I vilket land finns parten, om den inte är svensk (ISO-kod, t.ex. DK)?",
       "In which country is the party, if it is not Swedish (ISO code, e.g. DK)?"),
@@ -100,9 +104,9 @@ static const sk_field task_fields[] = {
     F("statutory", SK_F_BOOL, "parterna är skyldiga enligt lag att utföra uppgiften", "the parties are obliged by law to perform it",
       "Är parterna skyldiga enligt lag att utföra uppgiften?",
       "Are the parties obliged by law to perform the task?"),
-    F("special_law", SK_F_TEXT, "speciallag som reglerar uppgiften", "special law governing the task",
-      "Vilken speciallag reglerar uppgiften (SFS-nummer, t.ex. 2010:900)?",
-      "Which special law governs the task (SFS number, e.g. 2010:900)?"),
+    F("special_law", SK_F_TEXT, "speciallag som reglerar uppgiften, eller none om ingen speciallag gäller", "special law governing the task, or none when no special law applies",
+      "Vilken speciallag reglerar uppgiften (SFS-nummer, t.ex. 2010:900)? Svara none om ingen speciallag gäller.",
+      "Which special law governs the task (SFS number, e.g. 2010:900)? Answer none if no special law applies."),
     FX("special_law_permits_transfer", SK_F_BOOL, "speciallagen medger att myndighetsutövningen lämnas över till en juridisk person", "the special law permits handing the public authority to a legal person",
       "Medger speciallagen att myndighetsutövningen lämnas över till ett bolag, en förening eller en stiftelse?",
       "Does the special law permit handing the exercise of public authority to a company, an association or a foundation?"),
@@ -124,6 +128,9 @@ static const sk_field task_fields[] = {
     FX("secret_data", SK_F_BOOL, "sekretessbelagda uppgifter utbyts mellan parterna", "data covered by secrecy is exchanged between the parties",
       "Utbyts sekretessbelagda uppgifter mellan parterna i uppgiften?",
       "Is information covered by secrecy exchanged between the parties in this task?"),
+    FX("disclosure_basis", SK_F_TEXT, "sekretessbrytande bestämmelse som parterna stöder utlämnandet på, eller none", "the secrecy-breaking provision the parties rely on to disclose, or none",
+      "Vilken sekretessbrytande bestämmelse stöder att sekretessbelagda uppgifter lämnas mellan parterna (t.ex. 10 kap. 2 § OSL)? Svara none om ingen åberopas.",
+      "Which secrecy-breaking provision supports disclosing secret information between the parties (e.g. OSL 10:2)? Answer none if none is relied on."),
     FX("in_forbundsordning", SK_F_BOOL, "uppgiften följer av förbundsordningens ändamål", "the task follows from the förbundsordning's purpose",
       "Följer uppgiften av förbundsordningens ändamål?",
       "Does the task follow from the purpose stated in the förbundsordning?"),
