@@ -17,3 +17,16 @@ add_test(NAME serve.openapi COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/ser
          $<TARGET_FILE:samkoll_cli>)
 set_tests_properties(serve.openapi PROPERTIES LABELS serve TIMEOUT 300
                      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+# A small, bounded load test (bench/serve-load; the full size is in
+# bench/RESULTS.md): no failed request; outside ASan, RSS after the warm-up
+# does not grow by more than half.
+if(SK_SANITIZE)
+  set(SK_LOAD_ARGS --requests 500 --clients 8 --warmup 100)
+else()
+  set(SK_LOAD_ARGS --requests 2000 --clients 8 --warmup 200 --max-rss-growth 50)
+endif()
+add_test(NAME serve.load COMMAND ${SK_PYTHON} ${PROJECT_SOURCE_DIR}/bench/serve-load
+         $<TARGET_FILE:samkoll_cli> ${SK_LOAD_ARGS} --timeout 300
+         --case cases/real/sodertorn-brandforsvar.yaml)
+set_tests_properties(serve.load PROPERTIES LABELS serve TIMEOUT 400
+                     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
