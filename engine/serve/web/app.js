@@ -24,7 +24,7 @@
       listHelp: 'en per rad', strboolHelp: 'beslutet (t.ex. KF 2024-03-18 § 45), eller ja eller nej',
       sourceNew: 'Nytt ärende, inte sparat än.',
       sourceFile: 'Från filen %s. Spara behåller filens kommentarer.',
-      sourceEdited: 'Från filen %s, ändrat i formuläret: Spara skriver ärendet på nytt från formuläret (filens kommentarer följer inte med). Svar på frågorna under Granskning förs in i texten med kommentarerna kvar.',
+      sourceEdited: 'Från filen %s, ändrat i formuläret. Uppgifter som filen lämnar öppna förs in i filens text med kommentarerna kvar; ändras något som filen redan anger skriver Spara ärendet på nytt från formuläret, utan filens kommentarer.',
       docOf: 'Ärende %d av %d',
       checking: 'Granskar …', inputError: 'Ärendet kan inte läsas',
       at: 'rad %d, kolumn %d', didYouMean: 'menade du %s?',
@@ -61,7 +61,7 @@
       listHelp: 'one per line', strboolHelp: 'the decision (e.g. KF 2024-03-18 § 45), or yes or no',
       sourceNew: 'New case, not saved yet.',
       sourceFile: 'From the file %s. Save keeps the file\'s comments.',
-      sourceEdited: 'From the file %s, edited in the form: Save writes the case anew from the form (the file\'s comments are not kept). Answers to the questions under Review go into the text with the comments kept.',
+      sourceEdited: 'From the file %s, edited in the form. Facts the file leaves open go into its text with the comments kept; once something the file states is changed, Save writes the case anew from the form, without the file\'s comments.',
       docOf: 'Case %d of %d',
       checking: 'Checking …', inputError: 'The case cannot be read',
       at: 'line %d, column %d', didYouMean: 'did you mean %s?',
@@ -95,6 +95,7 @@
     docs: [], cur: 0,            /* the cases (JSON facts), the one edited */
     text: null, fileName: null,  /* the case text the facts came from */
     textFresh: false,            /* the text holds every edit (comments kept) */
+    textDocs: [], textGen: 0,    /* the facts of the text; its version */
     view: 'review', seq: 0, timer: 0
   };
 
@@ -435,6 +436,72 @@
     return state.textFresh ? state.text : toYaml(state.docs);
   }
 
+  /* ---- form edits into the file's text ---------------------------------- */
+
+  function clone(x) { return JSON.parse(JSON.stringify(x)); }
+
+  /* An added fact as answer values (ja/nej, a number, text, a list), or
+   * null when it is none (an object, rows, unknown). */
+  function answerOf(v) {
+    if (typeof v === 'boolean') return [v ? 'ja' : 'nej'];
+    if (typeof v === 'number') return [String(v)];
+    if (typeof v === 'string') return v === 'unknown' ? null : [v];
+    if (Array.isArray(v) && v.length && v.every(x => typeof x === 'string')) return v;
+    return null;
+  }
+
+  /* The facts b adds to a, as {path, values}; false if b changes or
+   * removes anything a states (or adds what is no answer). */
+  function added(a, b, path, out) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const x = a[k], y = b[k];
+      const p = Array.isArray(b) ? path + '[' + k + ']' : path ? path + '.' + k : k;
+      if (JSON.stringify(x) === JSON.stringify(y)) continue;
+      if (x === undefined && y !== null && typeof y === 'object' && !Array.isArray(y)) {
+        if (!added({}, y, p, out)) return false;
+      } else if (x === undefined && answerOf(y)) {
+        out.push({ path: p, values: answerOf(y) });
+      } else if (x && y && typeof x === 'object' && typeof y === 'object' &&
+                 Array.isArray(x) === Array.isArray(y) && (!Array.isArray(x) || x.length === y.length)) {
+        if (!added(x, y, p, out)) return false;
+      } else return false;
+    }
+    return true;
+  }
+
+  /* The case text holding every edit. Edits that only state facts the
+   * file leaves open (its open questions) are written into the file's text
+   * by the case-edit code of `ask -i` (POST /api/v1/answer), so its
+   * comments and order stay; any other edit gives YAML written anew from
+   * the form. */
+  async function currentText() {
+    if (state.textFresh || !state.text) return caseText();
+    const gen = state.textGen;
+    const snap = clone(state.docs);
+    const edits = [];
+    const same = snap.length === state.textDocs.length &&
+      snap.every((d, i) => i === state.cur || JSON.stringify(d) === JSON.stringify(state.textDocs[i]));
+    if (!same || !added(state.textDocs[state.cur], snap[state.cur], '', edits))
+      return toYaml(snap);
+    const q = { lang: state.lang, name: caseFileName(), doc: String(state.cur) };
+    let text = state.text;
+    for (const e of edits) {
+      const query = new URLSearchParams(q);
+      query.append('key', e.path);
+      for (const v of e.values) query.append('value', v);
+      const r = await api('/api/v1/answer', text, query);
+      if (r.status !== 200) return toYaml(snap);
+      text = await r.text();
+    }
+    if (gen !== state.textGen) return toYaml(snap);
+    state.text = text;
+    state.textDocs = snap;
+    state.textGen++;
+    state.textFresh = JSON.stringify(state.docs) === JSON.stringify(snap);
+    sourceLine();
+    return text;
+  }
+
   function caseFileName() {
     return state.fileName || ((model() && model().case) || 'arende') + '.yaml';
   }
@@ -449,10 +516,10 @@
   async function runReview() {
     if (!model()) return;
     const seq = ++state.seq;
-    const text = caseText();
     const q = { lang: state.lang, name: caseFileName() };
     $('view-review').setAttribute('aria-busy', 'true');
     try {
+      const text = await currentText();
       const jobs = [apiJson('/api/v1/check', text, q), apiJson('/api/v1/ask', text, q)];
       if (state.view === 'compare') jobs.push(apiJson('/api/v1/compare', text, q));
       const [chk, ask, cmp] = await Promise.all(jobs);
@@ -601,7 +668,7 @@
     for (const v of values) query.append('value', v);
     notice(t('answering'));
     try {
-      const r = await api('/api/v1/answer', caseText(), query);
+      const r = await api('/api/v1/answer', await currentText(), query);
       if (r.status !== 200) {
         const j = await r.json();
         err.textContent = j.error ? j.error.message : String(r.status);
@@ -659,8 +726,8 @@
     $('view-review').hidden = view !== 'review';
     $('view-compare').hidden = view !== 'compare';
     if (view === 'compare' && model()) {
-      const text = caseText();
       const seq = state.seq;
+      const text = await currentText();
       const res = await apiJson('/api/v1/compare', text, { lang: state.lang, name: caseFileName() });
       if (seq === state.seq) renderCompare(res);
     }
@@ -695,6 +762,7 @@
     state.docs = [{ case: 'nytt-arende', date: today(), form: form }];
     state.cur = 0;
     state.text = null;
+    state.textGen++;
     state.fileName = null;
     state.textFresh = false;
     openWorkspace();
@@ -723,6 +791,8 @@
     state.cur = Math.min(cur || 0, state.docs.length - 1);
     state.text = json ? null : text;
     state.textFresh = !json;
+    state.textDocs = clone(r.body.cases);
+    state.textGen++;
     state.fileName = name;
     openWorkspace();
     return true;
@@ -747,15 +817,15 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  function save() {
+  async function save() {
     const name = caseFileName().replace(/\.json$/, '.yaml');
-    download(name, caseText(), 'application/yaml');
+    download(name, await currentText(), 'application/yaml');
     notice(fmt(t('saved'), name));
   }
 
   async function memo() {
     const format = $('memo-format').value;
-    const r = await api('/api/v1/check', caseText(), { lang: state.lang, format: format, name: caseFileName() });
+    const r = await api('/api/v1/check', await currentText(), { lang: state.lang, format: format, name: caseFileName() });
     const data = await r.text();
     const base = caseFileName().replace(/\.(ya?ml|json)$/, '');
     const name = (state.lang === 'sv' ? 'PM-' : 'memo-') + base + (format === 'html' ? '.html' : '.md');
