@@ -549,9 +549,17 @@
     return (b.errors || []).flatMap(e => e.diagnostics || []);
   }
 
+  /* The edited case among a response's cases: by its id (a document that
+   * cannot be read is missing from the list), else by its place. */
+  function ownCase(cases, idKey) {
+    const id = model() && model().case;
+    const same = cases.filter(c => c[idKey] === id);
+    return same.length === 1 ? same[0] : cases.length === state.docs.length ? cases[state.cur] : null;
+  }
+
   function renderReview(chk, ask) {
     const v = $('view-review');
-    const c = chk.status === 200 && chk.body.cases ? chk.body.cases[state.cur] : null;
+    const c = chk.body && chk.body.cases ? ownCase(chk.body.cases, 'id') : null;
     if (!c) {
       v.replaceChildren(el('div', { class: 'conclusion bad', 'data-status': 'error' },
         el('strong', { text: t('inputError') })), diagList(inputErrors(chk)));
@@ -609,7 +617,8 @@
   /* ---- open questions, answered in place -------------------------------- */
 
   function questionsBlock(ask) {
-    const qs = ask.status === 200 && ask.body.cases ? ask.body.cases[state.cur].questions : [];
+    const own = ask.status === 200 && ask.body.cases ? ownCase(ask.body.cases, 'case') : null;
+    const qs = own ? own.questions : [];
     const box = el('section', { class: 'questions', id: 'questions' },
       el('h3', { text: fmt(t('questions'), qs.length) }));
     if (!qs.length) box.append(el('p', { class: 'muted', text: t('noQuestions') }));
@@ -701,7 +710,7 @@
   function renderCompare(res) {
     state.compareStale = false;
     const v = $('view-compare');
-    const c = res.status === 200 && res.body.cases ? res.body.cases[state.cur] : null;
+    const c = res.status === 200 && res.body.cases ? ownCase(res.body.cases, 'case') : null;
     if (!c) {
       v.replaceChildren(el('div', { class: 'conclusion bad' }, el('strong', { text: t('inputError') })),
         diagList(inputErrors(res)));
