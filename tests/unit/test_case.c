@@ -161,6 +161,8 @@ Test(case_format, party_references_are_checked)
         "governance: {amendment_decisions: [Nybro kommun, Lessebo]}\n",
         "agreement: {cost_allocation: {shares: [{party: Lessebo, percent: 50}]}}\n",
         "oversight: {dissolution_decisions: [Lessebo]}\n",
+        "procurement: {relations: [{buyer: Nybro kommun, provider: Lessebo}]}\n",
+        "procurement: {named_authorities: [Lessebo]}\n",
     };
     for (size_t i = 0; i < sizeof refs / sizeof *refs; i++) {
         snprintf(text, sizeof text, "%s%s", head, refs[i]);
@@ -179,6 +181,12 @@ Test(case_format, party_references_are_checked)
     /* an organisation that is not a party is named in others */
     snprintf(text, sizeof text, "%sothers: [{name: Lessebo, type: kommun}]\ngovernance: {host: Lessebo}\n", head);
     cr_expect_null(first_error(&e, text));
+    eval_done(&e);
+    /* the 1.1 fields are checked in every case */
+    g = first_error(&e, "case: x\nform: avtalssamverkan\nparties: [{name: A}]\n"
+                        "procurement: {relations: [{buyer: B, provider: A}]}\n");
+    cr_assert_not_null(g);
+    cr_expect(strstr(g->message, "procurement.relations[].buyer") != NULL, "%s", g->message);
     eval_done(&e);
     /* a v1 case (no format: 1.1) may name a non-party in the v1 fields */
     cr_expect_null(first_error(&e, "case: x\nform: avtalssamverkan\nparties: [{name: A}]\n"

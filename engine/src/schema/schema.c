@@ -60,6 +60,8 @@ static const char *const fo_contents[] = {
 static const char *const exemption[] = {
     "in_house", "horizontal_cooperation", "central_purchasing_body",
     "joint_procurement", "transfer_of_competence", "not_public_contract", "none", NULL};
+static const char *const control_kinds[] = {"sole", "joint", "none", NULL};
+static const char *const activity_bases[] = {"average_3_years", "projection_new_activity", "other", NULL};
 static const char *const ansvarsfrihet[] = {
     "every_member_fullmaktige", "forbundsfullmaktige", "host_only", "not_decided", NULL};
 
@@ -386,6 +388,29 @@ static const sk_field agr_fields[] = {
 };
 SCHEMA(agr_schema, "agreement", agr_fields);
 
+/* Case format 1.1 (issue 17): procurement per relationship. */
+static const sk_field relation_fields[] = {
+    F("buyer", SK_F_TEXT, "part som köper", "the party that buys",
+      "Vilken part köper?",
+      "Which party buys?"),
+    F("provider", SK_F_TEXT, "part som levererar", "the party that supplies",
+      "Vilken part levererar?",
+      "Which party supplies?"),
+    FE("exemption", exemption, "undantag från LOU som åberopas för relationen", "LOU exemption relied on for the relationship",
+      "Vilket undantag från LOU åberopas för just detta köp?",
+      "Which exemption from LOU is relied on for this purchase?"),
+    FE("control", control_kinds, "köparens kontroll över leverantören: ensam, gemensam eller ingen", "the buyer's control over the supplier: sole, joint or none",
+      "Har köparen ensam kontroll, gemensam kontroll med andra upphandlande myndigheter, eller ingen kontroll över leverantören?",
+      "Does the buyer have sole control, joint control with other contracting authorities, or no control over the supplier?"),
+    F("value_sek", SK_F_NUM, "värdet i kronor", "the value in SEK",
+      "Vilket är köpets värde i kronor (beräknat enligt 5 kap. LOU)?",
+      "What is the purchase's value in SEK (computed under LOU chapter 5)?"),
+    F("period", SK_F_TEXT, "perioden köpet avser", "the period the purchase covers",
+      "Vilken period avser köpet?",
+      "Which period does the purchase cover?"),
+};
+SCHEMA(relation_schema, "procurement.relations[]", relation_fields);
+
 static const sk_field proc_fields[] = {
     F("services_between_parties", SK_F_BOOL, "en part levererar varor eller tjänster till en annan mot ersättning", "one party supplies another for payment",
       "Levererar en part varor eller tjänster till en annan part mot ersättning?",
@@ -432,6 +457,20 @@ static const sk_field proc_fields[] = {
     FX("all_authorities_named", SK_F_BOOL, "annons eller fullmakt namnger varje deltagande upphandlande myndighet", "notice or mandate names every participating authority",
       "Namnger annonsen eller fullmakten varje deltagande upphandlande myndighet?",
       "Does the notice or mandate name every participating contracting authority?"),
+    {"relations", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &relation_schema,
+     "köp per relation: vem köper vad av vem, med vilket undantag, kontroll och värde",
+     "purchases per relationship: who buys from whom, under which exemption, control and value",
+     "Vilka köp sker mellan parterna (köpare, leverantör, undantag, kontroll, värde, period)?",
+     "Which purchases take place between the parties (buyer, provider, exemption, control, value, period)?"},
+    FLS("named_authorities", SK_F_TEXT, NULL, 1, "upphandlande myndigheter som annonsen eller ramavtalet anger", "contracting authorities the notice or framework agreement names",
+      "Vilka upphandlande myndigheter anger annonsen eller ramavtalet?",
+      "Which contracting authorities does the notice or framework agreement name?"),
+    FEX("activity_basis", activity_bases, "grund för andelen verksamhet för de kontrollerande: genomsnitt för tre år, prognos för ny verksamhet, eller annat", "basis of the activity share: three-year average, projection for a new activity, or other",
+      "På vilken grund är andelen verksamhet för de kontrollerande myndigheterna beräknad: genomsnittet för de tre senaste åren, en prognos för en ny verksamhet, eller något annat?",
+      "On what basis is the share of activity for the controlling authorities computed: the average of the last three years, a projection for a new activity, or something else?"),
+    FX("activity_period", SK_F_TEXT, "perioden andelen avser", "the period the share covers",
+      "Vilken period avser andelen verksamhet (t.ex. 2021–2023)?",
+      "Which period does the activity share cover (e.g. 2021-2023)?"),
     FX("contract_value_sek", SK_F_NUM, "kontraktets värde i kronor, beräknat enligt 5 kap. LOU", "contract value in SEK, computed under LOU chapter 5",
       "Vilket är kontraktets värde i kronor för hela avtalstiden (beräknat enligt 5 kap. LOU)?",
       "What is the contract's value in SEK over its whole term (computed under LOU chapter 5)?"),
