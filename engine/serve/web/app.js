@@ -395,6 +395,7 @@
     if (typeof v === 'boolean' || typeof v === 'number') return String(v);
     if (v === 'unknown') return 'unknown';
     if (PLAIN.test(v) && !RESERVED.test(v) && !/\s$/.test(v)) return v;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;   /* a date, as people write it */
     return JSON.stringify(v);
   }
 
@@ -402,7 +403,15 @@
     return v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
   }
 
-  function yValue(v, ind, out, key) {
+  /* the schema of a key's value: an object's, or a row's of a list */
+  function childSchema(node, key) {
+    const p = node && node.properties && node.properties[key];
+    if (!p) return null;
+    const k = kindOf(p);
+    return k.kind === 'rows' ? k.items : k.kind === 'object' ? p : null;
+  }
+
+  function yValue(v, ind, out, key, node) {
     const pad = ' '.repeat(ind);
     if (Array.isArray(v)) {
       const items = v.filter(x => !isEmpty(x));
@@ -411,24 +420,31 @@
       for (const it of items) {
         if (it && typeof it === 'object') {
           const sub = [];
-          yObject(it, ind + 4, sub);
+          yObject(it, ind + 4, sub, node);
+          if (!sub.length) continue;
           sub[0] = pad + '  - ' + sub[0].slice(ind + 4);
           out.push(...sub);
         } else out.push(pad + '  - ' + yScalar(it));
       }
     } else if (v && typeof v === 'object') {
-      if (isEmpty(v)) return;
-      out.push(pad + key + ':');
-      yObject(v, ind + 2, out);
+      const sub = [];
+      yObject(v, ind + 2, sub, node);
+      if (!sub.length) return;
+      out.push(pad + key + ':', ...sub);
     } else out.push(pad + key + ': ' + yScalar(v));
   }
 
-  function yObject(o, ind, out) {
-    for (const [k, v] of Object.entries(o)) if (v !== undefined) yValue(v, ind, out, k);
+  /* an object's keys in the case format's order (as the schema lists
+   * them), keys the schema does not know last */
+  function yObject(o, ind, out, node) {
+    const order = Object.keys((node && node.properties) || {});
+    const rank = k => { const i = order.indexOf(k); return i < 0 ? order.length : i; };
+    const keys = Object.keys(o).filter(k => o[k] !== undefined).sort((a, b) => rank(a) - rank(b));
+    for (const k of keys) yValue(o[k], ind, out, k, childSchema(node, k));
   }
 
   function toYaml(docs) {
-    return docs.map(d => { const out = []; yObject(d, 0, out); return out.join('\n') + '\n'; }).join('---\n');
+    return docs.map(d => { const out = []; yObject(d, 0, out, state.schema); return out.join('\n') + '\n'; }).join('---\n');
   }
 
   /* the case text: the file (every edit in it) or YAML from the form */
