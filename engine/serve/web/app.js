@@ -543,7 +543,7 @@
       renderReview(chk, ask);
       if (cmp) renderCompare(cmp);
       else state.compareStale = true;
-      notice('');
+      if ($('notice').classList.contains('bad')) notice('');   /* the server answers again */
     } catch (e) {
       if (seq === state.seq) notice(fmt(t('netError'), e.message), true);
     } finally {
