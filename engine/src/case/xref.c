@@ -29,8 +29,7 @@ static const struct party_ref {
     {"procurement.relations[].buyer", 0},
     {"procurement.relations[].provider", 0},
     {"procurement.named_authorities[]", 0},
-    {"tasks[].personal_data_roles[].party", 0},
-    {"tasks[].personal_data_roles[].for", 0},
+    {"tasks[].personal_data_processor", 0},
 };
 
 typedef struct xctx {
