@@ -28,4 +28,10 @@ add_test(NAME advice.interrupt
          COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/interrupt.py $<TARGET_FILE:samkoll_cli>
                  tests/data/advice/minimal.yaml
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(unit.advice advice.interactive advice.outputs advice.interrupt PROPERTIES LABELS advice)
+# Signal before noise (issue 13): the summary's counts against the JSON
+# report, -q only fail/warn and open questions, the conclusion first.
+add_test(NAME advice.summary
+         COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/check_summary.py $<TARGET_FILE:samkoll_cli>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(unit.advice advice.interactive advice.outputs advice.interrupt advice.summary
+                     PROPERTIES LABELS advice)

@@ -520,6 +520,21 @@ static void passed(const sk_report *r, const sk_result *res, sk_buf *b)
 /* A case as a memo: its head, then what is wrong or risky (fail, error,
  * warn, waived; worst first), then the open questions, then the rules
  * that passed. Each case starts a new page in print. */
+/* The conclusion paragraph (signal before noise). */
+static void conclusion(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    sk_open_qs qs;
+    sk_buf c;
+    sk_buf_init(&c, 0);
+    int ok = sk_open_questions(res, &qs);
+    sk_report_conclusion(res, ok ? &qs : NULL, r->o.lang == SK_LANG_EN, &c);
+    sk_buf_puts(b, "<p class=\"conclusion\">");
+    esc(b, sk_buf_cstr(&c));
+    sk_buf_puts(b, "</p>\n");
+    sk_buf_free(&c);
+    sk_open_questions_free(&qs);
+}
+
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
@@ -528,6 +543,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     esc(b, c->title ? c->title : c->id);
     sk_buf_puts(b, "</h3>\n");
     case_head(r, res, b);
+    conclusion(r, res, b);
     const sk_finding **order = res->n ? sk_arena_calloc(c->arena, res->n, sizeof *order) : NULL;
     size_t shown = 0;
     sk_buf tmp;
@@ -594,6 +610,7 @@ static void summary_cards(const sk_report *r, sk_buf *b, int en)
     card(b, "fail", r->worst[SK_ST_FAIL], sk_ui(UI_WITH_FAILURES, en));
     card(b, "warn", r->worst[SK_ST_WARN], sk_ui(UI_WITH_WARNINGS, en));
     card(b, "unknown", r->worst[SK_ST_UNKNOWN], sk_ui(UI_WITH_UNKNOWN_FACTS, en));
+    card(b, "unknown", r->with_unknown, sk_ui(UI_CASES_WITH_AN_UNKNOWN, en));
     card(b, "waived", r->worst[SK_ST_WAIVED], sk_ui(UI_WAIVED_2, en));
     card(b, "pass", r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], sk_ui(UI_PASSED, en));
     if (r->worst[SK_ST_ERROR])

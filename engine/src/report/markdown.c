@@ -188,6 +188,23 @@ static int in_group(const sk_finding *f, int g)
     return f->status == group_status[g];
 }
 
+/* The conclusion paragraph (signal before noise). */
+static void conclusion(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    if (r->o.quiet)
+        return;
+    sk_open_qs qs;
+    sk_buf c;
+    sk_buf_init(&c, 0);
+    int ok = sk_open_questions(res, &qs);
+    sk_report_conclusion(res, ok ? &qs : NULL, r->o.lang == SK_LANG_EN, &c);
+    sk_buf_puts(b, "\n");
+    sk_md_str(b, sk_buf_cstr(&c), NULL);
+    sk_buf_puts(b, "\n");
+    sk_buf_free(&c);
+    sk_open_questions_free(&qs);
+}
+
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
@@ -204,6 +221,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     const char *form = row->present && row->name[en] ? row->name[en] : sk_form_values[c->form];
     sk_buf_printf(b, "%s \u00b7 %s \u00b7 `%s:%u` \u00b7 %s: **%s**\n", form, date, c->file, c->line,
                   sk_ui(UI_RESULT, en), sk_status_label((sk_status)res->worst, en));
+    conclusion(r, res, b);
     static const char *const titles[7][2] = {
         {"Fel vid utvärderingen", "Errors"}, {"Underkänt", "Failures"}, {"Varningar", "Warnings"},
         {"Kan inte avgöras", "Cannot be decided"}, {"Undantagna (waivers)", "Waived"},
@@ -303,6 +321,7 @@ static void summary(sk_report *r, sk_buf *b)
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_printf(b, "\n## %s\n\n", sk_ui(UI_SUMMARY, en));
     sk_buf_printf(b, sk_ui(UI_CASES_CHECKED_INPUT_ERRORS, en), r->ncases, r->nerrors);
+    sk_buf_printf(b, "%s: %zu\n\n", sk_ui(UI_CASES_WITH_AN_UNKNOWN, en), r->with_unknown);
     static const sk_status order[] = {SK_ST_ERROR, SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN,
                                       SK_ST_WAIVED, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
     sk_buf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", sk_ui(UI_STATUS, en),

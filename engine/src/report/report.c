@@ -113,6 +113,7 @@ void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chu
 {
     r->ncases++;
     r->worst[t->worst]++;
+    r->with_unknown += t->counts[SK_ST_UNKNOWN] > 0;
     for (int s = 0; s < SK_ST__COUNT; s++)
         r->counts[s] += t->counts[s];
     if (t->form < SK_NFORMS)

@@ -24,6 +24,7 @@ struct sk_report {
     size_t nerrors;          /* input errors */
     size_t counts[SK_ST__COUNT];   /* findings by status */
     size_t worst[SK_ST__COUNT];    /* cases by worst status */
+    size_t with_unknown;           /* cases with at least one unknown finding */
     sk_input_error *errs;    /* kept for writers that print them at the end */
     size_t nerrs, errcap;
     size_t items;            /* items written, for separators */
@@ -153,5 +154,36 @@ void sk_explain_finding(const sk_result *res, const sk_finding *f, int lang,
 void sk_md_str(sk_buf *b, const char *s, const char *cont);
 /* dump.c: one condition node as text, without indentation or newline. */
 void sk_cond_head(sk_buf *b, const sk_rule *r, const sk_cond *k, int en);
+
+/* ---- signal before noise (conclusion.c) ---- */
+
+/* One open question: a fact the unknown findings lack, the findings it
+ * would decide, and whether its answer could change the case's worst
+ * status (some rule it decides is more severe than the worst decided). */
+typedef struct sk_open_q {
+    size_t off, len;              /* the fact's path, in sk_open_qs.text */
+    const sk_fact *fact;
+    const sk_finding **rules;     /* malloc'd */
+    size_t nrules, cap, first;
+    int could_change;
+} sk_open_q;
+
+typedef struct sk_open_qs {
+    sk_open_q *q;                 /* could change first, then most rules */
+    size_t n, cap;
+    size_t nchange;               /* questions that could change the worst */
+    size_t nfindings;             /* unknown findings grouped */
+    sk_buf text;
+} sk_open_qs;
+
+/* The open questions of res; 0 if out of memory. Free with
+ * sk_open_questions_free either way. */
+int sk_open_questions(const sk_result *res, sk_open_qs *qs);
+void sk_open_questions_free(sk_open_qs *qs);
+/* The schema's question for the fact (NULL if it has none). */
+const char *sk_open_q_text(const sk_open_q *q, int en);
+/* The conclusion paragraph of a case: the decisive findings and what to do
+ * next (qs: its open questions, or NULL). */
+void sk_report_conclusion(const sk_result *res, const sk_open_qs *qs, int en, sk_buf *b);
 
 #endif

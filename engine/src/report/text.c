@@ -69,6 +69,18 @@ static void finding_message(const sk_result *res, const sk_finding *f, int en, s
     }
 }
 
+/* The statutes a finding cites (valid at its date). */
+static void finding_laws(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
+{
+    for (uint32_t i = 0; i < f->rule->ncites; i++) {
+        if (!sk_finding_cite(f, i) || f->rule->cites[i].act->kind != SK_ACT_STATUTE)
+            continue;
+        sk_buf_clear(msg);
+        sk_buf_cat(msg, f->rule->cites[i].text[en], sk_cite_check_note(&f->rule->cites[i], en), NULL);
+        detail_line(b, sk_ui(UI_LAW, en), sk_buf_cstr(msg));
+    }
+}
+
 /* Certainty, basis, judged date and citations. */
 static void finding_basis(sk_buf *b, const sk_finding *f, int en, sk_buf *msg)
 {
@@ -155,7 +167,9 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     sk_buf_cat(b, "      ", sk_buf_cstr(&msg), "\n", NULL);
     indent_since(b, start, "      ");
     /* an unknown is a question, not a verdict: the missing facts are the point */
-    if (f->status != SK_ST_UNKNOWN || f->waiver) {
+    if (r->o.quiet) {
+        finding_laws(b, f, en, &msg); /* -q: the finding and its law only */
+    } else if (f->status != SK_ST_UNKNOWN || f->waiver) {
         finding_basis(b, f, en, &msg);
         finding_facts(b, f, en, &msg);
         finding_waiver(b, f, en);
@@ -163,94 +177,40 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     sk_buf_free(&msg);
 }
 
-/* A missing fact of an unknown finding, its path rendered once into a
- * shared buffer: text [off, off + len) of finding ord[fi]. */
-typedef struct miss_path {
-    size_t fi, off, len;
-} miss_path;
-
-static int grouped_unknown(const sk_finding *f)
-{
-    return f->status == SK_ST_UNKNOWN && f->reason != SK_R_EXCEPTION_UNKNOWN;
-}
-
-/* The missing facts of the grouped unknown findings, in report order;
- * their number, or (size_t)-1 if out of memory. */
-static size_t missing_paths(const sk_result *res, const sk_finding **ord, sk_buf *all,
-                            miss_path **out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < res->n; i++)
-        n += grouped_unknown(ord[i]) ? ord[i]->nmissing : 0;
-    miss_path *mp = n ? sk_arena_alloc(res->c->arena, n * sizeof *mp) : NULL;
-    if (n && !mp)
-        return (size_t)-1;
-    size_t k = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        for (uint16_t m = 0; grouped_unknown(ord[i]) && m < ord[i]->nmissing; m++, k++) {
-            mp[k].fi = i;
-            mp[k].off = all->len;
-            sk_fact_path(&ord[i]->missing[m], all);
-            mp[k].len = all->len - mp[k].off;
-        }
-    }
-    *out = mp;
-    return all->failed ? (size_t)-1 : n;
-}
-
-static int same_path(const sk_buf *all, const miss_path *a, const miss_path *b)
-{
-    return a->len == b->len && memcmp(all->data + a->off, all->data + b->off, a->len) == 0;
-}
-
-/* "      path: rule, rule" for missing fact k: the grouped unknown rules
- * from its own finding on that lack the same fact, each once. */
-static void missing_line(sk_buf *b, const sk_finding **ord, const sk_buf *all, const miss_path *mp, size_t n, size_t k)
-{
-    sk_buf_puts(b, "      ");
-    sk_buf_append(b, all->data + mp[k].off, mp[k].len);
-    sk_buf_puts(b, ": ");
-    size_t first = k, last = (size_t)-1;
-    while (first > 0 && mp[first - 1].fi == mp[k].fi)
-        first--;
-    for (size_t j = first; j < n; j++) {
-        if (mp[j].fi == last || !same_path(all, &mp[j], &mp[k]))
-            continue;
-        if (last != (size_t)-1)
-            sk_buf_puts(b, ", ");
-        sk_buf_puts(b, ord[mp[j].fi]->rule->id);
-        last = mp[j].fi;
-    }
-    sk_buf_putc(b, '\n');
-}
-
-/* Unknown findings grouped by the fact they lack: one line per missing
- * fact with the rules it would decide. */
-static void unknowns(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding **ord)
+/* One open question: "      path: question (N rules: id, id)"; with -q
+ * without the rule ids. */
+static void open_q(const sk_report *r, sk_buf *b, const sk_open_qs *qs, const sk_open_q *q)
 {
     int en = r->o.lang == SK_LANG_EN;
-    size_t n = 0;
-    for (size_t i = 0; i < res->n; i++)
-        n += grouped_unknown(ord[i]) && ord[i]->nmissing;
-    if (!n)
+    const char *text = sk_open_q_text(q, en);
+    sk_buf_puts(b, "      ");
+    sk_buf_append(b, qs->text.data + q->off, q->len);
+    if (text)
+        sk_buf_cat(b, ": ", text, NULL);
+    sk_buf_printf(b, sk_ui(q->nrules == 1 ? UI_Q_N_RULE : UI_Q_N_RULES, en), q->nrules);
+    for (size_t j = 0; !r->o.quiet && j < q->nrules; j++)
+        sk_buf_cat(b, j ? ", " : ": ", q->rules[j]->rule->id, NULL);
+    sk_buf_puts(b, ")\n");
+}
+
+/* The unknown findings as open questions, grouped by the fact they lack:
+ * first those whose answer could change the case's worst status, most
+ * rules decided first; the rest after them (left out with -q). */
+static void unknowns(const sk_report *r, sk_buf *b, const sk_open_qs *qs)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    if (!qs->n || (r->o.quiet && !qs->nchange))
         return;
     sk_buf_puts(b, "  ");
     label(r, b, SK_ST_UNKNOWN);
-    sk_buf_printf(b, sk_ui(UI_RULES_CANNOT_BE_DECIDED_THE, en), n);
-    sk_buf all;
-    sk_buf_init(&all, 0);
-    miss_path *mp;
-    size_t nm = missing_paths(res, ord, &all, &mp);
-    if (nm == (size_t)-1)
-        b->failed = true;
-    for (size_t k = 0; nm != (size_t)-1 && k < nm; k++) {
-        size_t e = 0;
-        while (e < k && !same_path(&all, &mp[e], &mp[k]))
-            e++;
-        if (e == k) /* the first time this fact is missing */
-            missing_line(b, ord, &all, mp, nm, k);
+    sk_buf_printf(b, sk_ui(UI_Q_OPEN_HEAD, en), qs->nfindings);
+    for (size_t k = 0; k < qs->n; k++) {
+        if (!qs->q[k].could_change && r->o.quiet)
+            break;
+        if (!qs->q[k].could_change && (k == 0 || qs->q[k - 1].could_change))
+            sk_buf_puts(b, sk_ui(UI_Q_CANNOT_CHANGE, en));
+        open_q(r, b, qs, &qs->q[k]);
     }
-    sk_buf_free(&all);
 }
 
 /* "Result: fail. 1 failed, 2 warnings, ..." under a case. */
@@ -270,10 +230,9 @@ static void case_counts(sk_buf *b, const sk_result *res, int en)
     sk_buf_puts(b, ".\n");
 }
 
-static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+/* The case's head: "id — title (form, date)" and "file:line". */
+static void case_head(const sk_report *r, const sk_case *c, sk_buf *b)
 {
-    int en = r->o.lang == SK_LANG_EN;
-    const sk_case *c = res->c;
     char date[11];
     sk_date_format(c->date, date);
     size_t start = b->len;
@@ -284,33 +243,66 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
     sk_buf_cat(b, "   ", c->file, ":", NULL);
     sk_buf_uint(b, c->line);
     sk_buf_putc(b, '\n');
+}
+
+/* Whether f is listed one by one (not grouped among the open questions). */
+static int listed(const sk_report *r, const sk_finding *f)
+{
+    /* --explain lists the rules that did not apply too, with why */
+    if ((f->status == SK_ST_NOT_APPLICABLE && !r->o.explain) ||
+        (r->o.quiet && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE ||
+                        f->status == SK_ST_WAIVED)))
+        return 0;
+    if (r->o.quiet && f->status == SK_ST_UNKNOWN && f->reason != SK_R_EXCEPTION_UNKNOWN)
+        return 0;
+    /* grouped by missing fact */
+    return !(f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN &&
+             !r->o.explain);
+}
+
+static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
+{
+    int en = r->o.lang == SK_LANG_EN;
+    const sk_case *c = res->c;
     /* sized from the data: a rule set may have any number of rules */
     const sk_finding **ord = res->n ? sk_arena_calloc(c->arena, res->n, sizeof *ord) : NULL;
-    if (res->n && !ord) {
+    sk_open_qs qs;
+    if ((res->n && !ord) | !sk_open_questions(res, &qs)) {
+        case_head(r, c, b);
         sk_buf_printf(b, "   %s\n", sk_reason_text(SK_R_RUNTIME_ERROR, en));
+        sk_open_questions_free(&qs);
         return;
     }
     if (ord)
         sk_report_order(res, ord);
-    size_t shown = 0;
+    size_t nlisted = 0;
+    for (size_t i = 0; i < res->n; i++)
+        nlisted += (size_t)listed(r, ord[i]);
+    /* -q: a case with nothing to act on and no question that matters is left out */
+    if (r->o.quiet && !nlisted && !qs.nchange) {
+        sk_open_questions_free(&qs);
+        return;
+    }
+    case_head(r, c, b);
+    if (!r->o.quiet) {
+        size_t start = b->len;
+        sk_buf_puts(b, "   ");
+        sk_report_conclusion(res, &qs, en, b);
+        sk_buf_putc(b, '\n');
+        indent_since(b, start, "   ");
+    }
     for (size_t i = 0; i < res->n; i++) {
-        const sk_finding *f = ord[i];
-        /* --explain lists the rules that did not apply too, with why */
-        if ((f->status == SK_ST_NOT_APPLICABLE && !r->o.explain) ||
-            (r->o.quiet && (f->status == SK_ST_PASS || f->status == SK_ST_NOT_APPLICABLE)))
+        if (!listed(r, ord[i]))
             continue;
-        if (f->status == SK_ST_UNKNOWN && f->nmissing && f->reason != SK_R_EXCEPTION_UNKNOWN &&
-            !r->o.explain)
-            continue; /* grouped by missing fact below */
-        finding(r, b, res, f);
+        finding(r, b, res, ord[i]);
         if (r->o.explain)
-            sk_explain_finding(res, f, en, "      ", 0, b);
-        shown++;
+            sk_explain_finding(res, ord[i], en, "      ", 0, b);
     }
     if (!r->o.explain)
-        unknowns(r, b, res, ord);
-    case_counts(b, res, en);
-    (void)shown;
+        unknowns(r, b, &qs);
+    if (!r->o.quiet)
+        case_counts(b, res, en);
+    sk_open_questions_free(&qs);
 }
 
 static void render_error(const sk_report *r, const sk_input_error *e, sk_buf *b)
@@ -438,19 +430,21 @@ static void library_summary(sk_report *r, sk_buf *b)
     }
 }
 
+/* The summary, every count labelled: cases by worst status, cases with
+ * any unknown, findings by status. */
 static void end(sk_report *r, sk_buf *b)
 {
     int en = r->o.lang == SK_LANG_EN;
-    if (r->ncases > 1)
+    if (r->ncases > 1 && !r->o.quiet)
         library_summary(r, b);
-    sk_buf_printf(b, "\n%s: %zu %s (%zu %s, %zu %s, %zu %s, %zu %s, %zu %s), %zu %s.\n",
-                  sk_ui(UI_SUMMARY, en), r->ncases, sk_ui(UI_CASES_2, en),
-                  r->worst[SK_ST_FAIL], sk_ui(UI_WITH_FAIL, en),
-                  r->worst[SK_ST_WARN], sk_ui(UI_WITH_WARNINGS, en),
-                  r->worst[SK_ST_UNKNOWN], sk_ui(UI_WITH_UNKNOWNS, en),
-                  r->worst[SK_ST_WAIVED], sk_ui(UI_WAIVED_2, en),
-                  r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE], sk_ui(UI_PASSED, en),
-                  r->nerrors, sk_ui(UI_INPUT_ERRORS, en));
+    sk_buf_printf(b, sk_ui(UI_SUM_HEAD, en), sk_ui(UI_SUMMARY, en), r->ncases, r->nerrors);
+    sk_buf_printf(b, sk_ui(UI_SUM_WORST, en), r->worst[SK_ST_FAIL] + r->worst[SK_ST_ERROR],
+                  r->worst[SK_ST_WARN], r->worst[SK_ST_UNKNOWN], r->worst[SK_ST_WAIVED],
+                  r->worst[SK_ST_PASS] + r->worst[SK_ST_NOT_APPLICABLE]);
+    sk_buf_printf(b, sk_ui(UI_SUM_ANY_UNKNOWN, en), r->with_unknown);
+    sk_buf_printf(b, sk_ui(UI_SUM_FINDINGS, en), r->counts[SK_ST_FAIL] + r->counts[SK_ST_ERROR],
+                  r->counts[SK_ST_WARN], r->counts[SK_ST_UNKNOWN], r->counts[SK_ST_WAIVED],
+                  r->counts[SK_ST_PASS]);
 }
 
 const sk_writer sk_writer_text = {"text", NULL, render_case, render_error, "\n", end, NULL};
