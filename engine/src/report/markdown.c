@@ -321,7 +321,7 @@ static void summary(sk_report *r, sk_buf *b)
     int en = r->o.lang == SK_LANG_EN;
     sk_buf_printf(b, "\n## %s\n\n", sk_ui(UI_SUMMARY, en));
     sk_buf_printf(b, sk_ui(UI_CASES_CHECKED_INPUT_ERRORS, en), r->ncases, r->nerrors);
-    sk_buf_printf(b, "%s: %zu\n\n", sk_ui(UI_CASES_WITH_AN_UNKNOWN, en), r->with_unknown);
+    sk_buf_printf(b, "%s: %zu\n\n", sk_ui(UI_CASES_WITH_AN_UNKNOWN_LINE, en), r->with_unknown);
     static const sk_status order[] = {SK_ST_ERROR, SK_ST_FAIL, SK_ST_WARN, SK_ST_UNKNOWN,
                                       SK_ST_WAIVED, SK_ST_PASS, SK_ST_NOT_APPLICABLE};
     sk_buf_printf(b, "| %s | %s | %s |\n|---|---:|---:|\n", sk_ui(UI_STATUS, en),
