@@ -1105,6 +1105,17 @@ static void markup_head(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
     }
 }
 
+/* The procurement routes apart from the forms: the list of forms ends
+ * and the routes follow under their own heading, numbered on from rank. */
+static void markup_routes_head(size_t rank, int en, fmt m, sk_buf *b)
+{
+    if (m == FMT_HTML)
+        sk_buf_printf(b, "</ol>\n<h3>%s</h3>\n<ol class=\"ranking routes\" start=\"%zu\">\n",
+                      sk_ui(UI_V_ROUTES_TITLE, en), rank + 1);
+    else
+        sk_buf_printf(b, "\n#### %s\n\n", sk_ui(UI_V_ROUTES_TITLE, en));
+}
+
 /* The ranking: one line per form with its verdict in a sentence. */
 static void markup_ranking(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
 {
@@ -1116,6 +1127,8 @@ static void markup_ranking(const sk_comparison *cmp, int en, fmt m, sk_buf *b)
         sk_buf_printf(b, "### %s\n\n", sk_ui(UI_RANKING, en));
     for (size_t r = 0; r < cmp->n; r++) {
         const cmp_form *f = &cmp->f[r];
+        if (f->route && (r == 0 || !cmp->f[r - 1].route))
+            markup_routes_head(r, en, m, b);
         sk_buf_clear(&s);
         summary(cmp, f, en, &s);
         const char *own = f->form == cmp->c->form ? sk_ui(UI_THE_CASE_S_FORM_PAREN, en) : "";
