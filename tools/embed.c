@@ -9,18 +9,7 @@
 
 #include "base/sha256.h"
 
-static const char *g_root;
-
-static const char *rel(const char *name)
-{
-    size_t rl = strlen(g_root);
-    return strncmp(name, g_root, rl) == 0 && name[rl] == '/' ? name + rl + 1 : name;
-}
-
-static int cmp_rel(const void *a, const void *b)
-{
-    return strcmp(rel(*(char *const *)a), rel(*(char *const *)b));
-}
+#include "relpath.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -151,18 +151,7 @@ static int add_file(img *m, sk_img_file *f, const char *path, const char *name)
     return ok;
 }
 
-static const char *g_root;
-
-static const char *rel(const char *name)
-{
-    size_t rl = strlen(g_root);
-    return strncmp(name, g_root, rl) == 0 && name[rl] == '/' ? name + rl + 1 : name;
-}
-
-static int cmp_rel(const void *a, const void *b)
-{
-    return strcmp(rel(*(char *const *)a), rel(*(char *const *)b));
-}
+#include "relpath.h"
 
 /* The string table as one literal: printable ASCII as is, everything
  * else as a three-digit octal escape; a line break after each NUL. */
