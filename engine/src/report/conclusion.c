@@ -164,51 +164,62 @@ static void titles(const sk_result *res, uint8_t st, int en, sk_buf *b)
         sk_buf_printf(b, sk_ui(UI_C_AND_MORE, en), n - MAX_TITLES);
 }
 
-void sk_report_conclusion(const sk_result *res, const sk_open_qs *qs, int en, sk_buf *b)
+/* One clause: the count sentence of message id, then the titles of the
+ * findings with status st, then a full stop. */
+static void clause(const sk_result *res, uint8_t st, sk_ui_id id, size_t n, int en, sk_buf *b)
 {
-    size_t fail = res->counts[SK_ST_FAIL] + res->counts[SK_ST_ERROR], warn = res->counts[SK_ST_WARN];
-    size_t unk = res->counts[SK_ST_UNKNOWN], pass = res->counts[SK_ST_PASS];
-    size_t waived = res->counts[SK_ST_WAIVED];
-    sk_buf_puts(b, sk_ui(UI_C_HEAD, en));
+    sk_buf_printf(b, sk_ui(id, en), n);
+    titles(res, st, en, b);
+    sk_buf_puts(b, ".");
+}
+
+/* The verdict sentence(s): the worst decided status with its findings. */
+static void verdict(const sk_result *res, int en, sk_buf *b)
+{
+    size_t fail = res->counts[SK_ST_FAIL], warn = res->counts[SK_ST_WARN];
+    size_t decided = res->counts[SK_ST_PASS] + res->counts[SK_ST_WAIVED];
     if (res->counts[SK_ST_ERROR]) {
-        sk_buf_printf(b, sk_ui(UI_C_ERROR, en), res->counts[SK_ST_ERROR]);
-        titles(res, SK_ST_ERROR, en, b);
-        sk_buf_puts(b, ".");
+        clause(res, SK_ST_ERROR, UI_C_ERROR, res->counts[SK_ST_ERROR], en, b);
     } else if (fail) {
-        sk_buf_printf(b, sk_ui(fail == 1 ? UI_C_FAIL_1 : UI_C_FAIL, en), fail);
-        titles(res, SK_ST_FAIL, en, b);
-        sk_buf_puts(b, ".");
-        if (warn && !res->counts[SK_ST_ERROR]) {
-            sk_buf_printf(b, sk_ui(UI_C_ALSO_RISKS, en), warn);
-            titles(res, SK_ST_WARN, en, b);
-            sk_buf_puts(b, ".");
-        }
+        clause(res, SK_ST_FAIL, fail == 1 ? UI_C_FAIL_1 : UI_C_FAIL, fail, en, b);
+        if (warn)
+            clause(res, SK_ST_WARN, UI_C_ALSO_RISKS, warn, en, b);
     } else if (warn) {
-        sk_buf_printf(b, sk_ui(warn == 1 ? UI_C_WARN_1 : UI_C_WARN, en), warn);
-        titles(res, SK_ST_WARN, en, b);
-        sk_buf_puts(b, ".");
-    } else if (unk) {
-        sk_buf_printf(b, sk_ui(UI_C_UNKNOWN_ONLY, en), unk);
-    } else if (pass + waived) {
-        sk_buf_printf(b, sk_ui(UI_C_PASS, en), pass + waived);
+        clause(res, SK_ST_WARN, warn == 1 ? UI_C_WARN_1 : UI_C_WARN, warn, en, b);
+    } else if (res->counts[SK_ST_UNKNOWN]) {
+        sk_buf_printf(b, sk_ui(UI_C_UNKNOWN_ONLY, en), res->counts[SK_ST_UNKNOWN]);
+    } else if (decided) {
+        sk_buf_printf(b, sk_ui(UI_C_PASS, en), decided);
     } else {
         sk_buf_puts(b, sk_ui(UI_C_NONE, en));
     }
-    if (waived)
-        sk_buf_printf(b, sk_ui(UI_C_WAIVED, en), waived);
-    if (fail)
+}
+
+/* What to do next: act on the findings, then the first open question. */
+static void next_steps(const sk_result *res, const sk_open_qs *qs, int en, sk_buf *b)
+{
+    if (res->counts[SK_ST_FAIL] + res->counts[SK_ST_ERROR])
         sk_buf_puts(b, sk_ui(UI_C_NEXT_FAIL, en));
-    else if (warn)
+    else if (res->counts[SK_ST_WARN])
         sk_buf_puts(b, sk_ui(UI_C_NEXT_WARN, en));
-    if (qs && qs->n) {
-        const sk_open_q *q = &qs->q[0];
-        sk_buf_printf(b, sk_ui(UI_C_NEXT_ASK, en), qs->n, qs->nfindings);
-        const char *text = sk_open_q_text(q, en);
-        if (text)
-            sk_buf_cat(b, text, " (", NULL);
-        sk_buf_append(b, qs->text.data + q->off, q->len);
-        if (!text)
-            sk_buf_puts(b, " (");
-        sk_buf_printf(b, sk_ui(q->nrules == 1 ? UI_C_DECIDES_1 : UI_C_DECIDES, en), q->nrules);
-    }
+    if (!qs || !qs->n)
+        return;
+    const sk_open_q *q = &qs->q[0];
+    sk_buf_printf(b, sk_ui(UI_C_NEXT_ASK, en), qs->n, qs->nfindings);
+    const char *text = sk_open_q_text(q, en);
+    if (text)
+        sk_buf_cat(b, text, " (", NULL);
+    sk_buf_append(b, qs->text.data + q->off, q->len);
+    if (!text)
+        sk_buf_puts(b, " (");
+    sk_buf_printf(b, sk_ui(q->nrules == 1 ? UI_C_DECIDES_1 : UI_C_DECIDES, en), q->nrules);
+}
+
+void sk_report_conclusion(const sk_result *res, const sk_open_qs *qs, int en, sk_buf *b)
+{
+    sk_buf_puts(b, sk_ui(UI_C_HEAD, en));
+    verdict(res, en, b);
+    if (res->counts[SK_ST_WAIVED])
+        sk_buf_printf(b, sk_ui(UI_C_WAIVED, en), res->counts[SK_ST_WAIVED]);
+    next_steps(res, qs, en, b);
 }
