@@ -237,15 +237,9 @@ static void forms_json(const sk_ruleset *rs, int en, sk_buf *b)
             sk_buf_putc(b, ':');
             sk_buf_putc(b, '{');
             json_cell_value(b, &rs->cols[c], cell->value, en);
-            sk_buf_puts(b, ",\"citations\":[");
-            for (uint32_t k = 0; k < cell->ncites; k++) {
-                sk_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
-                sk_json_str(b, cell->cites[k].text[en]);
-                sk_buf_puts(b, ",\"url\":");
-                sk_json_str(b, cell->cites[k].url);
-                sk_buf_putc(b, '}');
-            }
-            sk_buf_puts(b, "]}");
+            sk_buf_puts(b, ",\"citations\":");
+            sk_json_cites(b, cell->cites, cell->ncites, en);
+            sk_buf_putc(b, '}');
         }
         sk_buf_puts(b, "}}");
     }

@@ -223,3 +223,11 @@ void sk_report_conclusion(const sk_result *res, const sk_open_qs *qs, int en, sk
         sk_buf_printf(b, sk_ui(UI_C_WAIVED, en), res->counts[SK_ST_WAIVED]);
     next_steps(res, qs, en, b);
 }
+
+void sk_report_conclusion_of(const sk_result *res, int en, sk_buf *b)
+{
+    sk_open_qs qs;
+    int ok = sk_open_questions(res, &qs);
+    sk_report_conclusion(res, ok ? &qs : NULL, en, b);
+    sk_open_questions_free(&qs);
+}

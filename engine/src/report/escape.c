@@ -168,3 +168,16 @@ void sk_md_str(sk_buf *b, const char *s, const char *cont)
         sk_buf_putc(b, (char)c);
     }
 }
+
+void sk_json_cites(sk_buf *b, const sk_cite *cites, uint32_t n, int en)
+{
+    sk_buf_putc(b, '[');
+    for (uint32_t k = 0; k < n; k++) {
+        sk_buf_puts(b, k ? ",{\"text\":" : "{\"text\":");
+        sk_json_str(b, cites[k].text[en]);
+        sk_buf_puts(b, ",\"url\":");
+        sk_json_str(b, cites[k].url);
+        sk_buf_putc(b, '}');
+    }
+    sk_buf_putc(b, ']');
+}

@@ -523,16 +523,13 @@ static void passed(const sk_report *r, const sk_result *res, sk_buf *b)
 /* The conclusion paragraph (signal before noise). */
 static void conclusion(const sk_report *r, const sk_result *res, sk_buf *b)
 {
-    sk_open_qs qs;
     sk_buf c;
     sk_buf_init(&c, 0);
-    int ok = sk_open_questions(res, &qs);
-    sk_report_conclusion(res, ok ? &qs : NULL, r->o.lang == SK_LANG_EN, &c);
+    sk_report_conclusion_of(res, r->o.lang == SK_LANG_EN, &c);
     sk_buf_puts(b, "<p class=\"conclusion\">");
     esc(b, sk_buf_cstr(&c));
     sk_buf_puts(b, "</p>\n");
     sk_buf_free(&c);
-    sk_open_questions_free(&qs);
 }
 
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)

@@ -153,15 +153,9 @@ static void rules_json(const sk_ruleset *rs, int en, sk_buf *b)
             sk_json_str(b, t);
         else
             sk_buf_puts(b, "null");
-        sk_buf_puts(b, ",\"citations\":[");
-        for (uint32_t c = 0; c < r->ncites; c++) {
-            sk_buf_puts(b, c ? ",{\"text\":" : "{\"text\":");
-            sk_json_str(b, r->cites[c].text[en]);
-            sk_buf_puts(b, ",\"url\":");
-            sk_json_str(b, r->cites[c].url);
-            sk_buf_putc(b, '}');
-        }
-        sk_buf_puts(b, "]}");
+        sk_buf_puts(b, ",\"citations\":");
+        sk_json_cites(b, r->cites, r->ncites, en);
+        sk_buf_putc(b, '}');
     }
     sk_buf_puts(b, "]}\n");
 }

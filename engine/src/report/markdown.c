@@ -193,16 +193,13 @@ static void conclusion(const sk_report *r, const sk_result *res, sk_buf *b)
 {
     if (r->o.quiet)
         return;
-    sk_open_qs qs;
     sk_buf c;
     sk_buf_init(&c, 0);
-    int ok = sk_open_questions(res, &qs);
-    sk_report_conclusion(res, ok ? &qs : NULL, r->o.lang == SK_LANG_EN, &c);
+    sk_report_conclusion_of(res, r->o.lang == SK_LANG_EN, &c);
     sk_buf_puts(b, "\n");
     sk_md_str(b, sk_buf_cstr(&c), NULL);
     sk_buf_puts(b, "\n");
     sk_buf_free(&c);
-    sk_open_questions_free(&qs);
 }
 
 static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)

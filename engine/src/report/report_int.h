@@ -101,6 +101,8 @@ const char *sk_reason_text(sk_reason r, int lang);
 /* Findings of res in display order: worst first, then rule order. */
 void sk_report_order(const sk_result *res, const sk_finding **out);
 void sk_json_str(sk_buf *b, const char *s);
+/* Citations as a compact JSON array of {"text", "url"} (text in lang en). */
+void sk_json_cites(sk_buf *b, const sk_cite *cites, uint32_t n, int en);
 /* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
 void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp);
 /* Flushes r->out to the stream. */
@@ -185,5 +187,7 @@ const char *sk_open_q_text(const sk_open_q *q, int en);
 /* The conclusion paragraph of a case: the decisive findings and what to do
  * next (qs: its open questions, or NULL). */
 void sk_report_conclusion(const sk_result *res, const sk_open_qs *qs, int en, sk_buf *b);
+/* The same, working out the open questions itself (html, markdown). */
+void sk_report_conclusion_of(const sk_result *res, int en, sk_buf *b);
 
 #endif
