@@ -780,7 +780,7 @@ static sk_tri eval_match(ectx *e, const sk_cond *k)
     val a;
     if (!path_val(e, k->path, &a))
         return SK_UNKNOWN;
-    pcre2_code *code = e->rs->regexes[k->regex];
+    const pcre2_code *code = sk_ruleset_regex(e->rs, k->regex);
     size_t len = strlen(a.s);
     pcre2_set_match_limit(e->ev->mctx, regex_limit(&e->rs->lim, len));
     int rc = pcre2_match(code, (PCRE2_SPTR)a.s, len, 0, 0, e->ev->md, e->ev->mctx);

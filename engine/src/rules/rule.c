@@ -523,10 +523,26 @@ static int refuse_start_options(cctx *c, const sk_node *re)
     return 1;
 }
 
+/* An equal pattern compiled before (the same bytes and icase), or -1. */
+static int regex_known(const sk_ruleset *rs, const sk_node *re, bool icase)
+{
+    for (size_t i = 0; i < rs->nregexes; i++) {
+        const sk_regex *x = &rs->regexes[i];
+        if (x->icase == icase && x->len == re->len && memcmp(x->src, re->u.s, re->len) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Compiles the pattern (JIT compilation waits for its first use:
+ * sk_ruleset_regex); an equal pattern shares one code. */
 static int compile_regex(cctx *c, const sk_node *re, bool icase)
 {
     if (refuse_start_options(c, re))
         return -1;
+    int known = regex_known(c->rs, re, icase);
+    if (known >= 0)
+        return known;
     int errcode;
     PCRE2_SIZE erroff;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0);
@@ -540,14 +556,18 @@ static int compile_regex(cctx *c, const sk_node *re, bool icase)
         sk_yu_err(c->d, &at, NULL, M_R_REGEX, (size_t)erroff, (const char *)buf);
         return -1;
     }
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-    pcre2_code **v = realloc(c->rs->regexes, (c->rs->nregexes + 1) * sizeof *v);
+    sk_regex *v = realloc(c->rs->regexes, (c->rs->nregexes + 1) * sizeof *v);
     if (!v) {
         pcre2_code_free(code);
         return -1;
     }
     c->rs->regexes = v;
-    v[c->rs->nregexes] = code;
+    sk_regex *x = &v[c->rs->nregexes];
+    x->code = code;
+    atomic_init(&x->jitted, 0);
+    x->src = re->u.s;
+    x->len = re->len;
+    x->icase = icase;
     return (int)c->rs->nregexes++;
 }
 

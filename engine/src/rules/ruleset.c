@@ -455,6 +455,12 @@ static sk_ruleset *ruleset_new(const sk_limits *lim)
     sk_ruleset *rs = calloc(1, sizeof *rs);
     if (!rs)
         return NULL;
+    rs->regex_lock = malloc(sizeof *rs->regex_lock);
+    if (!rs->regex_lock || pthread_mutex_init(rs->regex_lock, NULL)) {
+        free(rs->regex_lock);
+        free(rs);
+        return NULL;
+    }
     sk_arena_init(&rs->arena, 65536);
     if (lim)
         rs->lim = *lim;
@@ -616,12 +622,32 @@ void sk_ruleset_free(sk_ruleset *rs)
     if (!rs)
         return;
     for (size_t i = 0; i < rs->nregexes; i++)
-        pcre2_code_free(rs->regexes[i]);
+        pcre2_code_free(rs->regexes[i].code);
     free(rs->regexes);
+    if (rs->regex_lock)
+        pthread_mutex_destroy(rs->regex_lock);
+    free(rs->regex_lock);
     free(rs->rules);
     pcre2_match_context_free(rs->mctx);
     sk_arena_free(&rs->arena);
     free(rs);
+}
+
+const pcre2_code *sk_ruleset_regex(const sk_ruleset *rs, int k)
+{
+    /* The rule set is shared read-only by the evaluators; only the JIT state
+     * of a regex changes, once, under the lock. */
+    sk_regex *x = &rs->regexes[k];
+    if (!atomic_load_explicit(&x->jitted, memory_order_acquire)) {
+        pthread_mutex_t *lock = rs->regex_lock;
+        pthread_mutex_lock(lock);
+        if (!atomic_load_explicit(&x->jitted, memory_order_relaxed)) {
+            pcre2_jit_compile(x->code, PCRE2_JIT_COMPLETE); /* else the interpreter */
+            atomic_store_explicit(&x->jitted, 1, memory_order_release);
+        }
+        pthread_mutex_unlock(lock);
+    }
+    return x->code;
 }
 
 size_t sk_ruleset_count(const sk_ruleset *rs)

@@ -8,6 +8,8 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "base/arena.h"
@@ -219,6 +221,16 @@ typedef struct sk_rule {
     int index;
 } sk_rule;
 
+/* A `matches` pattern: compiled at load, JIT-compiled on first use
+ * (sk_ruleset_regex); rules with an equal pattern share it. */
+typedef struct sk_regex {
+    pcre2_code *code;
+    atomic_uchar jitted;      /* 1 once pcre2_jit_compile was run */
+    const char *src;          /* the pattern (in the rule set's nodes) */
+    size_t len;
+    bool icase;
+} sk_regex;
+
 typedef enum sk_col_type { SK_COL_BOOL, SK_COL_ENUM, SK_COL_LIST, SK_COL_TEXT } sk_col_type;
 
 typedef struct sk_form_col {
@@ -254,8 +266,9 @@ struct sk_ruleset {
     size_t ncols;
     sk_form_row rows[SK_NFORMS]; /* indexed like sk_form_values */
     size_t nforms;
-    pcre2_code **regexes;
+    sk_regex *regexes;
     size_t nregexes;
+    pthread_mutex_t *regex_lock; /* serialises JIT compilation */
     pcre2_match_context *mctx;
     char hash[65];
 };
@@ -315,6 +328,10 @@ sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n
 struct sk_rule_image;
 sk_rc sk_ruleset_load_image(sk_ruleset **out, const struct sk_rule_image *img, const char *hash,
                             const sk_limits *lim, sk_diags *d);
+
+/* Regex k of the rule set, JIT-compiled on the first call (thread-safe):
+ * start-up compiles no machine code for patterns a run never uses. */
+const pcre2_code *sk_ruleset_regex(const sk_ruleset *rs, int k);
 
 int sk_ruleset_find_id(const sk_ruleset *rs, const char *id);
 const char *sk_ruleset_suggest_id(const sk_ruleset *rs, const char *id);
