@@ -1,11 +1,12 @@
 /* cmd_serve.c - `samkoll serve`: the web app and the JSON API on a local
  * HTTP server (engine/serve, docs/web.md, docs/api.md) until SIGINT or
- * SIGTERM. The URL is printed rather than a browser started: samkoll
- * never starts another program (docs/security.md). */
+ * SIGTERM. The URL is printed; with --open the desktop's browser is
+ * started on it (browser.c, the only program samkoll starts). */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 
+#include "browser.h"
 #include "cmds.h"
 #include "serve.h"
 #include "texts.h"
@@ -45,6 +46,8 @@ int cmd_serve(const cli_opts *o, const sk_ruleset *rs)
         fprintf(stderr, cli_text(T_SERVE_NOT_LOOPBACK, en), so.listen);
     printf(cli_text(T_SERVE_LISTENING, en), sk_server_url(s));
     fflush(stdout);
+    if (o->open_browser)
+        cli_open_browser(sk_server_url(s), en);
     int sig = 0;
     sigwait(&set, &sig);
     sk_server_stop(s);

@@ -100,7 +100,7 @@ static const cli_cmd commands[] = {
             "and the JSON API (\\fB/api/v1/check\\fR, \\fBcompare\\fR, \\fBask\\fR, \\fBanswer\\fR, "
             "\\fBcase\\fR, \\fBschema\\fR, \\fBrules\\fR, \\fBforms\\fR, \\fB/healthz\\fR) on "
             "\\fB\\-\\-listen\\fR (default \\fB127.0.0.1:8080\\fR) until interrupted. The address is "
-            "printed; open it in a browser. Requests are evaluated in memory and nothing is "
+            "printed; open it in a browser, or pass \\fB\\-\\-open\\fR to start one on it. Requests are evaluated in memory and nothing is "
             "stored; the Host and Origin headers are checked, bodies are limited by "
             "\\fB\\-\\-max\\-file\\-size\\fR and the other input limits, and a case may not "
             "name a \\fBtext_file\\fR. See docs/web.md, docs/api.md and docs/security.md.",

@@ -35,6 +35,10 @@ static const cli_opt options[] = {
      .sv = "serve: adressen servern lyssnar på (standard 127.0.0.1:8080; port 0 = valfri ledig)",
      .en = "serve: the address the server listens on (default 127.0.0.1:8080; port 0 = any free port)",
      .man = "\\fBserve\\fR: the address to listen on, \\fIHOST\\fB:\\fIPORT\\fR or \\fB[\\fIV6\\fB]:\\fIPORT\\fR (default \\fB127.0.0.1:8080\\fR, loopback only; port 0 picks a free port). Any address other than a loopback address is reachable from the network: the server prints a warning. See docs/security.md."},
+    {.name = "open", .short_name = 0, .arg = NULL, .id = O_OPEN, .cmds = "serve",
+     .sv = "serve: öppna webbappen i webbläsaren (xdg-open) när servern lyssnar",
+     .en = "serve: open the web app in the browser (xdg-open) once the server listens",
+     .man = "\\fBserve\\fR: once the server listens, start the desktop's browser on its address with \\fBxdg\\-open\\fR (found on \\fBPATH\\fR, started directly, without a shell, with the address as its only argument). If it cannot be started, or it fails, a message says so and the server goes on serving: open the address yourself. The only program samkoll ever starts; see docs/security.md."},
     {.name = "rules", .short_name = 0, .arg = "PATH", .id = O_RULES, .cmds = NULL,
      .sv = "använd regeluppsättningen i katalogen PATH i stället för den inbyggda",
      .en = "use the rule set in directory PATH instead of the embedded one",
@@ -235,6 +239,7 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_JOBS: return apply_jobs(o, arg);
     case O_OUTPUT: o->output = arg; return 1;
     case O_LISTEN: o->listen = arg; return *arg != 0;
+    case O_OPEN: o->open_browser = true; return 1;
     case O_RULES: o->rules = arg; return 1;
     case O_LANG:
         if (strcmp(arg, "sv") && strcmp(arg, "en"))

@@ -13,10 +13,10 @@ class Server:
     from standard output, stopped with SIGTERM (and its exit status
     checked) by stop()."""
 
-    def __init__(self, samkoll, *args):
+    def __init__(self, samkoll, *args, env=None):
         self.proc = subprocess.Popen([samkoll, "serve", "--listen", "127.0.0.1:0"] + list(args),
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     universal_newlines=True)
+                                     universal_newlines=True, env=env)
         self.url = None
         deadline = time.time() + 30
         while time.time() < deadline:
