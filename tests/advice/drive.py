@@ -8,9 +8,10 @@ OUT - leaves out -o (the default name). Reads the prompts as a person
 would see them on a terminal; for each
 question it finds the fact's key ("fakta: KEY" / "fact: KEY") and answers
 from --answer (an exact key, or a key pattern with * for any run of
-characters), else by the prompt: ja/nej (--default-bool), the first of
-the listed values, 0 items, two names for a list of named items, 50 per
-cent, 1 for numbers, a text. Prints the whole transcript and exits with
+characters; for a list, items separated by ';'), else by the prompt:
+ja/nej (--default-bool), the first of the listed values or choices, two
+names for the parties, tasks and others, an empty line (no items) for
+any other list, 50 per cent, 1 for numbers, a text. Prints the whole transcript and exits with
 samkoll's exit status (or 99 if the dialogue stalls).
 """
 import fnmatch
@@ -52,7 +53,6 @@ def main():
     transcript = b''
     pending = b''
     answered = 0
-    names_given = 0
     deadline = time.time() + 120
     status = None
     while True:
@@ -87,30 +87,30 @@ def main():
             if pat == key or fnmatch.fnmatchcase(key, pat):
                 answer = val
                 break
-        if re.search(r'(namn nr|name no\.) (\d+)', prompt):
-            n = int(re.search(r'(namn nr|name no\.) (\d+)', prompt).group(2))
-            if n == 1:
-                names_given = 0
+        item = re.search(r' (?:nr|no\.) (\d+)(?::| \()', prompt)
+        if item:
+            # a list, item by item: names for the parties, tasks and other
+            # organisations, else none (an empty line)
+            n = int(item.group(1))
             if answer is not None:
                 names = [x for x in answer.split(';')] if answer else []
                 answer = names[n - 1] if n - 1 < len(names) else ''
-            else:
+            elif key.split('.')[-1] in ('parties', 'tasks', 'others'):
                 answer = ['Part A', 'Part B'][n - 1] if n <= 2 else ''
+            else:
+                answer = ''
         elif answer is None:
             if 'ja / nej' in prompt or 'yes / no' in prompt:
                 answer = default_bool
-            elif 'nummer eller värde' in prompt or 'number or value' in prompt:
+            elif ('nummer eller värde' in prompt or 'number or value' in prompt
+                  or 'nummer eller namn' in prompt or 'number or name' in prompt):
                 answer = '1'
-            elif 'hur många' in prompt or 'how many' in prompt:
-                answer = '0'
             elif 'procent' in prompt or 'percent' in prompt:
                 answer = '50'
             elif 'heltal' in prompt or 'whole number' in prompt or prompt.strip().startswith(('tal', 'number')):
                 answer = '1'
             elif 'ÅÅÅÅ' in prompt or 'YYYY' in prompt:
                 answer = '2025-01-01'
-            elif 'komma' in prompt or 'commas' in prompt:
-                answer = 'inga'
             elif 'beslutet' in prompt or 'the decision' in prompt:
                 answer = 'ja'
             else:

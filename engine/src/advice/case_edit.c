@@ -130,13 +130,13 @@ static void scalar(sk_buf *b, const char *v, int quote_if_needed, int flow)
 }
 
 /* The key of a list item given by its name: the item's first required
- * field ("name"). */
+ * field ("name"), else its first field ("by" of a delegation). */
 static const char *item_key(const sk_field *f)
 {
     for (size_t i = 0; f->sub && i < f->sub->count; i++)
         if (f->sub->fields[i].required)
             return f->sub->fields[i].name;
-    return "name";
+    return f->sub && f->sub->count ? f->sub->fields[0].name : "name";
 }
 
 static int is_text(const sk_question *q, const char *v)

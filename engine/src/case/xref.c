@@ -124,3 +124,11 @@ void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
         if (strict || !party_refs[i].v1)
             walk(&x, root, party_refs[i].path, party_refs[i].path);
 }
+
+int sk_case_names_party(const char *path)
+{
+    for (size_t i = 0; i < sizeof party_refs / sizeof *party_refs; i++)
+        if (strcmp(party_refs[i].path, path) == 0)
+            return 1;
+    return 0;
+}

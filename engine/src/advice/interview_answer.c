@@ -1,0 +1,347 @@
+/* interview_answer.c - how the interview shows a question and takes an
+ * answer (samkoll/interview.h).
+ *
+ * A question becomes one of the session's kinds, with its choices taken
+ * from the case where the field names something the case lists: a party
+ * (the fields of xref.c's table) or a task. A list is asked item by item;
+ * a list of maps is given by the items' first field (a delegation by the
+ * delegating nämnd, a cost share by its party), so that no item is ever
+ * written empty. Scalar answers are checked by sk_answer_parse (ask.c). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "advice/interview_int.h"
+#include "base/ui.h"
+#include "case/case_int.h"
+
+/* ---- choices from the case --------------------------------------------------- */
+
+/* The "name" of every item of root's lists a and b (b may be NULL), in
+ * order; NULL if there is none. */
+static const char *const *names_in(sk_arena *a, const sk_node *root, const char *la,
+                                   const char *lb)
+{
+    const sk_node *lists[2] = {sk_map_get(root, la), lb ? sk_map_get(root, lb) : NULL};
+    size_t cap = 1;
+    for (int i = 0; i < 2; i++)
+        cap += lists[i] && lists[i]->kind == SK_SEQ ? lists[i]->len : 0;
+    const char **v = sk_arena_calloc(a, cap, sizeof *v);
+    size_t n = 0;
+    for (int i = 0; v && i < 2; i++) {
+        for (uint32_t k = 0; lists[i] && lists[i]->kind == SK_SEQ && k < lists[i]->len; k++) {
+            const sk_node *it = lists[i]->u.items[k];
+            const sk_node *nm = it->kind == SK_MAP ? sk_map_get(it, "name") : NULL;
+            if (nm && nm->kind == SK_SCALAR && !nm->unknown && *nm->u.s)
+                v[n++] = nm->u.s;
+        }
+    }
+    return n ? v : NULL;
+}
+
+/* key without item numbers: "delegations[0].by_party" -> "delegations[].by_party". */
+static char *generic_path(sk_arena *a, const char *key, const char *suffix)
+{
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    for (const char *p = key; *p; p++) {
+        sk_buf_putc(&b, *p);
+        if (*p == '[')
+            while (p[1] >= '0' && p[1] <= '9')
+                p++;
+    }
+    sk_buf_puts(&b, suffix);
+    char *out = b.failed ? NULL : sk_arena_strdup(a, sk_buf_cstr(&b));
+    sk_buf_free(&b);
+    return out;
+}
+
+/* The names the field at generic path refers to (parties, tasks), or NULL. */
+static const char *const *ref_choices(sk_interview *s, const char *generic)
+{
+    const sk_node *root = s->cur.cases[s->doc]->root;
+    if (!generic)
+        return NULL;
+    if (sk_case_names_party(generic))
+        return names_in(&s->view_arena, root, "parties", "others");
+    if (!strcmp(generic, "delegations[].task"))
+        return names_in(&s->view_arena, root, "tasks", NULL);
+    return NULL;
+}
+
+/* ---- the question as shown ------------------------------------------------------ */
+
+/* The field each item of a list of maps is given by. */
+static const sk_field *item_field(const sk_field *list)
+{
+    const sk_schema *sub = list->sub;
+    for (size_t i = 0; sub && i < sub->count; i++)
+        if (sub->fields[i].required)
+            return &sub->fields[i];
+    return sub && sub->count ? &sub->fields[0] : NULL;
+}
+
+static void item_help(sk_interview *s)
+{
+    const sk_question *q = s->q;
+    const sk_field *f = q->kind == SK_ANS_LIST ? q->field : item_field(q->field);
+    const char *label = f ? (s->lang ? f->en : f->sv) : "";
+    int pick = s->view.choices != NULL, first = s->view.item == 1;
+    sk_ui_id id = pick ? (first ? UI_IV_HELP_ITEM_PICK_1 : UI_IV_HELP_ITEM_PICK)
+                       : (first ? UI_IV_HELP_ITEM_1 : UI_IV_HELP_ITEM);
+    s->view.help = sk_arena_printf(&s->view_arena, sk_ui(id, s->lang), label, s->view.item);
+}
+
+/* A list: asked item by item, its items' choices from the field's values
+ * or from the case. */
+static void view_list(sk_interview *s, const char *key)
+{
+    const sk_question *q = s->q;
+    s->view.kind = SK_IQ_LIST_ITEM;
+    s->view.item = 1;
+    s->item_q = *q;
+    if (q->kind == SK_ANS_LIST) {
+        s->view.choices = q->values ? q->values : ref_choices(s, generic_path(&s->view_arena, key, "[]"));
+    } else {
+        const sk_field *f = item_field(q->field);
+        s->item_q.kind = SK_ANS_NAMED_ITEMS; /* written "- FIELD: value" */
+        if (f && f->type == SK_F_ENUM)
+            s->view.choices = f->values;
+        else if (f)
+            s->view.choices = ref_choices(s, generic_path(&s->view_arena, key,
+                                                          sk_arena_printf(&s->view_arena, "[].%s", f->name)));
+    }
+    item_help(s);
+}
+
+static void view_kind(sk_interview *s, const char *key)
+{
+    static const struct {
+        sk_interview_kind kind;
+        sk_ui_id help;
+    } kinds[] = {
+        [SK_ANS_BOOL] = {SK_IQ_YES_NO, UI_IV_HELP_YES_NO},
+        [SK_ANS_ENUM] = {SK_IQ_ENUM, UI_IV_HELP_ENUM},
+        [SK_ANS_TEXT] = {SK_IQ_TEXT, UI_IV_HELP_TEXT},
+        [SK_ANS_TEXT_OR_BOOL] = {SK_IQ_TEXT, UI_IV_HELP_DECISION},
+        [SK_ANS_INT] = {SK_IQ_NUMBER, UI_IV_HELP_INT},
+        [SK_ANS_NUM] = {SK_IQ_NUMBER, UI_IV_HELP_NUM},
+        [SK_ANS_PERCENT] = {SK_IQ_PERCENT, UI_IV_HELP_PERCENT},
+        [SK_ANS_DATE] = {SK_IQ_DATE, UI_IV_HELP_DATE},
+    };
+    const sk_question *q = s->q;
+    if (q->kind == SK_ANS_LIST || q->kind == SK_ANS_NAMED_ITEMS || q->kind == SK_ANS_ITEMS) {
+        view_list(s, key);
+        return;
+    }
+    s->view.kind = kinds[q->kind].kind;
+    s->view.help = sk_ui(kinds[q->kind].help, s->lang);
+    s->view.choices = q->kind == SK_ANS_ENUM ? q->values : NULL;
+    if (q->kind == SK_ANS_TEXT) {
+        s->view.choices = ref_choices(s, generic_path(&s->view_arena, key, ""));
+        if (s->view.choices) {
+            s->view.kind = SK_IQ_CHOICE;
+            s->view.help = sk_ui(UI_IV_HELP_CHOICE, s->lang);
+        }
+    }
+}
+
+int sk_iv_view(sk_interview *s)
+{
+    const sk_question *q = s->q;
+    sk_arena_reset(&s->view_arena);
+    memset(&s->view, 0, sizeof s->view);
+    const char *key = sk_question_key(q), *ctx = sk_question_context(q);
+    const char *text = sk_question_text(q, s->lang);
+    s->view.number = s->asked;
+    s->view.key = key;
+    /* the list item it is about, only when that has a name */
+    s->view.text = ctx && *ctx ? sk_arena_printf(&s->view_arena, "%s \u2014 %s", text, ctx) : text;
+    view_kind(s, key);
+    size_t nr = sk_question_nrules(q);
+    const char **rules = sk_arena_calloc(&s->view_arena, nr + 1, sizeof *rules);
+    for (size_t i = 0; rules && i < nr; i++)
+        rules[i] = sk_question_rule(q, i);
+    s->view.rules = rules;
+    s->view.nrules = nr;
+    return s->view.text && s->view.help && rules;
+}
+
+/* ---- answers ------------------------------------------------------------------ */
+
+static sk_interview_answer_rc reject(sk_interview *s, const char *text, const char **msg)
+{
+    sk_buf_clear(&s->msg);
+    sk_buf_puts(&s->msg, text);
+    if (msg)
+        *msg = sk_buf_cstr(&s->msg);
+    return SK_IA_REJECTED;
+}
+
+/* "'X' is not one of the choices ... (1) A, 2) B), or don't know." */
+static sk_interview_answer_rc reject_choice(sk_interview *s, const char *in, const char **msg)
+{
+    const char *const *c = s->view.choices;
+    size_t n = sk_values_count(c);
+    sk_buf_clear(&s->msg);
+    sk_buf_printf(&s->msg, sk_ui(UI_IV_NOT_A_CHOICE, s->lang), in, n);
+    for (size_t i = 0; i < n; i++)
+        sk_buf_printf(&s->msg, "%s%zu) %s", i ? ", " : "", i + 1, c[i]);
+    sk_buf_puts(&s->msg, sk_ui(UI_IV_OR_DONT_KNOW, s->lang));
+    if (msg)
+        *msg = sk_buf_cstr(&s->msg);
+    return SK_IA_REJECTED;
+}
+
+/* A choice by its number (from 1) or its name, any case; NULL if neither. */
+static const char *pick(const char *const *choices, const char *in)
+{
+    size_t n = sk_values_count(choices);
+    char *end;
+    long i = strtol(in, &end, 10);
+    if (end != in && !*end && i >= 1 && (size_t)i <= n)
+        return choices[i - 1];
+    for (size_t k = 0; k < n; k++)
+        if (!strcasecmp(in, choices[k]))
+            return choices[k];
+    return NULL;
+}
+
+/* The line as free text, checked (length, control characters, "vet ej",
+ * empty) by sk_answer_parse: its result, *out the value or a message. */
+static int as_text(const sk_interview *s, const char *line, char **out)
+{
+    sk_question t = *s->q;
+    t.kind = SK_ANS_TEXT;
+    t.values = NULL;
+    return sk_answer_parse(&t, line, s->lang, out);
+}
+
+static sk_interview_answer_rc place_one(sk_interview *s, const char *value, const char **msg)
+{
+    const char *v[1] = {value};
+    sk_interview_answer_rc rc = sk_iv_place(s, s->q, v, 1);
+    sk_iv_close(s);
+    if (rc == SK_IA_NOT_PLACED && msg)
+        *msg = sk_buf_cstr(&s->msg);
+    return rc;
+}
+
+sk_interview_answer_rc sk_iv_finish_list(sk_interview *s)
+{
+    const char *v[SK_IV_MAX_ITEMS];
+    for (size_t i = 0; i < s->nitems; i++)
+        v[i] = s->items[i];
+    sk_interview_answer_rc rc = sk_iv_place(s, &s->item_q, v, s->nitems);
+    sk_iv_close(s);
+    return rc;
+}
+
+void sk_interview_skip(sk_interview *s)
+{
+    if (!s->q)
+        return;
+    sk_iv_add_skip(s, s->doc, sk_question_key(s->q));
+    sk_iv_close(s);
+}
+
+static sk_interview_answer_rc skip_it(sk_interview *s)
+{
+    sk_interview_skip(s);
+    return SK_IA_SKIPPED;
+}
+
+static sk_interview_answer_rc answer_item(sk_interview *s, const char *line, const char **msg)
+{
+    const char *p = line;
+    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        p++;
+    char *v = NULL;
+    int r = *p ? as_text(s, line, &v) : 2;
+    if (r == 0) {
+        reject(s, v ? v : "", msg);
+        free(v);
+        return SK_IA_REJECTED;
+    }
+    if (r != 1) { /* an empty line ends the list; "vet ej" too, or skips it */
+        if (r < 0 && !s->nitems)
+            return skip_it(s);
+        sk_interview_answer_rc rc = sk_iv_finish_list(s);
+        if (rc == SK_IA_NOT_PLACED && msg)
+            *msg = sk_buf_cstr(&s->msg);
+        return rc;
+    }
+    const char *val = s->view.choices ? pick(s->view.choices, v) : v;
+    sk_interview_answer_rc rc = SK_IA_MORE;
+    if (!val)
+        rc = reject_choice(s, v, msg);
+    for (size_t i = 0; val && i < s->nitems; i++)
+        if (!strcmp(s->items[i], val)) {
+            char *m = sk_arena_printf(&s->view_arena, sk_ui(UI_IV_ALREADY_GIVEN, s->lang), val);
+            rc = reject(s, m ? m : "", msg);
+            val = NULL;
+        }
+    char *copy = val ? strdup(val) : NULL;
+    free(v);
+    if (rc != SK_IA_MORE)
+        return rc;
+    if (!copy)
+        return s->failed = 1, SK_IA_FAILED;
+    s->items[s->nitems++] = copy;
+    if (s->nitems == SK_IV_MAX_ITEMS)
+        return sk_iv_finish_list(s);
+    s->view.item++;
+    item_help(s);
+    return SK_IA_MORE;
+}
+
+static sk_interview_answer_rc answer_choice(sk_interview *s, const char *line, const char **msg)
+{
+    char *v = NULL;
+    int r = as_text(s, line, &v);
+    sk_interview_answer_rc rc;
+    if (r < 0)
+        rc = skip_it(s);
+    else if (r == 0)
+        rc = reject(s, v ? v : "", msg);
+    else if (!pick(s->view.choices, v))
+        rc = reject_choice(s, v, msg);
+    else
+        rc = place_one(s, pick(s->view.choices, v), msg);
+    free(v);
+    return rc;
+}
+
+static sk_interview_answer_rc answer_scalar(sk_interview *s, const char *line, const char **msg)
+{
+    char *v = NULL;
+    int r = sk_answer_parse(s->q, line, s->lang, &v);
+    sk_interview_answer_rc rc;
+    if (r < 0)
+        rc = skip_it(s);
+    else if (r == 0)
+        rc = reject(s, v ? v : "", msg);
+    else
+        rc = place_one(s, v, msg);
+    free(v);
+    return rc;
+}
+
+sk_interview_answer_rc sk_interview_answer(sk_interview *s, const char *line, const char **msg)
+{
+    if (msg)
+        *msg = NULL;
+    if (!s->q || !line)
+        return SK_IA_FAILED;
+    switch (s->view.kind) {
+    case SK_IQ_LIST_ITEM: return answer_item(s, line, msg);
+    case SK_IQ_CHOICE: return answer_choice(s, line, msg);
+    case SK_IQ_ENUM:
+    case SK_IQ_NUMBER:
+    case SK_IQ_PERCENT:
+    case SK_IQ_DATE:
+    case SK_IQ_TEXT:
+    case SK_IQ_YES_NO: break;
+    }
+    return answer_scalar(s, line, msg);
+}
