@@ -116,6 +116,14 @@ static int commit_output(output *out, const cli_opts *o, int ok)
     return ok && rc != SK_OK ? write_failed(out, o, errno) : EXIT_CLEAN;
 }
 
+/* Warnings about a case that was still checked go to standard error,
+ * like a compiler's: the reports stay as they are. */
+static void check_warn(const sk_diags *d, void *ud)
+{
+    (void)ud;
+    sk_diags_print(d, stderr);
+}
+
 int cmd_check(const cli_opts *o, const sk_ruleset *rs)
 {
     if (o->nargs == 0) {
@@ -135,7 +143,8 @@ int cmd_check(const cli_opts *o, const sk_ruleset *rs)
     }
     sk_batch_opts bo = {.rs = rs, .limits = &o->limits, .default_date = cli_date(o),
                         .lang = o->lang, .jobs = o->jobs, .explain = o->explain,
-                        .exclude = o->exclude, .nexclude = o->nexclude};
+                        .exclude = o->exclude, .nexclude = o->nexclude,
+                        .warn_fn = check_warn};
     sk_batch_stats st = {0, 0, 0};
     if (status == EXIT_CLEAN && sk_batch_check(&bo, o->args, o->nargs, reps, o->noutputs, &st) != SK_OK) {
         fputs(cli_text(T_SAMKOLL_OUT_OF_MEMORY, o->lang == SK_LANG_EN), stderr);

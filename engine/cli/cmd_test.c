@@ -36,6 +36,12 @@ static void test_error(const char *file, unsigned line, const sk_diags *d, void 
     sk_diags_print(d, stderr);
 }
 
+static void test_warn(const sk_diags *d, void *ud)
+{
+    (void)ud;
+    sk_diags_print(d, stderr);
+}
+
 int cmd_test(const cli_opts *o, const sk_ruleset *rs)
 {
     static const char *const def[] = {"cases"};
@@ -44,7 +50,8 @@ int cmd_test(const cli_opts *o, const sk_ruleset *rs)
         return EXIT_SOFTWARE;
     sk_batch_opts bo = {.rs = rs, .limits = &o->limits, .default_date = cli_date(o),
                         .lang = o->lang, .jobs = o->jobs,
-                        .exclude = o->exclude, .nexclude = o->nexclude};
+                        .exclude = o->exclude, .nexclude = o->nexclude,
+                        .warn_fn = test_warn};
     sk_batch_stats st;
     sk_rc rc = sk_batch_each(&bo, o->nargs ? o->args : def, o->nargs ? o->nargs : 1,
                              test_case, test_error, &t, &st);

@@ -188,8 +188,36 @@ Test(case_format, party_references_are_checked)
     cr_assert_not_null(g);
     cr_expect(strstr(g->message, "procurement.relations[].buyer") != NULL, "%s", g->message);
     eval_done(&e);
-    /* a v1 case (no format: 1.1) may name a non-party in the v1 fields */
+    /* a v1 case (no format: 1.1) may name a non-party in the v1 fields:
+     * the case is read, with a positioned warning and "did you mean" */
+    cr_expect_null(first_error(&e, "case: x\nform: avtalssamverkan\n"
+                                   "parties: [{name: Sala kommun}]\n"
+                                   "governance: {host: Sala}\n"));
+    cr_assert_eq(e.d.count, 1);
+    cr_expect_eq(e.d.errors, 0);
+    cr_expect_eq(e.d.items[0].level, SK_DIAG_WARNING);
+    cr_expect_eq(e.d.items[0].line, 4);
+    cr_expect_eq(e.d.items[0].col, 20);
+    cr_expect_str_eq(e.d.items[0].hint, "Sala kommun");
+    cr_expect(strstr(e.d.items[0].message, "governance.host") != NULL, "%s", e.d.items[0].message);
+    eval_done(&e);
+    /* a name written longer than the party's: the party it names */
+    cr_expect_null(first_error(&e, "case: x\nform: avtalssamverkan\n"
+                                   "parties: [{name: Region Sörmland}, {name: Nyköpings kommun}]\n"
+                                   "governance: {host: Region Sörmland län}\n"));
+    cr_assert_eq(e.d.count, 1);
+    cr_expect_str_eq(e.d.items[0].hint, "Region Sörmland");
+    eval_done(&e);
+    /* two parties it could be: no guess */
+    cr_expect_null(first_error(&e, "case: x\nform: avtalssamverkan\n"
+                                   "parties: [{name: Sala kommun}, {name: Sala stift}]\n"
+                                   "governance: {host: Sala}\n"));
+    cr_assert_eq(e.d.count, 1);
+    cr_expect_null(e.d.items[0].hint);
+    eval_done(&e);
+    /* ... and none when the organisation is listed in others */
     cr_expect_null(first_error(&e, "case: x\nform: avtalssamverkan\nparties: [{name: A}]\n"
-                                   "governance: {host: Lessebo}\n"));
+                                   "others: [{name: Lessebo}]\ngovernance: {host: Lessebo}\n"));
+    cr_expect_eq(e.d.count, 0);
     eval_done(&e);
 }

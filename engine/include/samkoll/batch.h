@@ -16,10 +16,16 @@
 #include <stdint.h>
 
 #include "samkoll/common.h"
+#include "samkoll/diag.h"
 #include "samkoll/eval.h"
 #include "samkoll/limits.h"
 #include "samkoll/report.h"
 #include "samkoll/ruleset.h"
+
+/* Warnings about a case that was still checked (e.g. a v1 case naming a
+ * party that is not in `parties`), called on the calling thread in input
+ * order, just before the case is reported. */
+typedef void (*sk_batch_warn_fn)(const sk_diags *d, void *ud);
 
 typedef struct sk_batch_opts {
     const sk_ruleset *rs;
@@ -32,6 +38,8 @@ typedef struct sk_batch_opts {
                                     directory that match one are skipped (also when
                                     they match after any "/" of the path) */
     size_t nexclude;
+    sk_batch_warn_fn warn_fn;    /* NULL: warnings are dropped */
+    void *warn_ud;
 } sk_batch_opts;
 
 typedef struct sk_batch_stats {

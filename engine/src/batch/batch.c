@@ -23,8 +23,8 @@
 
 typedef enum { OUT_CASE, OUT_ERROR } out_kind;
 
-/* One result of a job: a rendered case (one buffer per report) or an
- * input error. */
+/* One result of a job: a rendered case (one buffer per report, and the
+ * warnings about it) or an input error. */
 typedef struct out_item {
     out_kind kind;
     sk_case_totals totals;
@@ -141,9 +141,11 @@ static void job_error(batch *b, job *j, const char *file, unsigned line, sk_diag
 
 /* One checked case: to the callback, or rendered for every report. An
  * allocation that fails marks the job (the run then fails as a whole). */
-static void take_result(batch *b, job *j, const sk_result *res)
+static void take_result(batch *b, job *j, const sk_result *res, sk_diags *warn)
 {
     if (b->fn) {
+        if (warn->count && b->o->warn_fn)
+            b->o->warn_fn(warn, b->o->warn_ud);
         b->fn(res, b->ud);
         b->stats->cases++;
         if (sk_status_rank(res->worst) > b->stats->worst)
@@ -156,6 +158,9 @@ static void take_result(batch *b, job *j, const sk_result *res)
         return;
     }
     it->kind = OUT_CASE;
+    sk_diags_init(&it->diags, warn->lang);
+    if (warn->count && b->o->warn_fn)
+        sk_diags_move(&it->diags, warn);
     sk_case_totals_of(res, &it->totals);
     j->oom |= !it->totals.rules;
     it->text = calloc(b->nreports ? b->nreports : 1, sizeof *it->text);
@@ -192,7 +197,7 @@ static void run_input(batch *b, job *j, input *in, sk_evaluator *ev, sk_arena *a
         sk_result *res;
         rc = sk_source_next(src, arena, o->rs, o->default_date, &c, &d);
         if (rc == SK_OK && sk_evaluate(ev, c, &res) == SK_OK)
-            take_result(b, j, res);
+            take_result(b, j, res, &d);
         else if (rc == SK_OK || rc == SK_ENOMEM)
             j->oom = 1; /* nothing is dropped silently: the run fails */
         else if (rc == SK_EINVALID || rc == SK_EIO)
@@ -226,6 +231,9 @@ static void emit(batch *b, job *j)
     for (size_t i = 0; i < j->nitems; i++) {
         out_item *it = &j->items[i];
         if (it->kind == OUT_CASE) {
+            if (it->diags.count && b->o->warn_fn)
+                b->o->warn_fn(&it->diags, b->o->warn_ud);
+            sk_diags_free(&it->diags);
             b->stats->cases++;
             if (sk_status_rank(it->totals.worst) > b->stats->worst)
                 b->stats->worst = sk_status_rank(it->totals.worst);

@@ -1,10 +1,12 @@
 /* xref.c - the party names a case uses outside `parties` (case format
  * 1.1, issue 17). A name that matches no party, and no organisation in
- * `others`, is an input error at its position, with the closest name as
- * "did you mean". The 1.1 fields are always checked; the v1 fields only
- * in a case that declares `format: "1.1"`, since a v1 case may name a
- * non-party there on purpose (a host or recipient outside the parties is
- * what some rules judge). */
+ * `others`, is flagged at its position, with the closest name as "did you
+ * mean". In the 1.1 fields, and in every field of a case that declares
+ * `format: "1.1"`, it is an input error. In the v1 fields of a v1 case it
+ * is a warning: the case is still checked and reads as before, since a v1
+ * case may name a non-party there on purpose (a host or recipient outside
+ * the parties is what some rules judge), but a name that differs from a
+ * party's only in spelling no longer passes unnoticed. */
 #include "case/case_int.h"
 
 #include <string.h>
@@ -13,7 +15,7 @@
 #include "base/suggest.h"
 
 /* The fields that name a party: a dotted path from the case root; "[]"
- * after a key walks every item of that list. v1: checked under 1.1 only. */
+ * after a key walks every item of that list. v1: a warning unless 1.1. */
 static const struct party_ref {
     const char *path;
     int v1;
@@ -37,7 +39,45 @@ typedef struct xctx {
     const char *file;
     const char **names;     /* the parties' names, then the others' */
     size_t n;
+    int warn;               /* a v1 field of a v1 case: a warning */
 } xctx;
+
+/* 1 when the shorter of a and b is the longer's first or last words
+ * ("Sala" and "Sala kommun", "Sörmland" and "Region Sörmland"). */
+static int word_part(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > nb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    if (na == 0 || na == nb)
+        return 0;
+    return (strncmp(b, a, na) == 0 && b[na] == ' ') ||
+           (strcmp(b + nb - na, a) == 0 && b[nb - na - 1] == ' ');
+}
+
+/* "Did you mean": the closest name by edit distance, else the only name
+ * the written one is a whole-word part of (a party's name written short
+ * or long). */
+static const char *suggest_name(const xctx *x, const char *w)
+{
+    const char *s = sk_suggest(w, x->names, x->n);
+    if (s)
+        return s;
+    for (size_t i = 0; i < x->n; i++) {
+        if (!word_part(w, x->names[i]))
+            continue;
+        if (s)
+            return NULL; /* more than one: no guess */
+        s = x->names[i];
+    }
+    return s;
+}
 
 static void check_name(xctx *x, const sk_node *n, const char *path)
 {
@@ -46,8 +86,9 @@ static void check_name(xctx *x, const sk_node *n, const char *path)
     for (size_t i = 0; i < x->n; i++)
         if (strcmp(x->names[i], n->u.s) == 0)
             return;
-    sk_diag_add(x->d, SK_DIAG_ERROR, x->file, n->line, n->col,
-                sk_suggest(n->u.s, x->names, x->n), M_UNKNOWN_PARTY, n->u.s, path);
+    sk_diag_add(x->d, x->warn ? SK_DIAG_WARNING : SK_DIAG_ERROR, x->file, n->line,
+                n->col, suggest_name(x, n->u.s),
+                x->warn ? M_UNKNOWN_PARTY_V1 : M_UNKNOWN_PARTY, n->u.s, path);
 }
 
 /* Walks the rest of path (from seg) below n, checking the names it ends at. */
@@ -114,15 +155,16 @@ static int known_names(xctx *x, sk_arena *a, const sk_node *root)
 void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
                               const char *file)
 {
-    xctx x = {d, file, NULL, 0};
+    xctx x = {d, file, NULL, 0, 0};
     if (!known_names(&x, a, root))
         return;
     const sk_node *fmt = sk_map_get(root, "format");
     int strict = fmt && fmt->kind == SK_SCALAR && !fmt->unknown &&
                  strcmp(fmt->u.s, "1.1") == 0;
-    for (size_t i = 0; i < sizeof party_refs / sizeof *party_refs; i++)
-        if (strict || !party_refs[i].v1)
-            walk(&x, root, party_refs[i].path, party_refs[i].path);
+    for (size_t i = 0; i < sizeof party_refs / sizeof *party_refs; i++) {
+        x.warn = !strict && party_refs[i].v1;
+        walk(&x, root, party_refs[i].path, party_refs[i].path);
+    }
 }
 
 int sk_case_names_party(const char *path)
