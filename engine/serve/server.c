@@ -5,7 +5,6 @@
  * in api.c. See docs/security.md ("samkoll serve"). */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include <sys/socket.h>
 
 #include "messages.h"
+#include "mhd.h"
 #include "samkoll/batch.h"
 #include "samkoll/util.h"
 #include "serve_int.h"
@@ -623,6 +623,13 @@ sk_rc sk_server_start(sk_server **out, const sk_server_opts *o, char *err, size_
     snprintf(s->host, sizeof s->host, "%s", host);
     s->loopback = is_loopback(ai->ai_addr);
     pthread_mutex_init(&s->pool.mu, NULL);
+    char why[256];
+    if (!sk_mhd_load(why, sizeof why)) {
+        freeaddrinfo(ai);
+        snprintf(err, errsz, "libmicrohttpd: %s", why);
+        sk_server_stop(s);
+        return SK_EIO;
+    }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
     if (ai->ai_family == AF_INET6)
         flags |= MHD_USE_IPv6;
