@@ -53,4 +53,20 @@ int32_t sk_case_date(const sk_case *c);         /* days since 1970-01-01 */
  * NULL-terminated. */
 const char *const *sk_case_forms(void);
 
+/* ---- enum values: labels and what a user types -------------------------
+ * field is the path of an enum field of the case format, a list's items
+ * written with or without an index: "form", "parties[].role",
+ * "procurement.relations[2].exemption", "delegations[].to",
+ * "expect.findings". Both return NULL when field is no enum field. */
+
+/* The short label of value, Swedish or English ("host" -> "värd" /
+ * "host"); NULL when value is not one of the field's values. */
+const char *sk_value_label(const char *field, const char *value, sk_lang lang);
+/* The value that text names: the value itself, its Swedish or English
+ * label or a Swedish alias ("värdkommun" -> "host", "hamburg" ->
+ * "horizontal_cooperation"), ignoring case, å/ä/ö (as a/a/o) and spaces,
+ * hyphens and underscores. Returns the canonical value (static storage),
+ * or NULL when text names none of them. */
+const char *sk_value_match(const char *field, const char *text);
+
 #endif

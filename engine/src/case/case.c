@@ -160,8 +160,10 @@ static void type_enum(vctx *v, sk_node *n, sk_ftype t,
     if (sk_values_find(values, n->u.s) < 0) {
         char all[512];
         join_values(values, all, sizeof all);
-        err_at(v, n, sk_suggest(n->u.s, values, sk_values_count(values)),
-               M_BAD_ENUM, n->u.s, name, all);
+        const char *hint = sk_enum_match(values, n->u.s);
+        if (!hint)
+            hint = sk_suggest(n->u.s, values, sk_values_count(values));
+        err_at(v, n, hint, M_BAD_ENUM, n->u.s, name, all);
         return;
     }
     n->vtype = SK_VT_TEXT;
@@ -489,7 +491,9 @@ static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
         sk_node *k = map->u.pairs[i].key;
         int f = sk_schema_find(s, k->u.s);
         if (f < 0) {
-            err_at(v, k, sk_suggest(k->u.s, names, nn), M_UNKNOWN_KEY, k->u.s, s->name);
+            const char *hint = sk_schema_find_label(s, k->u.s);
+            err_at(v, k, hint ? hint : sk_suggest(k->u.s, names, nn), M_UNKNOWN_KEY,
+                   k->u.s, s->name);
             continue;
         }
         k->field = f;

@@ -6,6 +6,7 @@
 #ifndef SK_SCHEMA_H
 #define SK_SCHEMA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -70,6 +71,28 @@ const char *sk_ftype_desc(sk_ftype t, sk_lang lang);
  * q_en, or one built from its description. */
 struct sk_buf;
 void sk_field_question(const sk_field *f, int lang, struct sk_buf *out);
+/* ---- enum values: labels and aliases (values.def, values.c) ---------- */
+/* The name of the enum whose value list is values ("form", "party_role",
+ * ...), or NULL for a list that is no enum of the case format. */
+const char *sk_enum_name(const char *const *values);
+/* The i-th enum (from 0) and its name; NULL after the last. */
+const char *const *sk_enum_at(size_t i, const char **name);
+/* The label of value in the enum values, in lang; NULL if it has none. */
+const char *sk_enum_label(const char *const *values, const char *value, sk_lang lang);
+/* The value of enum values that text names: the value itself, a label or an
+ * alias, ignoring case, å/ä/ö and space/hyphen/underscore. Returns the
+ * entry of values, or NULL. */
+const char *sk_enum_match(const char *const *values, const char *text);
+/* The i-th alias (from 0) of value in the enum values, copied into out;
+ * false after the last. */
+bool sk_enum_alias(const char *const *values, const char *value, size_t i,
+                   char *out, size_t outsz);
+/* The field of s whose Swedish or English description is word, compared
+ * as sk_enum_match compares ("uppsägning" -> "termination"), or NULL. */
+const char *sk_schema_find_label(const sk_schema *s, const char *word);
+/* The value list of the enum field at path ("parties[].role",
+ * "procurement.relations[2].exemption", "expect.findings"), or NULL. */
+const char *const *sk_enum_of_path(const char *path);
 /* Writes the JSON Schema (2020-12) of case format v1 to f. */
 struct sk_buf;
 void sk_schema_json(struct sk_buf *out);

@@ -226,6 +226,30 @@ static int reject_hidden_break(sk_yaml *y, sk_diags *d)
     return 1;
 }
 
+/* Whether the scanner stopped at a tab: libyaml says so ("found a tab
+ * character ...") or the character at its mark (line, column: characters)
+ * is one ("found character that cannot start any token"). */
+static int stopped_at_tab(const sk_yaml *y, const yaml_parser_t *p)
+{
+    if (p->error != YAML_SCANNER_ERROR || !p->problem)
+        return 0;
+    if (strstr(p->problem, "tab character"))
+        return 1;
+    if (!y->mem)
+        return 0;
+    size_t i = 0, line = 0, col = 0;
+    for (; i < y->mem_len && line < p->problem_mark.line; i++)
+        if (y->mem[i] == '\n')
+            line++;
+    for (; i < y->mem_len && y->mem[i] != '\n'; i++) {
+        if (((unsigned char)y->mem[i] & 0xC0) == 0x80)
+            continue;               /* inside a UTF-8 character */
+        if (col++ == p->problem_mark.column)
+            return y->mem[i] == '\t';
+    }
+    return 0;
+}
+
 static void parser_error(sk_yaml *y, sk_diags *d)
 {
     yaml_parser_t *p = &y->parser;
@@ -242,7 +266,9 @@ static void parser_error(sk_yaml *y, sk_diags *d)
         sk_diag_addv(d, SK_DIAG_ERROR, y->name, 0, 0, NULL, "out of memory");
         return;
     }
-    if (p->context)
+    if (stopped_at_tab(y, p))
+        snprintf(msg, sizeof msg, "%s", sk_msg_fmt(M_YAML_TAB, d->lang));
+    else if (p->context)
         snprintf(msg, sizeof msg, sk_msg_fmt(M_YAML_SYNTAX_CTX, d->lang),
                  problem, p->context, (unsigned)p->context_mark.line + 1 + y->line_offset);
     else
