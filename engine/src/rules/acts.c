@@ -73,7 +73,7 @@ const char *sk_basis_label(sk_basis b, int lang)
 const sk_act *sk_acts_find(const sk_ruleset *rs, const char *id)
 {
     for (size_t i = 0; i < rs->nacts; i++)
-        if (strcmp(rs->acts[i].id, id) == 0)
+        if (rs->acts[i].id[0] == id[0] && strcmp(rs->acts[i].id, id) == 0)
             return &rs->acts[i];
     return NULL;
 }
@@ -650,6 +650,35 @@ static void cite_text_en(const sk_cite *c, const char *sec, int article, tbuf *t
     tb_put(t, c->act->name[1]);
 }
 
+/* The act's lagen.nu URL with the anchor #K<chapter>P<section>[S<stycke>]. */
+static const char *lagen_anchor(sk_ruleset *rs, const sk_cite *c)
+{
+    const char *url = c->act->url;
+    int first = atoi(c->section);
+    tbuf t = {.n = 0};
+    t.s[0] = '\0';
+    if (strlen(url) > sizeof t.s - 64) { /* not to be cut by the buffer */
+        if (c->chapter && c->paragraph)
+            return sk_arena_printf(&rs->arena, "%s#K%dP%dS%d", url, c->chapter, first,
+                                   c->paragraph);
+        if (c->chapter)
+            return sk_arena_printf(&rs->arena, "%s#K%dP%d", url, c->chapter, first);
+        return sk_arena_printf(&rs->arena, "%s#P%d", url, first);
+    }
+    tb_put(&t, url);
+    tb_put(&t, c->chapter ? "#K" : "#P");
+    if (c->chapter) {
+        tb_int(&t, c->chapter);
+        tb_put(&t, "P");
+    }
+    tb_int(&t, first);
+    if (c->chapter && c->paragraph) {
+        tb_put(&t, "S");
+        tb_int(&t, c->paragraph);
+    }
+    return sk_arena_strndup(&rs->arena, t.s, t.n);
+}
+
 void sk_cite_render(sk_ruleset *rs, sk_cite *c)
 {
     const sk_act *a = c->act;
@@ -674,18 +703,11 @@ void sk_cite_render(sk_ruleset *rs, sk_cite *c)
                 tb_put(&t, ")");
             }
         }
-        c->text[lang] = sk_arena_strdup(&rs->arena, t.s);
+        c->text[lang] = sk_arena_strndup(&rs->arena, t.s, t.n);
     }
     /* lagen.nu anchors: #K<chapter>P<section>[S<stycke>] */
-    if (a->kind == SK_ACT_STATUTE && c->section && strncmp(a->url, "https://lagen.nu/", 17) == 0) {
-        int first = atoi(c->section);
-        if (c->chapter && c->paragraph)
-            c->url = sk_arena_printf(&rs->arena, "%s#K%dP%dS%d", a->url, c->chapter, first, c->paragraph);
-        else if (c->chapter)
-            c->url = sk_arena_printf(&rs->arena, "%s#K%dP%d", a->url, c->chapter, first);
-        else
-            c->url = sk_arena_printf(&rs->arena, "%s#P%d", a->url, first);
-    } else {
+    if (a->kind == SK_ACT_STATUTE && c->section && strncmp(a->url, "https://lagen.nu/", 17) == 0)
+        c->url = lagen_anchor(rs, c);
+    else
         c->url = a->url;
-    }
 }

@@ -1,6 +1,7 @@
 /* ruleset.c - loading a rule set: the acts table, then the forms table,
  * then the rules; exceptions are linked, conflicts reported, and the
  * content hash computed. The result is immutable. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,7 @@ static int image_node(sk_arena *a, const sk_rule_image *im, sk_node *nodes, size
     n->size = e->size;
     n->field = e->field;
     memcpy(&n->v, &e->v, sizeof n->v);
+    n->aux = NULL;
     const uint32_t *l = im->links + e->u;
     if (n->kind == SK_SEQ) {
         n->u.items = sk_arena_alloc(a, (n->len ? n->len : 1) * sizeof *n->u.items);
@@ -109,7 +111,9 @@ static int image_node(sk_arena *a, const sk_rule_image *im, sk_node *nodes, size
 
 static sk_node *image_nodes(sk_arena *a, const sk_rule_image *im)
 {
-    sk_node *nodes = sk_arena_calloc(a, im->nnodes ? im->nnodes : 1, sizeof *nodes);
+    /* every field is set by image_node: no zeroing (it was 10 % of start-up) */
+    sk_node *nodes = im->nnodes > SIZE_MAX / sizeof *nodes
+                         ? NULL : sk_arena_alloc(a, (im->nnodes ? im->nnodes : 1) * sizeof *nodes);
     for (size_t i = 0; nodes && i < im->nnodes; i++)
         if (!image_node(a, im, nodes, i))
             return NULL;

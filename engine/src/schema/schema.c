@@ -649,7 +649,7 @@ size_t sk_values_count(const char *const *values)
 int sk_values_find(const char *const *values, const char *v)
 {
     for (size_t i = 0; values && values[i]; i++)
-        if (strcmp(values[i], v) == 0)
+        if (values[i][0] == v[0] && strcmp(values[i], v) == 0)
             return (int)i;
     return -1;
 }

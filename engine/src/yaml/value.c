@@ -7,9 +7,11 @@ sk_node *sk_map_get(const sk_node *map, const char *key)
 {
     if (!map || map->kind != SK_MAP)
         return NULL;
-    for (uint32_t i = 0; i < map->len; i++)
-        if (strcmp(map->u.pairs[i].key->u.s, key) == 0)
+    for (uint32_t i = 0; i < map->len; i++) {
+        const char *k = map->u.pairs[i].key->u.s;
+        if (k[0] == key[0] && strcmp(k, key) == 0) /* the first byte rules out most */
             return map->u.pairs[i].val;
+    }
     return NULL;
 }
 

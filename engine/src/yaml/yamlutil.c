@@ -30,7 +30,7 @@ int sk_yu_check_keys(sk_diags *d, const sk_node *map, const char *const *allowed
         const sk_node *k = map->u.pairs[i].key;
         int found = 0;
         for (size_t j = 0; j < n && !found; j++)
-            found = strcmp(k->u.s, allowed[j]) == 0;
+            found = k->u.s[0] == allowed[j][0] && strcmp(k->u.s, allowed[j]) == 0;
         if (!found) {
             sk_yu_err(d, k, sk_suggest(k->u.s, allowed, n), M_UNKNOWN_KEY, k->u.s, where);
             bad++;
