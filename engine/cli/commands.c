@@ -92,6 +92,18 @@ static const cli_cmd commands[] = {
             "lead to further questions, until nothing is unknown or the rest is answered "
             "\"vet ej\".",
      .formats = ask_format_list, .run = cmd_ask},
+    {.name = "init", .args = {"[FIL]", "[FILE]"}, .needs_rules = true,
+     .help = {"skriv ett nytt ärende från en kommenterad mall (--form FORM)",
+              "write a new case from a commented template (--form FORM)"},
+     .man = "Write a new case for the collaboration form \\fB\\-\\-form\\fR \\fIFORM\\fR to \\fIFILE\\fR "
+            "(default standard output): a commented template, Swedish or English with "
+            "\\fB\\-\\-lang en\\fR, with every field that the rules which can apply to that form "
+            "read, each with its question and the labels of its values. Every value is "
+            "\\fBunknown\\fR and every list \\fBunknown\\fR with one entry commented out, so the "
+            "template states no fact; fill in what is known and run \\fBcheck\\fR and \\fBask\\fR "
+            "on it. An existing \\fIFILE\\fR is not overwritten without \\fB\\-\\-force\\fR. "
+            "See docs/init.md.",
+     .run = cmd_init},
     {.name = "serve", .args = {"", ""}, .needs_rules = true,
      .help = {"webbappen och JSON-API:t på en lokal server (--listen 127.0.0.1:8080)",
               "the web app and the JSON API on a local server (--listen 127.0.0.1:8080)"},

@@ -59,6 +59,14 @@ static const cli_opt options[] = {
      .sv = "compare: formerna som jämförs (standard: alla i formtabellen)",
      .en = "compare: the forms to compare (default: every form of the forms table)",
      .man = "\\fBcompare\\fR: the forms to compare, by their case-format names (\\fBgemensam_namnd\\fR, \\fBavtalssamverkan\\fR, ...)."},
+    {.name = "form", .short_name = 0, .arg = "FORM", .id = O_FORM, .cmds = "init",
+     .sv = "init: samverkansformen som ärendet gäller (gemensam_namnd, avtalssamverkan, ...)",
+     .en = "init: the collaboration form of the new case (gemensam_namnd, avtalssamverkan, ...)",
+     .man = "\\fBinit\\fR: the collaboration form of the new case, by its case-format name (\\fBgemensam_namnd\\fR, \\fBavtalssamverkan\\fR, ...) or its Swedish name (\\fB\"gemensam nämnd\"\\fR)."},
+    {.name = "force", .short_name = 0, .arg = NULL, .id = O_FORCE, .cmds = "init",
+     .sv = "init: skriv över en befintlig fil",
+     .en = "init: overwrite an existing file",
+     .man = "\\fBinit\\fR: overwrite \\fIFILE\\fR if it exists (without it, \\fBinit\\fR refuses)."},
     {.name = "case", .short_name = 0, .arg = "ID", .id = O_CASE, .cmds = "compare ask",
      .sv = "compare, ask: bara ärendet med detta id",
      .en = "compare, ask: only the case with this id",
@@ -253,6 +261,8 @@ static int apply(cli_opts *o, const cli_opt *op, const char *arg)
     case O_QUIET: o->quiet = true; return 1;
     case O_FORMS: o->forms = arg; return 1;
     case O_CASE: o->case_id = arg; return 1;
+    case O_FORM: o->form = arg; return 1;
+    case O_FORCE: o->force = true; return 1;
     case O_INTERACTIVE: o->interactive = true; return 1;
     case O_EXPLAIN: o->explain = true; return 1;
     case O_CSV_BOM: o->csv_bom = true; return 1;

@@ -27,7 +27,7 @@ typedef enum opt_id {
     O_NO_COLOR, O_MAX_FILE, O_MAX_DEPTH, O_MAX_ALIAS, O_MAX_DOCS, O_MAX_SCALAR,
     O_MAX_ITEMS, O_REGEX_MATCH, O_REGEX_DEPTH, O_REGEX_HEAP, O_ALLOW_OUTSIDE, O_JOBS, O_HELP, O_VERSION,
     O_EXPLAIN, O_JUNIT_FAIL_ON, O_CSV_BOM, O_CONFIG, O_NO_CONFIG, O_ASSESSOR,
-    O_SARIF_ROOT, O_SARIF_INCLUDE, O_LISTEN, O_OPEN
+    O_SARIF_ROOT, O_SARIF_INCLUDE, O_LISTEN, O_OPEN, O_FORM, O_FORCE
 } opt_id;
 
 /* One command-line option: the table in options.c drives parsing,
@@ -68,6 +68,8 @@ typedef struct cli_opts {
     bool quiet;
     const char *forms;      /* compare: --forms a,b,... */
     const char *case_id;    /* compare, ask: --case ID */
+    const char *form;       /* init: --form FORM */
+    bool force;             /* init: --force */
     const char *listen;     /* serve: --listen HOST:PORT */
     bool open_browser;      /* serve: --open */
     bool interactive;       /* ask: --interactive */

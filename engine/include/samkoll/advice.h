@@ -68,6 +68,19 @@ sk_verdict sk_comparison_verdict(const sk_comparison *cmp, size_t rank);
  * gemensam upphandling) rather than an organisational form. */
 int sk_comparison_is_route(const sk_comparison *cmp, size_t rank);
 
+/* ---- init: a new case ------------------------------------------------- */
+
+/* Writes a new case for form (a value of the `form` enum, or its label or
+ * alias as sk_value_match takes them) to out: a commented template,
+ * Swedish or English, with every field that the rules of rs which can
+ * apply to that form read (judged from their conditions on the form
+ * alone), in the case format's order, each with its question and its
+ * values' labels. Every value is `unknown` and every list `unknown` with
+ * one entry commented out, so the template states no fact: `samkoll check`
+ * finds in it what it finds in a case that states only its form.
+ * SK_ENOTFOUND: form names no form; SK_EIO: writing failed. */
+sk_rc sk_case_template(const sk_ruleset *rs, const char *form, sk_lang lang, FILE *out);
+
 /* ---- ask ---------------------------------------------------------------- */
 
 typedef struct sk_questions sk_questions;
