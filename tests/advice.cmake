@@ -33,5 +33,14 @@ add_test(NAME advice.interrupt
 add_test(NAME advice.summary
          COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/check_summary.py $<TARGET_FILE:samkoll_cli>
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+# ask --interactive as a person answers it (issue 13): choices from the
+# case by number or name, bad answers re-asked with their message, end of
+# input midway; the written case passes check and the JSON Schema and
+# holds every answer given.
+add_test(NAME advice.interview_pty
+         COMMAND ${SK_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/advice/interview_pty.py $<TARGET_FILE:samkoll_cli>
+                 tests/data/advice/interview.yaml
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(unit.advice advice.interactive advice.outputs advice.interrupt advice.summary
+                     advice.interview_pty
                      PROPERTIES LABELS advice)

@@ -178,7 +178,7 @@ static sk_interview_answer_rc reject(sk_interview *s, const char *text, const ch
     return SK_IA_REJECTED;
 }
 
-/* "'X' is not one of the choices ... (1) A, 2) B), or don't know." */
+/* "'X' is not one of the choices ...: 1) A, 2) B; or don't know." */
 static sk_interview_answer_rc reject_choice(sk_interview *s, const char *in, const char **msg)
 {
     const char *const *c = s->view.choices;
@@ -193,18 +193,24 @@ static sk_interview_answer_rc reject_choice(sk_interview *s, const char *in, con
     return SK_IA_REJECTED;
 }
 
-/* A choice by its number (from 1) or its name, any case; NULL if neither. */
+/* A choice by its number (from 1), its name in any case, or the start of
+ * exactly one name ("alfa" for "Alfa kommun"); NULL if none. */
 static const char *pick(const char *const *choices, const char *in)
 {
-    size_t n = sk_values_count(choices);
+    size_t n = sk_values_count(choices), len = strlen(in);
     char *end;
     long i = strtol(in, &end, 10);
     if (end != in && !*end && i >= 1 && (size_t)i <= n)
         return choices[i - 1];
-    for (size_t k = 0; k < n; k++)
+    const char *start = NULL;
+    size_t starts = 0;
+    for (size_t k = 0; k < n; k++) {
         if (!strcasecmp(in, choices[k]))
             return choices[k];
-    return NULL;
+        if (len && !strncasecmp(in, choices[k], len) && !starts++)
+            start = choices[k];
+    }
+    return starts == 1 ? start : NULL;
 }
 
 /* The line as free text, checked (length, control characters, "vet ej",
