@@ -316,3 +316,30 @@ Test(yaml_load, hidden_line_breaks_are_rejected)
         done(&l);
     }
 }
+
+/* A tab where YAML wants indentation: its own message, at the tab, with
+ * any line ending; another character that cannot start a token keeps
+ * libyaml's message. */
+Test(yaml_load, tab_indentation_is_named)
+{
+    static const struct { const char *text; unsigned line, col; int tab; } t[] = {
+        {"a: 1\nb:\n\t- x\n", 3, 1, 1},
+        {"a: 1\r\nb:\r\n\t- x\r\n", 3, 1, 1},
+        {"a: 1\rb:\r\t- x\r", 3, 1, 1},
+        {"a: 1\nb:\n  - x\n\tc: 2\n", 4, 1, 1},
+        {"a: {ö: @x}\n", 1, 8, 0},
+        {"a: {öå:\t@x}\n", 1, 9, 0},
+    };
+    sk_limits lim = limits();
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        loaded l;
+        load(&l, t[i].text, strlen(t[i].text), &lim);
+        cr_assert_neq(l.rc, SK_OK, "case %zu", i);
+        cr_assert_geq(l.d.count, 1);
+        cr_expect_eq(l.d.items[0].line, t[i].line, "case %zu: line %u", i, l.d.items[0].line);
+        cr_expect_eq(l.d.items[0].col, t[i].col, "case %zu: col %u", i, l.d.items[0].col);
+        int named = strstr(l.d.items[0].message, "tab characters cannot be used") != NULL;
+        cr_expect_eq(named, t[i].tab, "case %zu: %s", i, l.d.items[0].message);
+        done(&l);
+    }
+}

@@ -33,7 +33,7 @@ typedef struct vctx {
 
 static void err_at(vctx *v, const sk_node *n, const char *hint, sk_msg id, ...)
 {
-    char msg[1024];
+    char msg[2048];
     va_list ap;
     va_start(ap, id);
     vsnprintf(msg, sizeof msg, sk_msg_fmt(id, v->d->lang), ap);
@@ -71,16 +71,22 @@ static int is_slug(const char *s)
     return 1;
 }
 
-static void join_values(const char *const *values, char *out, size_t outsz)
+/* "host (värd), member (medlem), ...": each value with its label in lang
+ * where the label says more than the code (values.def). */
+static void join_values(const char *const *values, sk_lang lang, char *out, size_t outsz)
 {
     size_t n = 0;
     out[0] = '\0';
     for (size_t i = 0; values[i] && n + 1 < outsz; i++) {
-        int w = snprintf(out + n, outsz - n, "%s%s", i ? ", " : "", values[i]);
+        const char *l = sk_enum_label(values, values[i], lang);
+        int labelled = l && strcmp(l, values[i]) != 0;
+        int w = snprintf(out + n, outsz - n, "%s%s%s%s%s", i ? ", " : "", values[i],
+                         labelled ? " (" : "", labelled ? l : "", labelled ? ")" : "");
         if (w < 0)
             break;
         n += (size_t)w;
     }
+    sk_utf8_trim_partial(out);
 }
 
 static void validate_map(vctx *v, sk_node *map, const sk_schema *s);
@@ -158,8 +164,8 @@ static void type_enum(vctx *v, sk_node *n, sk_ftype t,
 {
     (void)t;
     if (sk_values_find(values, n->u.s) < 0) {
-        char all[512];
-        join_values(values, all, sizeof all);
+        char all[1024];
+        join_values(values, v->lang, all, sizeof all);
         const char *hint = sk_enum_match(values, n->u.s);
         if (!hint)
             hint = sk_suggest(n->u.s, values, sk_values_count(values));

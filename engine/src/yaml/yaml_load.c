@@ -239,9 +239,10 @@ static int stopped_at_tab(const sk_yaml *y, const yaml_parser_t *p)
         return 0;
     size_t i = 0, line = 0, col = 0;
     for (; i < y->mem_len && line < p->problem_mark.line; i++)
-        if (y->mem[i] == '\n')
+        if (y->mem[i] == '\n' ||   /* LF, CRLF and a lone CR, as in libyaml */
+            (y->mem[i] == '\r' && (i + 1 >= y->mem_len || y->mem[i + 1] != '\n')))
             line++;
-    for (; i < y->mem_len && y->mem[i] != '\n'; i++) {
+    for (; i < y->mem_len && y->mem[i] != '\n' && y->mem[i] != '\r'; i++) {
         if (((unsigned char)y->mem[i] & 0xC0) == 0x80)
             continue;               /* inside a UTF-8 character */
         if (col++ == p->problem_mark.column)
