@@ -1,7 +1,5 @@
 /* cmd_advice.c - `samkoll compare` and `samkoll ask` (see
- * samkoll/advice.h); `ask --interactive` asks on the terminal and writes
- * the answered case to a new file. */
-#include "cleanup.h"
+ * samkoll/advice.h); `ask --interactive` is cmd_interview.c. */
 #include "cmds.h"
 #include "commands.h"
 #include "texts.h"
@@ -15,7 +13,6 @@
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
-#include "samkoll/interview.h"
 #include "samkoll/outfile.h"
 #include "samkoll/util.h"
 
@@ -295,153 +292,10 @@ static int ask_report(const cli_opts *o, sk_evaluator *ev, const loaded *l, int 
     return status;
 }
 
-/* -- the interactive interview: the session (samkoll/interview.h) asks,
- * this front end reads lines and prints -- */
-
-static void print_question(const sk_interview_question *q, int en)
-{
-    printf("\n[%zu] %s\n", q->number, q->text);
-    printf(cli_text(q->nrules == 1 ? T_ASK_FACT_DECIDES_1 : T_ASK_FACT_DECIDES, en), q->key, q->nrules);
-    for (size_t i = 0; i < q->nrules; i++)
-        printf("%s%s", i ? ", " : "", q->rules[i]);
-    printf("\n");
-    for (size_t i = 0; q->choices && q->choices[i]; i++)
-        printf("%s%zu) %s%s", i ? "  " : "     ", i + 1, q->choices[i], q->choices[i + 1] ? "" : "\n");
-}
-
-/* One line of input without its line break; 0 at end of input or when a
- * signal interrupted the read. */
-static int read_line(char **line, size_t *cap)
-{
-    fflush(stdout);
-    if (cli_interrupted())
-        return 0;
-    ssize_t n = getline(line, cap, stdin);
-    if (n < 0)
-        return 0;
-    while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
-        (*line)[--n] = '\0';
-    return 1;
-}
-
-/* Asks until no question is left or the input ends. */
-static void interview_loop(sk_interview *s, int en)
-{
-    char *line = NULL;
-    size_t cap = 0, shown = 0;
-    for (;;) {
-        const sk_interview_question *q = sk_interview_next(s);
-        const char *notice = sk_interview_notice(s);
-        if (notice)
-            fputs(notice, stdout);
-        if (!q)
-            break;
-        if (q->number != shown)
-            print_question(q, en);
-        shown = q->number;
-        printf("     %s> ", q->help);
-        if (!read_line(&line, &cap))
-            break;
-        const char *msg = NULL;
-        if (sk_interview_answer(s, line, &msg) == SK_IA_FAILED)
-            break;
-        if (msg)
-            printf("     %s\n", msg);
-    }
-    free(line);
-}
-
-/* Opens the session, or says why not: EXIT_CLEAN or the exit status. */
-static int interview_open(const cli_opts *o, const sk_ruleset *rs, sk_interview **s)
-{
-    int en = o->lang == SK_LANG_EN;
-    const char *path = o->args[0];
-    sk_interview_opts io = {.path = path, .output = o->output, .rs = rs, .date = cli_date(o),
-                            .lang = o->lang, .limits = &o->limits, .case_id = o->case_id};
-    sk_diags d;
-    sk_diags_init(&d, o->lang);
-    sk_interview_status st = sk_interview_open(s, &io, &d);
-    int err = errno;
-    sk_diags_print(&d, stderr);
-    sk_diags_free(&d);
-    char *out = sk_interview_output_for(path, o->output);
-    int status = EXIT_CLEAN;
-    switch (st) {
-    case SK_IV_OK: break;
-    case SK_IV_NOMEM: status = EXIT_SOFTWARE; break;
-    case SK_IV_OUTPUT_IS_CASE:
-        fprintf(stderr, cli_text(T_ASK_WOULD_OVERWRITE, en), out ? out : "-");
-        status = EXIT_USAGE;
-        break;
-    case SK_IV_OUTPUT_UNWRITABLE:
-        fprintf(stderr, cli_text(T_ASK_CANNOT_BE_WRITTEN, en), out ? out : "-", strerror(err));
-        status = EXIT_IOERR;
-        break;
-    case SK_IV_CASE_UNREADABLE:
-        fprintf(stderr, "samkoll: %s: %s\n", path, strerror(err));
-        status = EXIT_INPUT;
-        break;
-    case SK_IV_CASE_INVALID:
-        fprintf(stderr, cli_text(T_ASK_MUST_BE_VALID, en), path);
-        status = EXIT_INPUT;
-        break;
-    case SK_IV_NO_SUCH_CASE: status = no_case(o, "ask"); break;
-    }
-    free(out);
-    return status;
-}
-
-/* Writes the answered case (validated) and what is still unknown. */
-static int interview_finish(sk_interview *s, const cli_opts *o)
-{
-    int en = o->lang == SK_LANG_EN;
-    sk_diags d;
-    sk_diags_init(&d, o->lang);
-    sk_rc rc = sk_interview_write(s, &d);
-    int err = errno;
-    sk_diags_print(&d, stderr);
-    sk_diags_free(&d);
-    const char *out = sk_interview_output(s);
-    size_t n = sk_interview_answered(s);
-    if (rc != SK_OK) {
-        fprintf(stderr, cli_text(T_ASK_COULD_NOT_WRITE, en), out,
-                rc == SK_EIO ? strerror(err) : cli_text(T_ASK_NOT_VALID, en));
-        return rc == SK_EIO ? EXIT_IOERR : EXIT_SOFTWARE;
-    }
-    if (cli_interrupted()) {
-        printf(cli_text(T_ASK_INTERRUPTED, en), out, n);
-        return 128 + cli_interrupted();
-    }
-    printf(cli_text(n == 1 ? T_ASK_WROTE_1 : T_ASK_WROTE, en), out, n);
-    fputs(cli_text(T_ASK_STILL_UNKNOWN, en), stdout);
-    if (sk_interview_report(s, stdout) != SK_OK || sk_interview_failed(s))
-        return EXIT_SOFTWARE;
-    return EXIT_CLEAN;
-}
-
-static int cmd_interactive(const cli_opts *o, const sk_ruleset *rs)
-{
-    int en = o->lang == SK_LANG_EN;
-    if (o->nargs != 1 || !strcmp(o->args[0], "-")) {
-        fputs(cli_text(T_ASK_ONE_CASE_FILE, en), stderr);
-        return EXIT_USAGE;
-    }
-    sk_interview *s = NULL;
-    int status = interview_open(o, rs, &s);
-    if (status != EXIT_CLEAN)
-        return status;
-    printf(cli_text(T_ASK_START, en), o->args[0], sk_interview_output(s), o->args[0]);
-    cli_interrupt_catch(); /* Ctrl-C or SIGTERM: the answers so far are kept */
-    interview_loop(s, en);
-    status = interview_finish(s, o);
-    sk_interview_free(s);
-    return status;
-}
-
 int cmd_ask(const cli_opts *o, const sk_ruleset *rs)
 {
     if (o->interactive)
-        return cmd_interactive(o, rs);
+        return cmd_ask_interactive(o, rs);
     int32_t date = cli_date(o);
     if (o->nargs == 0) {
         fprintf(stderr, o->lang ? "samkoll ask: no CASE given\n" : "samkoll ask: inget ÄRENDE angivet\n");

@@ -16,6 +16,7 @@ int cmd_forms(const cli_opts *o, const sk_ruleset *rs);        /* cmd_forms.c */
 int cmd_legal_basis(const cli_opts *o, const sk_ruleset *rs);  /* cmd_forms.c */
 int cmd_compare(const cli_opts *o, const sk_ruleset *rs);      /* cmd_advice.c */
 int cmd_ask(const cli_opts *o, const sk_ruleset *rs);          /* cmd_advice.c */
+int cmd_ask_interactive(const cli_opts *o, const sk_ruleset *rs); /* cmd_interview.c */
 int cmd_schema(const cli_opts *o, const sk_ruleset *rs);       /* cmd_schema.c */
 int cmd_init(const cli_opts *o, const sk_ruleset *rs);         /* cmd_init.c */
 int cmd_completion(const cli_opts *o, const sk_ruleset *rs);   /* completion.c */
