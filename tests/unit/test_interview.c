@@ -267,3 +267,17 @@ Test(interview, notices_and_the_report_of_what_is_still_unknown)
     cr_expect_eq(sk_interview_failed(s), 0);
     sk_interview_free(s);
 }
+
+/* An enum answered as a Swedish user says it: the label or an alias gives
+ * the value of the case format (values.def). */
+Test(interview, enum_values_by_label_or_alias)
+{
+    sk_interview *s = open_case(CASE, SK_LANG_SV);
+    const char *msg = NULL;
+    const sk_interview_question *q = advance_to(s, "delegations[0].to");
+    cr_assert_eq(q->kind, SK_IQ_ENUM);
+    cr_expect_eq(sk_interview_answer(s, "Tjänsteman", &msg), SK_IA_ACCEPTED, "%s", msg ? msg : "");
+    cr_assert_eq(sk_interview_write(s, NULL), SK_OK);
+    cr_expect(strstr(slurp(path_in("out.yaml")), "    to: employee\n"));
+    sk_interview_free(s);
+}

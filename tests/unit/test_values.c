@@ -3,6 +3,9 @@
  * the public lookup use them. */
 #include "helpers.h"
 
+#include <stdlib.h>
+
+#include "advice/advice_int.h"
 #include "base/buf.h"
 #include "schema/schema.h"
 
@@ -167,4 +170,27 @@ Test(values, json_schema_labels)
                                       "\"aliases\": [\"värdkommun\""));
     cr_expect_not_null(strstr(b.data, "\"aliases\": [\"hamburg\""));
     sk_buf_free(&b);
+}
+
+/* sk_answer_parse (samkoll ask) takes an enum value by its label or alias. */
+Test(values, answers_by_label_or_alias)
+{
+    sk_question q;
+    memset(&q, 0, sizeof q);
+    q.kind = SK_ANS_ENUM;
+    q.values = sk_enum_of_path("procurement.exemption");
+    cr_assert_not_null(q.values);
+    static const struct { const char *in, *want; } t[] = {
+        {"hamburg", "horizontal_cooperation"}, {"In house", "in_house"},
+        {"inget undantag", "none"}, {"2", "horizontal_cooperation"}, {"none", "none"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        char *out = NULL;
+        cr_expect_eq(sk_answer_parse(&q, t[i].in, SK_LANG_SV, &out), 1, "%s", t[i].in);
+        cr_expect_str_eq(out ? out : "", t[i].want, "%s", t[i].in);
+        free(out);
+    }
+    char *out = NULL;
+    cr_expect_eq(sk_answer_parse(&q, "teckal-ish", SK_LANG_SV, &out), 0);
+    free(out);
 }

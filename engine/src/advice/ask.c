@@ -310,7 +310,8 @@ static int refused(const char *msg, char **out)
     return 0;
 }
 
-/* One of q->values, by its number (from 1) or its name; 0 if neither. */
+/* One of q->values, by its number (from 1), its name, or its label or
+ * Swedish alias (values.def); 0 if none. */
 static int value_by_number_or_name(const sk_question *q, const char *s, char **out)
 {
     size_t nv = sk_values_count(q->values);
@@ -318,6 +319,9 @@ static int value_by_number_or_name(const sk_question *q, const char *s, char **o
     long i = strtol(s, &end, 10);
     if (end != s && !*end && i >= 1 && (size_t)i <= nv)
         return taken(q->values[i - 1], out);
+    const char *named = sk_enum_match(q->values, s);
+    if (named)
+        return taken(named, out);
     for (size_t v = 0; v < nv; v++)
         if (!strcasecmp(s, q->values[v]))
             return taken(q->values[v], out);

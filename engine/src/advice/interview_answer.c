@@ -193,8 +193,9 @@ static sk_interview_answer_rc reject_choice(sk_interview *s, const char *in, con
     return SK_IA_REJECTED;
 }
 
-/* A choice by its number (from 1), its name in any case, or the start of
- * exactly one name ("alfa" for "Alfa kommun"); NULL if none. */
+/* A choice by its number (from 1), its name in any case, an enum value's
+ * label or Swedish alias ("värdkommun" for host, values.def), or the start
+ * of exactly one name ("alfa" for "Alfa kommun"); NULL if none. */
 static const char *pick(const char *const *choices, const char *in)
 {
     size_t n = sk_values_count(choices), len = strlen(in);
@@ -202,6 +203,9 @@ static const char *pick(const char *const *choices, const char *in)
     long i = strtol(in, &end, 10);
     if (end != in && !*end && i >= 1 && (size_t)i <= n)
         return choices[i - 1];
+    const char *named = sk_enum_match(choices, in);
+    if (named)
+        return named;
     const char *start = NULL;
     size_t starts = 0;
     for (size_t k = 0; k < n; k++) {
