@@ -1,10 +1,14 @@
 /* test_yaml_load.c - the YAML loader: positions, duplicate keys, tags,
  * encoding and every limit at and just past its value. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/arena.h"
+#include "samkoll/files.h"
 #include "yaml/yaml_load.h"
 
 typedef struct loaded {
@@ -342,4 +346,70 @@ Test(yaml_load, tab_indentation_is_named)
         cr_expect_eq(named, t[i].tab, "case %zu: %s", i, l.d.items[0].message);
         done(&l);
     }
+}
+
+/* ---- the lazy walk over a directory larger than one chunk ---------------- */
+
+#define WALK_N (2 * SK_WALK_CHUNK + 7)
+
+static void touch(const char *dir, const char *name)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    cr_assert(f, "cannot create %s", p);
+    fclose(f);
+}
+
+static void unlink_in(const char *dir, const char *name)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    unlink(p);
+}
+
+/* Every file once, in the sorted order of sk_files_collect, with names
+ * created in a scrambled order and a subdirectory among them. */
+Test(walk, flat_directory_larger_than_a_chunk_in_sorted_order)
+{
+    char dir[] = "/tmp/sk-walk-XXXXXX", sub[600], name[64];
+    cr_assert(mkdtemp(dir));
+    for (unsigned i = 0; i < WALK_N; i++) {
+        snprintf(name, sizeof name, "c-%06u.yaml", (i * 7919u) % WALK_N);
+        touch(dir, name);
+    }
+    touch(dir, ".hidden.yaml");
+    touch(dir, "notes.txt");
+    snprintf(sub, sizeof sub, "%s/c-010000.d", dir);
+    cr_assert(mkdir(sub, 0700) == 0);
+    touch(sub, "a.yaml");
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_files all = {0};
+    cr_assert_eq(sk_files_collect(&all, dir, &d), 0);
+    cr_assert_eq(all.count, (size_t)WALK_N + 1);
+    sk_walk *w = sk_walk_open(dir);
+    const char *path;
+    size_t n = 0;
+    int rc;
+    while ((rc = sk_walk_next(w, &path, &d)) == 1) {
+        cr_assert_lt(n, all.count);
+        cr_assert_str_eq(path, all.paths[n], "file %zu", n);
+        n++;
+    }
+    cr_expect_eq(rc, 0);
+    cr_expect_eq(n, all.count);
+    cr_expect_eq(d.errors, 0);
+    sk_walk_close(w);
+    sk_files_free(&all);
+    sk_diags_free(&d);
+    unlink_in(sub, "a.yaml");
+    rmdir(sub);
+    for (unsigned i = 0; i < WALK_N; i++) {
+        snprintf(name, sizeof name, "c-%06u.yaml", i);
+        unlink_in(dir, name);
+    }
+    unlink_in(dir, ".hidden.yaml");
+    unlink_in(dir, "notes.txt");
+    cr_expect(rmdir(dir) == 0);
 }

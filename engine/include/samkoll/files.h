@@ -24,6 +24,9 @@ void sk_files_free(sk_files *f);
  * memory depends on the depth and width of the tree, not on the number of
  * files. The order is that of sk_files_collect. */
 typedef struct sk_walk sk_walk;
+/* A walk holds at most this many names of one directory at once; a larger
+ * directory is read once more for each further chunk of its sorted names. */
+#define SK_WALK_CHUNK 12288
 
 sk_walk *sk_walk_open(const char *path);
 /* 1: *path is the next file (valid until the next call); 0: the walk is
