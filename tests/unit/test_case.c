@@ -1,6 +1,11 @@
 /* test_case.c - case format v1 validation: every error kind, the
  * positions and the "did you mean" suggestions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "helpers.h"
+#include "samkoll/batch.h"
 
 static sk_ruleset *rs;
 
@@ -220,4 +225,65 @@ Test(case_format, party_references_are_checked)
                                    "others: [{name: Lessebo}]\ngovernance: {host: Lessebo}\n"));
     cr_expect_eq(e.d.count, 0);
     eval_done(&e);
+}
+
+/* The warnings about a case that is still checked (a v1 case naming a
+ * non-party) reach the batch's warn_fn in input order, once per case,
+ * whatever the number of workers; the cases are still checked. */
+typedef struct { sk_buf log; size_t cases; } warned;
+
+static void on_warn(const sk_diags *d, void *ud)
+{
+    warned *w = ud;
+    for (size_t i = 0; i < d->count; i++)
+        sk_buf_printf(&w->log, "%u:%u %s|", d->items[i].line, d->items[i].col,
+                      d->items[i].hint ? d->items[i].hint : "-");
+    sk_buf_puts(&w->log, "\n");
+}
+
+static void on_case(const sk_result *res, void *ud)
+{
+    (void)res;
+    ((warned *)ud)->cases++;
+}
+
+Test(case_format, batch_passes_v1_warnings_in_input_order)
+{
+    char dir[] = "/tmp/samkoll-warn-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char paths[6][64];
+    const char *argv[6];
+    for (int i = 0; i < 6; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/c%d.yaml", dir, i);
+        argv[i] = paths[i];
+        FILE *f = fopen(paths[i], "w");
+        cr_assert_not_null(f);
+        /* odd files: a host written short ("Sala" for "Sala kommun") */
+        fprintf(f, "case: c%d\nform: gemensam_namnd\nparties: [{name: Sala kommun}, {name: Heby kommun}]\n"
+                   "governance: {host: %s}\n", i, i % 2 ? "Sala" : "Sala kommun");
+        fclose(f);
+    }
+    sk_limits lim;
+    sk_limits_default(&lim);
+    for (unsigned jobs = 1; jobs <= 4; jobs += 3) {
+        warned w = {.cases = 0};
+        sk_buf_init(&w.log, 0);
+        sk_batch_opts o = {.rs = rs, .limits = &lim, .default_date = 20000,
+                           .lang = SK_LANG_EN, .jobs = jobs, .warn_fn = on_warn, .warn_ud = &w};
+        sk_batch_stats st;
+        cr_assert_eq(sk_batch_check(&o, argv, 6, NULL, 0, &st), SK_OK);
+        cr_expect_eq(st.cases, 6);
+        cr_expect_eq(st.input_errors, 0);
+        cr_expect_str_eq(sk_buf_cstr(&w.log), "4:20 Sala kommun|\n4:20 Sala kommun|\n4:20 Sala kommun|\n");
+        sk_buf_free(&w.log);
+        /* sequential mode: the same, before each case's callback */
+        sk_buf_init(&w.log, 0);
+        cr_assert_eq(sk_batch_each(&o, argv, 6, on_case, NULL, &w, &st), SK_OK);
+        cr_expect_eq(w.cases, 6);
+        cr_expect_str_eq(sk_buf_cstr(&w.log), "4:20 Sala kommun|\n4:20 Sala kommun|\n4:20 Sala kommun|\n");
+        sk_buf_free(&w.log);
+    }
+    for (int i = 0; i < 6; i++)
+        unlink(paths[i]);
+    rmdir(dir);
 }
