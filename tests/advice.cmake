@@ -7,6 +7,10 @@ target_include_directories(test_advice PRIVATE ${PROJECT_SOURCE_DIR}/engine/src)
 target_compile_definitions(test_advice PRIVATE SK_RULES_DIR="${PROJECT_SOURCE_DIR}/rules")
 target_link_libraries(test_advice PRIVATE samkoll_core PkgConfig::CRITERION)
 add_test(NAME unit.advice COMMAND test_advice --jobs 2)
+# Any fact set, added or removed in a case file's text (the web app's edits).
+add_executable(test_case_set ${CMAKE_CURRENT_SOURCE_DIR}/advice/test_case_set.c)
+target_link_libraries(test_case_set PRIVATE samkoll_core PkgConfig::CRITERION)
+add_test(NAME unit.case-set COMMAND test_case_set --jobs 2)
 
 # ask --interactive through a pseudo-terminal: a case with only case, form
 # and tasks[].name, answered until check decides every rule; the original

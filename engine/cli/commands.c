@@ -109,7 +109,7 @@ static const cli_cmd commands[] = {
               "the web app and the JSON API on a local server (--listen 127.0.0.1:8080)"},
      .man = "Serve the web app (write a case in a form, see the findings as it is edited, answer "
             "the open questions, compare the forms, save the case as YAML and download the memo) "
-            "and the JSON API (\\fB/api/v1/check\\fR, \\fBcompare\\fR, \\fBask\\fR, \\fBanswer\\fR, "
+            "and the JSON API (\\fB/api/v1/check\\fR, \\fBcompare\\fR, \\fBask\\fR, \\fBanswer\\fR, \\fBedit\\fR, "
             "\\fBcase\\fR, \\fBschema\\fR, \\fBrules\\fR, \\fBforms\\fR, \\fB/healthz\\fR) on "
             "\\fB\\-\\-listen\\fR (default \\fB127.0.0.1:8080\\fR) until interrupted. The address is "
             "printed; open it in a browser, or pass \\fB\\-\\-open\\fR to start one on it. Requests are evaluated in memory and nothing is "

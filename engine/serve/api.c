@@ -462,6 +462,49 @@ void sv_api_answer(sk_server *s, const sv_request *rq, sv_response *r)
     docs_free(&ds);
 }
 
+/* ---- POST /api/v1/edit ------------------------------------------------ */
+
+/* Sets or removes the fact at `key` in the body's text with the case-edit
+ * code (sk_case_text_edit): the body comes back with that one change, every
+ * other byte (comments included) as it was. The body need not be a valid
+ * case (a form being filled in rarely is), only YAML. */
+void sv_api_edit(sk_server *s, const sv_request *rq, sv_response *r)
+{
+    char msg[512];
+    if (!rq->key) {
+        sv_error(r, 400, sv_msg_fmt(SM_EDIT_KEY, rq->lang));
+        return;
+    }
+    if (!rq->len) {
+        sv_error(r, 400, sv_msg_fmt(SM_EMPTY, rq->lang));
+        return;
+    }
+    if (rq->remove == (rq->nvalues > 0)) {
+        sv_error(r, 400, sv_msg_fmt(SM_EDIT_HOW, rq->lang));
+        return;
+    }
+    sk_case_edit e = {.doc = (size_t)rq->doc, .key = rq->key, .values = rq->values, .n = rq->nvalues};
+    char *text = NULL, *why = NULL;
+    size_t len = 0;
+    sk_rc rc = sk_case_text_edit(rq->body, rq->len, &e, &s->lim, rq->lang, &text, &len, &why);
+    if (rc == SK_OK) {
+        sv_buf_free(&r->body);
+        sv_buf_append(&r->body, text, len);
+        r->status = 200;
+        r->ctype = "application/yaml";
+    } else if (rc == SK_ENOTFOUND) {
+        snprintf(msg, sizeof msg, sv_msg_fmt(SM_EDIT_NOT_FOUND, rq->lang), rq->key, rq->doc);
+        sv_error(r, 422, msg);
+    } else if (rc == SK_EINVALID) {
+        snprintf(msg, sizeof msg, sv_msg_fmt(SM_EDIT_NOT_PLACED, rq->lang), rq->key);
+        sv_error(r, 422, why ? why : msg);
+    } else {
+        sv_error(r, 500, sv_msg_fmt(SM_INTERNAL, rq->lang));
+    }
+    free(text);
+    free(why);
+}
+
 /* ---- POST /api/v1/case -------------------------------------------------- */
 
 void sv_api_case(sk_server *s, const sv_request *rq, sv_response *r)

@@ -47,7 +47,8 @@ typedef struct sv_request {
     const char *key;            /* answer: the question's key */
     const char *values[SV_MAX_VALUES];
     size_t nvalues;
-    long doc;                   /* answer: document index (0-based) */
+    long doc;                   /* answer, edit: document index (0-based) */
+    bool remove;                /* edit: remove the fact at key */
     const char *body;
     size_t len;
 } sv_request;
@@ -80,6 +81,7 @@ void sv_api_check(sk_server *s, const sv_request *rq, sv_response *r);
 void sv_api_compare(sk_server *s, const sv_request *rq, sv_response *r);
 void sv_api_ask(sk_server *s, const sv_request *rq, sv_response *r);
 void sv_api_answer(sk_server *s, const sv_request *rq, sv_response *r);
+void sv_api_edit(sk_server *s, const sv_request *rq, sv_response *r);
 void sv_api_case(sk_server *s, const sv_request *rq, sv_response *r);
 void sv_api_schema(sk_server *s, const sv_request *rq, sv_response *r);
 void sv_api_rules(sk_server *s, const sv_request *rq, sv_response *r);

@@ -27,7 +27,7 @@
 /* ---- the routes ---------------------------------------------------------- */
 
 typedef enum { P_LANG = 1, P_DATE = 2, P_FORMAT = 4, P_FORMS = 8, P_NAME = 16, P_KEY = 32,
-               P_VALUE = 64, P_DOC = 128 } sv_param;
+               P_VALUE = 64, P_DOC = 128, P_REMOVE = 256 } sv_param;
 
 typedef struct route {
     const char *path;
@@ -50,6 +50,7 @@ static const route routes[] = {
      compare_formats},
     {"/api/v1/ask", "POST", sv_api_ask, P_LANG | P_DATE | P_FORMAT | P_NAME, ask_formats},
     {"/api/v1/answer", "POST", sv_api_answer, P_LANG | P_DATE | P_KEY | P_VALUE | P_DOC | P_NAME, NULL},
+    {"/api/v1/edit", "POST", sv_api_edit, P_LANG | P_KEY | P_VALUE | P_DOC | P_REMOVE | P_NAME, NULL},
     {"/api/v1/case", "POST", sv_api_case, P_LANG | P_DATE | P_NAME, NULL},
     {"/api/v1/schema", "GET", sv_api_schema, 0, NULL},
     {"/api/v1/rules", "GET", sv_api_rules, P_LANG | P_FORMAT, rules_formats},
@@ -64,6 +65,7 @@ static const route routes[] = {
 static const struct { const char *name; sv_param bit; } param_names[] = {
     {"lang", P_LANG}, {"date", P_DATE}, {"format", P_FORMAT}, {"forms", P_FORMS},
     {"name", P_NAME}, {"key", P_KEY}, {"value", P_VALUE}, {"doc", P_DOC},
+    {"remove", P_REMOVE},
 };
 
 static const route *find_route(const char *path)
@@ -183,6 +185,13 @@ static enum MHD_Result on_param(void *cls, enum MHD_ValueKind kind, const char *
     case P_VALUE:
         if (rq->nvalues < SV_MAX_VALUES)
             rq->values[rq->nvalues++] = v;
+        return MHD_YES;
+    case P_REMOVE:
+        if (strcmp(v, "true")) {
+            set_err(q, SM_PARAM_VALUE, v, key, "true");
+            return MHD_NO;
+        }
+        rq->remove = true;
         return MHD_YES;
     case P_DOC: {
         char *end;

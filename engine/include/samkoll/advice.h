@@ -20,6 +20,7 @@
 #include "samkoll/case.h"
 #include "samkoll/common.h"
 #include "samkoll/eval.h"
+#include "samkoll/limits.h"
 #include "samkoll/ruleset.h"
 
 /* ---- the case under another form -------------------------------------- */
@@ -150,5 +151,32 @@ int sk_answer_parse(const sk_question *q, const char *input, sk_lang lang, char 
  * cannot be found in the text. */
 sk_rc sk_case_text_answer(const char *text, size_t len, const sk_question *q,
                           const sk_answer *a, char **out, size_t *outlen);
+
+/* An edit of any fact of a case file (the web app's form): the fact at
+ * key in document doc (0-based) gets the values (as typed: one for a
+ * scalar, any number for a list of values; "unknown" states it unknown),
+ * or, with n == 0, is removed (a key with its value, or a list item:
+ * "parties[2]"). A new list item is added by a fact of the item one past
+ * the list's end ("parties[3].name"). */
+typedef struct sk_case_edit {
+    size_t doc;
+    const char *key;             /* "tasks[1].name", "agreement.signed" */
+    const char *const *values;
+    size_t n;
+} sk_case_edit;
+
+/* Applies e to text (a whole case file) as sk_case_text_answer does,
+ * keeping every other byte: a stated value is replaced on its key's line
+ * (a comment there stays), a new key goes into its map in case-format
+ * order, a removed key or item takes only its own lines. The document is
+ * read as YAML, not validated: a case that is invalid for the moment can
+ * still be edited. *out is malloc'd. SK_ENOTFOUND: the key is no fact of
+ * the case format, or not stated where it must be (the document, the
+ * list item, a fact to remove); SK_EINVALID: a value does not fit the
+ * field (*msg, malloc'd, in lang, says what is expected), or the place
+ * cannot be found in the text, or the document is not YAML. */
+sk_rc sk_case_text_edit(const char *text, size_t len, const sk_case_edit *e,
+                        const sk_limits *lim, sk_lang lang, char **out, size_t *outlen,
+                        char **msg);
 
 #endif

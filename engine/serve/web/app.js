@@ -23,8 +23,9 @@
       notSet: '(ej angivet)', unknownV: 'vet ej', yes: 'ja', no: 'nej',
       listHelp: 'en per rad', strboolHelp: 'beslutet (t.ex. KF 2024-03-18 § 45), eller ja eller nej',
       sourceNew: 'Nytt ärende, inte sparat än.',
-      sourceFile: 'Från filen %s. Spara behåller filens kommentarer.',
-      sourceEdited: 'Från filen %s, ändrat i formuläret. Uppgifter som filen lämnar öppna förs in i filens text med kommentarerna kvar; ändras något som filen redan anger skriver Spara ärendet på nytt från formuläret, utan filens kommentarer.',
+      sourceFile: 'Från filen %s. Ändringarna förs in i filens text; Spara behåller filens kommentarer och ordning.',
+      sourceLost: 'Från filen %s. En ändring kunde inte föras in i filens text, så Spara skriver ärendet på nytt från formuläret, utan filens kommentarer.',
+      sourceJson: 'Från JSON-filen %s. Spara skriver ärendet som YAML.',
       docOf: 'Ärende %d av %d',
       checking: 'Granskar …', inputError: 'Ärendet kan inte läsas',
       at: 'rad %d, kolumn %d', didYouMean: 'menade du %s?',
@@ -60,8 +61,9 @@
       notSet: '(not stated)', unknownV: "don't know", yes: 'yes', no: 'no',
       listHelp: 'one per line', strboolHelp: 'the decision (e.g. KF 2024-03-18 § 45), or yes or no',
       sourceNew: 'New case, not saved yet.',
-      sourceFile: 'From the file %s. Save keeps the file\'s comments.',
-      sourceEdited: 'From the file %s, edited in the form. Facts the file leaves open go into its text with the comments kept; once something the file states is changed, Save writes the case anew from the form, without the file\'s comments.',
+      sourceFile: 'From the file %s. Changes are written into the file\'s text; Save keeps its comments and order.',
+      sourceLost: 'From the file %s. A change could not be written into the file\'s text, so Save writes the case anew from the form, without the file\'s comments.',
+      sourceJson: 'From the JSON file %s. Save writes the case as YAML.',
       docOf: 'Case %d of %d',
       checking: 'Checking …', inputError: 'The case cannot be read',
       at: 'line %d, column %d', didYouMean: 'did you mean %s?',
@@ -94,8 +96,9 @@
     schema: null, forms: [],
     docs: [], cur: 0,            /* the cases (JSON facts), the one edited */
     text: null, fileName: null,  /* the case text the facts came from */
-    textFresh: false,            /* the text holds every edit (comments kept) */
-    textDocs: [], textGen: 0,    /* the facts of the text; its version */
+    textDocs: [], textGen: 0,    /* the facts of the text (norm); its version */
+    textLost: false,             /* an edit could not be written into it */
+    textJob: Promise.resolve(),  /* the update of the text under way */
     view: 'review', seq: 0, timer: 0
   };
 
@@ -203,10 +206,6 @@
   function model() { return state.docs[state.cur]; }
 
   function edited() {
-    if (state.textFresh) {
-      state.textFresh = false;
-      sourceLine();
-    }
     scheduleReview();
   }
 
@@ -382,7 +381,7 @@
   function sourceLine() {
     const p = $('source-line');
     if (!state.fileName) p.textContent = t('sourceNew');
-    else p.textContent = fmt(state.textFresh ? t('sourceFile') : t('sourceEdited'), state.fileName);
+    else p.textContent = fmt(state.text ? t('sourceFile') : state.textLost ? t('sourceLost') : t('sourceJson'), state.fileName);
   }
 
   /* ---- YAML from the form (for new cases and edited ones) --------------- */
@@ -447,74 +446,133 @@
     return docs.map(d => { const out = []; yObject(d, 0, out, state.schema); return out.join('\n') + '\n'; }).join('---\n');
   }
 
-  /* the case text: the file (every edit in it) or YAML from the form */
-  function caseText() {
-    return state.textFresh ? state.text : toYaml(state.docs);
-  }
-
   /* ---- form edits into the file's text ---------------------------------- */
 
-  function clone(x) { return JSON.parse(JSON.stringify(x)); }
+  function isObj(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
 
-  /* An added fact as answer values (ja/nej, a number, text, a list), or
-   * null when it is none (an object, rows, unknown). */
-  function answerOf(v) {
+  /* Facts as YAML from the form writes them: no undefined values, no empty
+   * rows or objects (a row only added, not filled in yet). */
+  function norm(v) {
+    if (Array.isArray(v)) return v.map(norm).filter(x => !(isObj(x) && !Object.keys(x).length));
+    if (!isObj(v)) return v;
+    const o = {};
+    for (const [k, x] of Object.entries(v)) {
+      const n = norm(x);
+      if (n !== undefined && !(isObj(n) && !Object.keys(n).length)) o[k] = n;
+    }
+    return o;
+  }
+
+  /* equal facts, whatever the order of keys */
+  function eq(a, b) {
+    if (a === b) return true;
+    if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => eq(x, b[i]));
+    if (!isObj(a) || !isObj(b)) return false;
+    const ka = Object.keys(a), kb = Object.keys(b);
+    return ka.length === kb.length && ka.every(k => k in b && eq(a[k], b[k]));
+  }
+
+  /* A fact as the values of POST /api/v1/edit, or null for a structure. */
+  function editValues(v) {
+    if (v === null) return ['unknown'];
     if (typeof v === 'boolean') return [v ? 'ja' : 'nej'];
     if (typeof v === 'number') return [String(v)];
-    if (typeof v === 'string') return v === 'unknown' ? null : [v];
+    if (typeof v === 'string') return [v];
     if (Array.isArray(v) && v.length && v.every(x => typeof x === 'string')) return v;
     return null;
   }
 
-  /* The facts b adds to a, as {path, values}; false if b changes or
-   * removes anything a states (or adds what is no answer). */
-  function added(a, b, path, out) {
+  /* The edits that turn facts a into b (both normalised), in an order in
+   * which each one's place exists: {path, values} or {path, remove}; false
+   * if some change cannot be given so. */
+  function diff(a, b, path, ops, node) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const x = a[k], y = b[k];
-      const p = Array.isArray(b) ? path + '[' + k + ']' : path ? path + '.' + k : k;
-      if (JSON.stringify(x) === JSON.stringify(y)) continue;
-      if (x === undefined && y !== null && typeof y === 'object' && !Array.isArray(y)) {
-        if (!added({}, y, p, out)) return false;
-      } else if (x === undefined && answerOf(y)) {
-        out.push({ path: p, values: answerOf(y) });
-      } else if (x && y && typeof x === 'object' && typeof y === 'object' &&
-                 Array.isArray(x) === Array.isArray(y) && (!Array.isArray(x) || x.length === y.length)) {
-        if (!added(x, y, p, out)) return false;
-      } else return false;
+      const x = a[k], y = b[k], p = path ? path + '.' + k : k;
+      if (eq(x, y)) continue;
+      const sub = childSchema(node, k);
+      if (y === undefined) ops.push({ path: p, remove: true });
+      else if (isObj(y)) { if (!diff(isObj(x) ? x : {}, y, p, ops, sub)) return false; }
+      else if (Array.isArray(y) && (y.some(isObj) || (Array.isArray(x) && x.some(isObj)))) {
+        if (!rowsDiff(Array.isArray(x) ? x : [], y, p, ops, sub)) return false;
+      } else if (editValues(y)) ops.push({ path: p, values: editValues(y) });
+      else if (Array.isArray(y) && !y.length && x !== undefined) ops.push({ path: p, remove: true });
+      else return false;
     }
     return true;
   }
 
-  /* The case text holding every edit. Edits that only state facts the
-   * file leaves open (its open questions) are written into the file's text
-   * by the case-edit code of `ask -i` (POST /api/v1/answer), so its
-   * comments and order stay; any other edit gives YAML written anew from
-   * the form. */
-  async function currentText() {
-    if (state.textFresh || !state.text) return caseText();
-    const gen = state.textGen;
-    const snap = clone(state.docs);
-    const edits = [];
-    const same = snap.length === state.textDocs.length &&
-      snap.every((d, i) => i === state.cur || JSON.stringify(d) === JSON.stringify(state.textDocs[i]));
-    if (!same || !added(state.textDocs[state.cur], snap[state.cur], '', edits))
-      return toYaml(snap);
-    const q = { lang: state.lang, name: caseFileName(), doc: String(state.cur) };
+  /* Rows: removed ones (the others unchanged) go by their index, highest
+   * first; else the rows both have are edited in place, rows past the new
+   * end removed and new rows appended. */
+  function rowsDiff(x, y, p, ops, node) {
+    if (y.length < x.length) {
+      const gone = [];
+      let j = 0;
+      x.forEach((r, i) => { if (j < y.length && eq(r, y[j])) j++; else gone.push(i); });
+      if (j === y.length) {
+        for (const i of gone.reverse()) ops.push({ path: p + '[' + i + ']', remove: true });
+        return true;
+      }
+    }
+    for (let i = 0; i < Math.min(x.length, y.length); i++)
+      if (!diff(x[i], y[i], p + '[' + i + ']', ops, node)) return false;
+    for (let i = x.length - 1; i >= y.length; i--) ops.push({ path: p + '[' + i + ']', remove: true });
+    for (let i = x.length; i < y.length; i++) {
+      /* a new row starts with its name (the first required field) */
+      const first = ((node && node.required) || []).find(k => y[i][k] !== undefined);
+      const keys = Object.keys(y[i]).sort((m, n) => (n === first) - (m === first));
+      for (const k of keys)
+        if (!diff({}, { [k]: y[i][k] }, p + '[' + i + ']', ops, node)) return false;
+    }
+    return true;
+  }
+
+  /* The case text holding every edit. A case that came from a YAML file
+   * stays that file's text: each change made in the form (a value set,
+   * changed or cleared, a row added or removed) is written into it by the
+   * server's case-edit code (POST /api/v1/edit, the code `ask -i` uses),
+   * so its comments and order stay, and the result is read back and
+   * compared with the form. Only if that fails (or for a new case or a
+   * JSON file) is the case YAML written from the form. One update at a
+   * time. */
+  function currentText() {
+    const job = state.textJob.then(syncText, syncText);
+    state.textJob = job.catch(() => {});
+    return job;
+  }
+
+  function textLost(snap, why) {
+    console.warn('samkoll: the edit could not be written into the file, YAML from the form from now on:', why);
+    state.text = null;
+    state.textLost = true;
+    sourceLine();
+    return toYaml(snap);
+  }
+
+  async function syncText() {
+    if (!state.text) return toYaml(state.docs);
+    const snap = state.docs.map(norm), gen = state.textGen, cur = state.cur;
+    if (snap.length !== state.textDocs.length || snap.some((d, i) => i !== cur && !eq(d, state.textDocs[i])))
+      return textLost(snap, 'another case of the file changed');
+    const ops = [];
+    if (!diff(state.textDocs[cur], snap[cur], '', ops, state.schema)) return textLost(snap, 'no edit for a change');
+    if (!ops.length) return state.text;
     let text = state.text;
-    for (const e of edits) {
-      const query = new URLSearchParams(q);
-      query.append('key', e.path);
-      for (const v of e.values) query.append('value', v);
-      const r = await api('/api/v1/answer', text, query);
-      if (r.status !== 200) return toYaml(snap);
+    for (const op of ops) {
+      const query = new URLSearchParams({ lang: state.lang, name: caseFileName(), doc: String(cur), key: op.path });
+      if (op.remove) query.append('remove', 'true');
+      for (const v of op.values || []) query.append('value', v);
+      const r = await api('/api/v1/edit', text, query);
+      if (r.status !== 200) return textLost(snap, op.path + ': ' + await r.text());
       text = await r.text();
     }
-    if (gen !== state.textGen) return toYaml(snap);
+    if (gen !== state.textGen) return toYaml(snap);   /* another case was opened meanwhile */
+    const back = await apiJson('/api/v1/case', text, { lang: state.lang, name: caseFileName() });
+    if (back.status === 200 && !(back.body.cases.length === snap.length && eq(norm(back.body.cases[cur]), snap[cur])))
+      return textLost(snap, 'the text read back differs from the form');
     state.text = text;
     state.textDocs = snap;
     state.textGen++;
-    state.textFresh = JSON.stringify(state.docs) === JSON.stringify(snap);
-    sourceLine();
     return text;
   }
 
@@ -789,7 +847,7 @@
     state.text = null;
     state.textGen++;
     state.fileName = null;
-    state.textFresh = false;
+    state.textLost = false;
     openWorkspace();
   }
 
@@ -815,8 +873,8 @@
     state.docs = r.body.cases;
     state.cur = Math.min(cur || 0, state.docs.length - 1);
     state.text = json ? null : text;
-    state.textFresh = !json;
-    state.textDocs = clone(r.body.cases);
+    state.textLost = false;
+    state.textDocs = r.body.cases.map(norm);
     state.textGen++;
     state.fileName = name;
     openWorkspace();

@@ -36,6 +36,23 @@ struct sk_questions {
     size_t n, cap;
 };
 
+/* ---- editing the text of a case (case_edit.c, for case_set.c) ---- */
+
+typedef enum sk_text_edit {
+    SK_TEXT_SET,      /* n: a stated value in a map; its value becomes a */
+    SK_TEXT_REMOVE,   /* n: a value in a map (the pair goes) or a list item */
+    SK_TEXT_APPEND    /* n: a list; a new item holding q's chain = a */
+} sk_text_edit;
+
+/* One edit of the text s[0..len) (every position of n refers to it); q
+ * gives the kind (and, to append, the chain) of the answer a. *out is
+ * malloc'd; SK_EINVALID if the place cannot be found in the text. */
+sk_rc sk_case_text_edit_at(const char *s, size_t len, sk_text_edit op, const sk_node *n,
+                           const sk_question *q, const sk_answer *a, char **out, size_t *outlen);
+/* The answer kind (sk_answer_kind) of field f and its enum values, or -1
+ * for a map (ask.c). */
+int sk_advice_answer_kind(const sk_field *f, const char *const **values);
+
 /* ---- verdicts (verdict.c) ---- */
 
 #define SK_VERDICT_MAX_ITEMS 24

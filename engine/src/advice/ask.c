@@ -47,7 +47,7 @@ static int has_required(const sk_schema *s)
     return 0;
 }
 
-static int kind_of(const sk_field *f, const char *const **values)
+int sk_advice_answer_kind(const sk_field *f, const char *const **values)
 {
     *values = NULL;
     switch (f->type) {
@@ -120,7 +120,7 @@ static int target_of(const sk_fact *m, sk_question *q)
     if (!q->field || q->field->type == SK_F_MAP)
         return 0;
     q->at = n;
-    int k = kind_of(q->field, &q->values);
+    int k = sk_advice_answer_kind(q->field, &q->values);
     if (k < 0)
         return 0;
     q->kind = (uint8_t)k;

@@ -546,3 +546,320 @@ sk_rc sk_case_text_answer(const char *s, size_t len, const sk_question *q,
     sk_buf_free(&e.ins);
     return rc;
 }
+
+/* ---- any fact set or removed (case_set.c) ----------------------------- */
+
+static int is_dash(const text *t, size_t o)
+{
+    return o < t->len && t->s[o] == '-' &&
+           (o + 1 >= t->len || t->s[o + 1] == ' ' || t->s[o + 1] == '\n' || t->s[o + 1] == '\r');
+}
+
+/* The last line of what starts on line l at byte column col: every
+ * following line indented deeper (or, seq_same, a "- " line at col);
+ * blank and comment lines only where content follows. */
+static size_t extent_end(const text *t, size_t l0, size_t col, int seq_same)
+{
+    size_t end = l0;
+    for (size_t l = l0 + 1; l <= t->nlines; l++) {
+        if (line_kind(t, l))
+            continue;
+        size_t in = indent_of(t, l), o = t->start[l] + in;
+        if (in == 0 && t->len - o >= 3 &&
+            (!strncmp(t->s + o, "---", 3) || !strncmp(t->s + o, "...", 3)))
+            break;
+        if (in > col || (seq_same && in == col && is_dash(t, o))) {
+            end = l;
+            continue;
+        }
+        break;
+    }
+    return end;
+}
+
+/* The offset just after a flow value starting at i ("[..]", "{..}", a
+ * quoted or plain scalar ending at ',', ']' or '}'). */
+static size_t flow_item_end(const text *t, size_t i)
+{
+    if (i < t->len && (t->s[i] == '[' || t->s[i] == '{')) {
+        int depth = 0;
+        while (i < t->len) {
+            char c = t->s[i];
+            if (c == '"' || c == '\'') {
+                i = skip_quoted(t, i);
+                continue;
+            }
+            depth += (c == '[' || c == '{') - (c == ']' || c == '}');
+            i++;
+            if (!depth)
+                return i;
+        }
+        return t->len;
+    }
+    if (i < t->len && (t->s[i] == '"' || t->s[i] == '\''))
+        return skip_quoted(t, i);
+    while (i < t->len && !strchr(",]}\n", t->s[i]))
+        i++;
+    while (t->s[i - 1] == ' ')
+        i--;
+    return i;
+}
+
+/* The byte column of node n's first character on its line. */
+static size_t col_of(const text *t, const sk_node *n)
+{
+    return offset_of(t, n->line, n->col) - t->start[n->line];
+}
+
+static size_t line_after(const text *t, size_t l)
+{
+    return l < t->nlines ? t->start[l + 1] : t->len;
+}
+
+/* [*a, *b) widened over the ", " that joins a flow item to its neighbours
+ * (the one after it, else the one before it). */
+static void flow_join(const text *t, size_t *a, size_t *b)
+{
+    size_t j = *b;
+    while (j < t->len && (t->s[j] == ' ' || t->s[j] == '\n' || t->s[j] == '\r'))
+        j++;
+    if (j < t->len && t->s[j] == ',') {
+        j++;
+        while (j < t->len && t->s[j] == ' ')
+            j++;
+        *b = j;
+        return;
+    }
+    size_t i = *a;
+    while (i > 0 && (t->s[i - 1] == ' ' || t->s[i - 1] == '\n' || t->s[i - 1] == '\r'))
+        i--;
+    if (i > 0 && t->s[i - 1] == ',')
+        *a = i - 1;
+}
+
+/* The value alone: one line, or in a flow collection. */
+static void leaf_text(sk_buf *b, const sk_question *q, const sk_answer *a, int flow)
+{
+    if (flow || q->kind == SK_ANS_LIST)
+        flow_value(b, q, a);
+    else
+        scalar(b, a->n ? a->values[0] : "", is_text(q, a->n ? a->values[0] : ""), 0);
+}
+
+/* A list given in block style again: a line "- value" per value at the
+ * old items' column. */
+static int block_list(const text *t, const sk_node *val, const sk_question *q,
+                      const sk_answer *a, sk_buf *b)
+{
+    if (q->kind != SK_ANS_LIST || !val || val->kind != SK_SEQ || !val->len || !a->n ||
+        is_flow(t, val))
+        return 0;
+    size_t c = col_of(t, val->u.items[0]);
+    if (c < 2)
+        return 0;
+    for (size_t i = 0; i < a->n; i++) {
+        sk_buf_puts(b, t->nl);
+        spaces(b, c - 2);
+        sk_buf_puts(b, "- ");
+        scalar(b, a->values[i], is_text(q, a->values[i]), 0);
+    }
+    return 1;
+}
+
+/* The value of a stated pair replaced: on the key's line after "key: "
+ * (a list given in block style stays in block style); the value's further
+ * lines (a block list or map, a block or multi-line scalar) are dropped, a
+ * comment on the key's line stays. */
+static sk_rc set_stated(text *t, const sk_node *key, const sk_node *val, const sk_question *q,
+                        const sk_answer *a, sk_buf *out)
+{
+    int flow = is_flow(t, key->parent);
+    size_t colon, vs, ve;
+    if (!value_span(t, key, flow, &colon, &vs, &ve))
+        return SK_EINVALID;
+    if (flow && vs < t->len && (t->s[vs] == '[' || t->s[vs] == '{'))
+        ve = flow_item_end(t, vs);
+    size_t last = flow ? key->line : extent_end(t, key->line, col_of(t, key), val && val->kind == SK_SEQ);
+    if (last == key->line) {
+        sk_buf_append(out, t->s, vs);
+        if (vs == colon + 1)
+            sk_buf_putc(out, ' ');
+        leaf_text(out, q, a, flow);
+        sk_buf_append(out, t->s + ve, t->len - ve);
+        return SK_OK;
+    }
+    size_t le = line_end(t, key->line), c = ve;
+    while (c < le && t->s[c] == ' ')
+        c++;
+    if (vs == c)
+        vs = colon + 1; /* "key:  # comment": the value goes before it */
+    sk_buf lines;
+    sk_buf_init(&lines, 0);
+    if (block_list(t, val, q, a, &lines)) {
+        sk_buf_append(out, t->s, le);  /* "key:" and its comment */
+        sk_buf_append(out, lines.data, lines.len);
+    } else {
+        sk_buf_append(out, t->s, vs);
+        if (vs == colon + 1)
+            sk_buf_putc(out, ' ');
+        leaf_text(out, q, a, 0);
+        if (c < le && t->s[c] == '#') {
+            sk_buf_puts(out, "  ");
+            sk_buf_append(out, t->s + c, le - c);
+        }
+    }
+    sk_buf_free(&lines);
+    size_t tail = line_end(t, last);
+    sk_buf_append(out, t->s + tail, t->len - tail);
+    return SK_OK;
+}
+
+/* Removes the pair whose key is key from its map: in block style its
+ * lines (the comment lines above it stay); the first key of a list item
+ * ("- key: v") gives its place to the next key, or leaves "- {}"; in flow
+ * style "key: value" and a comma. */
+static sk_rc remove_pair(text *t, const sk_node *key, sk_buf *out)
+{
+    const sk_node *map = key->parent;
+    size_t ko = offset_of(t, key->line, key->col);
+    if (is_flow(t, map)) {
+        size_t colon, vs, ve;
+        if (!value_span(t, key, 1, &colon, &vs, &ve))
+            return SK_EINVALID;
+        if (vs < t->len && (t->s[vs] == '[' || t->s[vs] == '{'))
+            ve = flow_item_end(t, vs);
+        flow_join(t, &ko, &ve);
+        sk_buf_append(out, t->s, ko);
+        sk_buf_append(out, t->s + ve, t->len - ve);
+        return SK_OK;
+    }
+    const sk_node *val = map->u.pairs[key->index].val;
+    size_t last = extent_end(t, key->line, col_of(t, key), val && val->kind == SK_SEQ);
+    if (ko == t->start[key->line] + indent_of(t, key->line)) {
+        sk_buf_append(out, t->s, t->start[key->line]);
+    } else if (key->index + 1 < map->len && map->u.pairs[key->index + 1].key->line > last) {
+        const sk_node *next = map->u.pairs[key->index + 1].key;
+        size_t no = offset_of(t, next->line, next->col);
+        sk_buf_append(out, t->s, ko);
+        sk_buf_append(out, t->s + no, t->len - no);
+        return SK_OK;
+    } else {
+        sk_buf_append(out, t->s, ko);
+        sk_buf_puts(out, "{}");
+        sk_buf_puts(out, t->nl);
+    }
+    size_t after = line_after(t, last);
+    sk_buf_append(out, t->s + after, t->len - after);
+    return SK_OK;
+}
+
+/* The offset of the "- " of block list item n, or (size_t)-1 if it does
+ * not start its line. */
+static size_t item_dash(const text *t, const sk_node *n)
+{
+    size_t o = offset_of(t, n->line, n->col);
+    while (o > t->start[n->line] && t->s[o - 1] == ' ')
+        o--;
+    if (o == t->start[n->line] || t->s[o - 1] != '-')
+        return (size_t)-1;
+    o--;
+    return o == t->start[n->line] + indent_of(t, n->line) ? o : (size_t)-1;
+}
+
+/* Removes item n from its list: its lines, or in flow style the item and
+ * a comma. */
+static sk_rc remove_item(text *t, const sk_node *n, sk_buf *out)
+{
+    if (is_flow(t, n->parent)) {
+        size_t a = offset_of(t, n->line, n->col), b = flow_item_end(t, a);
+        flow_join(t, &a, &b);
+        sk_buf_append(out, t->s, a);
+        sk_buf_append(out, t->s + b, t->len - b);
+        return SK_OK;
+    }
+    size_t d = item_dash(t, n);
+    if (d == (size_t)-1)
+        return SK_EINVALID;
+    size_t line = n->line, last = extent_end(t, line, d - t->start[line], 0);
+    size_t after = line_after(t, last);
+    sk_buf_append(out, t->s, t->start[line]);
+    sk_buf_append(out, t->s + after, t->len - after);
+    return SK_OK;
+}
+
+/* Appends to list seq a new item holding chain[0..n) = the answer: a
+ * "- key: value" line (and the lines under it) after the list's last
+ * line, at its items' column; in flow style ", {key: value}" before ']'. */
+static sk_rc append_item(text *t, const sk_node *seq, const sk_question *q, const sk_answer *a,
+                         sk_buf *out)
+{
+    size_t open = offset_of(t, seq->line, seq->col);
+    if (is_flow(t, seq)) {
+        size_t close = flow_item_end(t, open) - 1;
+        if (close <= open || t->s[close] != ']')
+            return SK_EINVALID;
+        size_t i = close;
+        while (i > open + 1 && (t->s[i - 1] == ' ' || t->s[i - 1] == '\n' || t->s[i - 1] == '\r'))
+            i--;
+        sk_buf_append(out, t->s, i);
+        sk_buf_puts(out, seq->len ? ", {" : "{");
+        flow_entries(out, q, 0, a);
+        sk_buf_putc(out, '}');
+        sk_buf_append(out, t->s + i, t->len - i);
+        return SK_OK;
+    }
+    if (!seq->len)
+        return SK_EINVALID;
+    const sk_node *lastn = seq->u.items[seq->len - 1];
+    size_t d0 = item_dash(t, seq->u.items[0]), d = item_dash(t, lastn);
+    if (d0 == (size_t)-1 || d == (size_t)-1)
+        return SK_EINVALID;
+    size_t col = d0 - t->start[seq->u.items[0]->line];
+    size_t last = extent_end(t, lastn->line, d - t->start[lastn->line], 0);
+    size_t at = line_after(t, last);
+    sk_buf_append(out, t->s, at);
+    if (at == t->len && t->len && t->s[t->len - 1] != '\n')
+        sk_buf_puts(out, t->nl);
+    sk_buf item;
+    sk_buf_init(&item, 0);
+    block_entries(&item, q, 0, a, col + 2, t->nl);
+    spaces(out, col);
+    sk_buf_puts(out, "- ");
+    const char *it = sk_buf_cstr(&item);
+    sk_buf_puts(out, it + (strlen(it) >= col + 2 ? col + 2 : 0));
+    sk_buf_free(&item);
+    sk_buf_append(out, t->s + at, t->len - at);
+    return SK_OK;
+}
+
+sk_rc sk_case_text_edit_at(const char *s, size_t len, sk_text_edit op, const sk_node *n,
+                           const sk_question *q, const sk_answer *a, char **out, size_t *outlen)
+{
+    text t;
+    if (!text_open(&t, s, len))
+        return SK_ENOMEM;
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_rc rc = SK_EINVALID;
+    switch (op) {
+    case SK_TEXT_SET:
+        rc = n->parent && n->parent->kind == SK_MAP
+                 ? set_stated(&t, n->parent->u.pairs[n->index].key, n, q, a, &b) : SK_EINVALID;
+        break;
+    case SK_TEXT_REMOVE:
+        if (n->parent && n->parent->kind == SK_MAP)
+            rc = remove_pair(&t, n->parent->u.pairs[n->index].key, &b);
+        else if (n->parent && n->parent->kind == SK_SEQ)
+            rc = remove_item(&t, n, &b);
+        break;
+    case SK_TEXT_APPEND:
+        rc = n->kind == SK_SEQ ? append_item(&t, n, q, a, &b) : SK_EINVALID;
+        break;
+    }
+    edit none = {0, 0, {0}};
+    if (rc == SK_OK)
+        rc = finish_edit(&t, &none, &b, 1, out, outlen);
+    sk_buf_free(&b);
+    free(t.start);
+    return rc;
+}

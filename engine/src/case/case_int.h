@@ -46,6 +46,12 @@ int sk_case_names_party(const char *path);
  * `text` + `text_file` where a map has both. */
 const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f);
 
+/* The next document of s as loaded (its value tree, not validated; every
+ * position refers to the whole source), as sk_source_next without the
+ * case: SK_OK, SK_EINVALID (a document that is not YAML; call again),
+ * SK_EIO, SK_EEND. */
+sk_rc sk_source_next_tree(sk_source *s, sk_arena *a, sk_node **root, sk_diags *d);
+
 /* A source over one document cut out of a stream: data (malloc'd) is
  * taken over; positions are offset by line_offset lines. */
 sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,

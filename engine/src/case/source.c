@@ -248,11 +248,9 @@ static void close_document(sk_source *s)
     s->y = NULL;
 }
 
-sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
-                     int32_t default_date, sk_case **out, sk_diags *d)
+sk_rc sk_source_next_tree(sk_source *s, sk_arena *a, sk_node **root, sk_diags *d)
 {
-    *out = NULL;
-    sk_node *root;
+    *root = NULL;
     sk_rc rc;
     for (;;) {
         if (!s->y) {
@@ -265,7 +263,7 @@ sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
             if (rc != SK_OK)
                 return rc;
         }
-        rc = sk_yaml_next(s->y, a, &root, d);
+        rc = sk_yaml_next(s->y, a, root, d);
         if (rc == SK_EEND) {
             close_document(s);
             continue;
@@ -276,11 +274,21 @@ sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
             close_document(s);
             return SK_EINVALID;
         }
-        if (rc != SK_OK)
-            return rc;
-        s->doc_line = sk_yaml_doc_line(s->y);
-        return sk_case_build(out, a, root, s->shown, s->dir, rs, &s->lim, default_date, d);
+        if (rc == SK_OK)
+            s->doc_line = sk_yaml_doc_line(s->y);
+        return rc;
     }
+}
+
+sk_rc sk_source_next(sk_source *s, sk_arena *a, const sk_ruleset *rs,
+                     int32_t default_date, sk_case **out, sk_diags *d)
+{
+    *out = NULL;
+    sk_node *root;
+    sk_rc rc = sk_source_next_tree(s, a, &root, d);
+    if (rc != SK_OK)
+        return rc;
+    return sk_case_build(out, a, root, s->shown, s->dir, rs, &s->lim, default_date, d);
 }
 
 unsigned sk_source_doc_line(const sk_source *s)
