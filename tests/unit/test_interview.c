@@ -192,6 +192,34 @@ Test(interview, bad_answers_are_rejected_with_a_message)
     sk_interview_free(s);
 }
 
+Test(interview, the_parties_come_before_a_question_that_names_one)
+{
+    static const char text[] = "case: iv2\nform: avtalssamverkan\ntasks:\n  - name: Drift\n"
+                               "delegations:\n  - by: Nämnden\n";
+    sk_interview *s = open_case(text, SK_LANG_SV);
+    const char *msg = NULL;
+    const sk_interview_question *q = sk_interview_next(s);
+    cr_assert_str_eq(q->key, "parties", "asked first, so that the next questions can offer them");
+    cr_expect_eq(q->kind, SK_IQ_LIST_ITEM);
+    cr_expect_null(q->choices);
+    cr_expect_eq(sk_interview_answer(s, "Alfa kommun", &msg), SK_IA_MORE);
+    cr_expect_eq(sk_interview_answer(s, "", &msg), SK_IA_ACCEPTED);
+    q = advance_to(s, "delegations[0].to_party");
+    cr_assert_eq(q->kind, SK_IQ_CHOICE);
+    cr_expect_str_eq(q->choices[0], "Alfa kommun");
+    sk_interview_free(s);
+    /* parties passed over: a number is never written as a party's name */
+    s = open_case(text, SK_LANG_SV);
+    advance_to(s, "parties");
+    sk_interview_skip(s);
+    q = advance_to(s, "delegations[0].by_party");
+    cr_assert_eq(q->kind, SK_IQ_TEXT);
+    cr_expect_eq(sk_interview_answer(s, "2", &msg), SK_IA_REJECTED);
+    cr_expect(strstr(msg, "'2' är ett nummer") != NULL, "%s", msg);
+    cr_expect_eq(sk_interview_answer(s, "Alfa kommun", &msg), SK_IA_ACCEPTED);
+    sk_interview_free(s);
+}
+
 Test(interview, a_list_of_shares_is_given_party_by_party_then_percent)
 {
     sk_interview *s = open_case(CASE, SK_LANG_SV);

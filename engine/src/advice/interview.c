@@ -225,7 +225,7 @@ static const sk_question *first_open(sk_interview *s)
     for (size_t i = 0; i < sk_questions_count(qs); i++) {
         const sk_question *x = sk_questions_get(qs, i);
         if (!sk_iv_skipped(s, s->doc, sk_question_key(x)))
-            return x;
+            return sk_iv_first(s, qs, x);
     }
     size_t unk = sk_result_count(res, SK_ST_UNKNOWN);
     sk_buf_printf(&s->notice, sk_ui(unk == 1 ? UI_IV_NO_MORE_1 : UI_IV_NO_MORE, s->lang), sk_case_id(c),

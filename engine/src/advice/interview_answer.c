@@ -56,20 +56,27 @@ static char *generic_path(sk_arena *a, const char *key, const char *suffix)
     return out;
 }
 
-/* The names the field at generic path refers to (parties, tasks), or NULL. */
-static const char *const *ref_choices(sk_interview *s, const char *generic)
+/* The list whose items' names the field at generic path names: "parties"
+ * (the fields of xref.c's table), "tasks", or NULL. */
+static const char *ref_list(const char *generic)
 {
-    const sk_node *root = s->cur.cases[s->doc]->root;
     if (!generic)
         return NULL;
     if (sk_case_names_party(generic))
-        return names_in(&s->view_arena, root, "parties", "others");
-    if (!strcmp(generic, "delegations[].task"))
-        return names_in(&s->view_arena, root, "tasks", NULL);
-    return NULL;
+        return "parties";
+    return strcmp(generic, "delegations[].task") ? NULL : "tasks";
 }
 
-/* ---- the question as shown ------------------------------------------------------ */
+/* The names the field at generic path refers to (the parties and the
+ * others, the tasks), or NULL. */
+static const char *const *ref_choices(sk_interview *s, const char *generic)
+{
+    const char *list = ref_list(generic);
+    const sk_node *root = s->cur.cases[s->doc]->root;
+    if (!list)
+        return NULL;
+    return names_in(&s->view_arena, root, list, strcmp(list, "parties") ? NULL : "others");
+}
 
 /* The field each item of a list of maps is given by. */
 static const sk_field *item_field(const sk_field *list)
@@ -80,6 +87,43 @@ static const sk_field *item_field(const sk_field *list)
             return &sub->fields[i];
     return sub && sub->count ? &sub->fields[0] : NULL;
 }
+
+/* The generic path of what q's answer, or each item of it, names:
+ * "delegations[].by_party", "governance.amendment_decisions[]",
+ * "agreement.cost_allocation.shares[].party"; NULL when it names nothing
+ * the case lists. */
+static const char *named_path(sk_arena *a, const sk_question *q)
+{
+    const char *key = sk_question_key(q);
+    const sk_field *f;
+    switch (sk_question_kind(q)) {
+    case SK_ANS_TEXT: return generic_path(a, key, "");
+    case SK_ANS_LIST: return q->values ? NULL : generic_path(a, key, "[]");
+    case SK_ANS_ITEMS:
+        f = item_field(q->field);
+        return f && f->type != SK_F_ENUM ? generic_path(a, key, sk_arena_printf(a, "[].%s", f->name)) : NULL;
+    case SK_ANS_BOOL:
+    case SK_ANS_ENUM:
+    case SK_ANS_TEXT_OR_BOOL:
+    case SK_ANS_INT:
+    case SK_ANS_NUM:
+    case SK_ANS_PERCENT:
+    case SK_ANS_DATE:
+    case SK_ANS_NAMED_ITEMS: break;
+    }
+    return NULL;
+}
+
+const sk_question *sk_iv_first(sk_interview *s, const sk_questions *qs, const sk_question *q)
+{
+    const char *list = ref_list(named_path(&s->view_arena, q));
+    if (!list || names_in(&s->view_arena, s->cur.cases[s->doc]->root, list, NULL))
+        return q;
+    const sk_question *src = sk_questions_find(qs, list);
+    return src && !sk_iv_skipped(s, s->doc, list) ? src : q;
+}
+
+/* ---- the question as shown ------------------------------------------------------ */
 
 static void item_help(sk_interview *s)
 {
@@ -94,27 +138,25 @@ static void item_help(sk_interview *s)
 
 /* A list: asked item by item, its items' choices from the field's values
  * or from the case. */
-static void view_list(sk_interview *s, const char *key)
+static void view_list(sk_interview *s)
 {
     const sk_question *q = s->q;
     s->view.kind = SK_IQ_LIST_ITEM;
     s->view.item = 1;
     s->item_q = *q;
-    if (q->kind == SK_ANS_LIST) {
-        s->view.choices = q->values ? q->values : ref_choices(s, generic_path(&s->view_arena, key, "[]"));
-    } else {
-        const sk_field *f = item_field(q->field);
+    const sk_field *f = q->kind == SK_ANS_ITEMS ? item_field(q->field) : NULL;
+    if (q->kind != SK_ANS_LIST)
         s->item_q.kind = SK_ANS_NAMED_ITEMS; /* written "- FIELD: value" */
-        if (f && f->type == SK_F_ENUM)
-            s->view.choices = f->values;
-        else if (f)
-            s->view.choices = ref_choices(s, generic_path(&s->view_arena, key,
-                                                          sk_arena_printf(&s->view_arena, "[].%s", f->name)));
-    }
+    if (q->kind == SK_ANS_LIST && q->values)
+        s->view.choices = q->values;
+    else if (f && f->type == SK_F_ENUM)
+        s->view.choices = f->values;
+    else
+        s->view.choices = ref_choices(s, named_path(&s->view_arena, q));
     item_help(s);
 }
 
-static void view_kind(sk_interview *s, const char *key)
+static void view_kind(sk_interview *s)
 {
     static const struct {
         sk_interview_kind kind;
@@ -131,14 +173,14 @@ static void view_kind(sk_interview *s, const char *key)
     };
     const sk_question *q = s->q;
     if (q->kind == SK_ANS_LIST || q->kind == SK_ANS_NAMED_ITEMS || q->kind == SK_ANS_ITEMS) {
-        view_list(s, key);
+        view_list(s);
         return;
     }
     s->view.kind = kinds[q->kind].kind;
     s->view.help = sk_ui(kinds[q->kind].help, s->lang);
     s->view.choices = q->kind == SK_ANS_ENUM ? q->values : NULL;
     if (q->kind == SK_ANS_TEXT) {
-        s->view.choices = ref_choices(s, generic_path(&s->view_arena, key, ""));
+        s->view.choices = ref_choices(s, named_path(&s->view_arena, q));
         if (s->view.choices) {
             s->view.kind = SK_IQ_CHOICE;
             s->view.help = sk_ui(UI_IV_HELP_CHOICE, s->lang);
@@ -157,7 +199,8 @@ int sk_iv_view(sk_interview *s)
     s->view.key = key;
     /* the list item it is about, only when that has a name */
     s->view.text = ctx && *ctx ? sk_arena_printf(&s->view_arena, "%s \u2014 %s", text, ctx) : text;
-    view_kind(s, key);
+    view_kind(s);
+    s->ref = ref_list(named_path(&s->view_arena, q));
     size_t nr = sk_question_nrules(q);
     const char **rules = sk_arena_calloc(&s->view_arena, nr + 1, sizeof *rules);
     for (size_t i = 0; rules && i < nr; i++)
@@ -255,6 +298,24 @@ void sk_interview_skip(sk_interview *s)
     sk_iv_close(s);
 }
 
+/* A bare number for a name when there is nothing to pick it from (the
+ * case names no parties yet): never written as the name. */
+static int number_for_name(const sk_interview *s, const char *v)
+{
+    if (!s->ref || s->view.choices || !*v)
+        return 0;
+    for (const char *p = v; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+static sk_interview_answer_rc reject_number(sk_interview *s, const char *v, const char **msg)
+{
+    char *m = sk_arena_printf(&s->view_arena, sk_ui(UI_IV_NAME_NOT_NUMBER, s->lang), v);
+    return reject(s, m ? m : "", msg);
+}
+
 static sk_interview_answer_rc skip_it(sk_interview *s)
 {
     sk_interview_skip(s);
@@ -283,7 +344,9 @@ static sk_interview_answer_rc answer_item(sk_interview *s, const char *line, con
     }
     const char *val = s->view.choices ? pick(s->view.choices, v) : v;
     sk_interview_answer_rc rc = SK_IA_MORE;
-    if (!val)
+    if (number_for_name(s, v))
+        rc = reject_number(s, v, msg), val = NULL;
+    else if (!val)
         rc = reject_choice(s, v, msg);
     for (size_t i = 0; val && i < s->nitems; i++)
         if (!strcmp(s->items[i], val)) {
@@ -331,6 +394,8 @@ static sk_interview_answer_rc answer_scalar(sk_interview *s, const char *line, c
         rc = skip_it(s);
     else if (r == 0)
         rc = reject(s, v ? v : "", msg);
+    else if (number_for_name(s, v))
+        rc = reject_number(s, v, msg);
     else
         rc = place_one(s, v, msg);
     free(v);

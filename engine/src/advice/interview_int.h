@@ -39,6 +39,8 @@ struct sk_interview {
     const sk_question *q;     /* the open question (in cur's arena), or NULL */
     sk_question item_q;       /* a list question as a list of named items */
     sk_interview_question view;
+    const char *ref;          /* the list the open question's answer names
+                                 ("parties", "tasks"), or NULL */
     sk_arena view_arena;      /* the view's strings, per question */
     char *items[SK_IV_MAX_ITEMS];  /* list items given so far */
     size_t nitems;
@@ -54,6 +56,11 @@ sk_rc sk_iv_load(const sk_interview *s, const char *name, const char *text, size
                  sk_iv_docs *out, sk_diags *d);
 void sk_iv_docs_free(sk_iv_docs *docs);
 
+/* The question to ask instead of q about the current case: the list q's
+ * answer names from ("parties" before "delegations[0].by_party") when
+ * the case states none of it yet and it is asked for; else q
+ * (interview_answer.c). */
+const sk_question *sk_iv_first(sk_interview *s, const sk_questions *qs, const sk_question *q);
 /* Fills s->view for s->q (interview_answer.c); 0 out of memory. */
 int sk_iv_view(sk_interview *s);
 /* Puts answer values into the text: SK_IA_ACCEPTED, or SK_IA_NOT_PLACED
