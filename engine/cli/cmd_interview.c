@@ -20,8 +20,13 @@ static void print_question(const sk_interview_question *q, int en)
     for (size_t i = 0; i < q->nrules; i++)
         printf("%s%s", i ? ", " : "", q->rules[i]);
     printf("\n");
-    for (size_t i = 0; q->choices && q->choices[i]; i++)
-        printf("%s%zu) %s%s", i ? "  " : "     ", i + 1, q->choices[i], q->choices[i + 1] ? "" : "\n");
+    for (size_t i = 0; q->choices && q->choices[i]; i++) {
+        const char *label = q->labels ? q->labels[i] : NULL;
+        printf("%s%zu) %s%s%s%s", i ? "  " : "     ", i + 1, q->choices[i], label ? " (" : "",
+               label ? label : "", label ? ")" : "");
+    }
+    if (q->choices)
+        printf("\n");
 }
 
 /* One line of input without its line break; 0 at end of input or when a

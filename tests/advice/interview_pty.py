@@ -31,7 +31,7 @@ failures = []
 SCRIPT = {
     "delegations[0].to_party": (["2"], "Beta kommun"),            # a choice by number
     "delegations[0].by_party": (["alfa KOMMUN"], "Alfa kommun"),  # by name, any case
-    "delegations[0].to": (["chef", "1"], "employee"),             # bad, then by number
+    "delegations[0].to": (["chef", "tjänsteman"], "employee"),    # bad, then a Swedish alias
     "procurement.services_between_parties": (["kanske", "nej"], False),
     # a list of shares, item by item, each by its party (number or name)
     "agreement.cost_allocation.shares": (["1", "Beta kommun", ""], ["Alfa kommun", "Beta kommun"]),

@@ -129,6 +129,7 @@ Test(interview, parties_are_offered_by_name_and_written_by_name)
     cr_assert_eq(q->kind, SK_IQ_CHOICE);
     cr_assert_not_null(q->choices);
     cr_expect_str_eq(q->choices[0], "Alfa kommun");
+    cr_expect_null(q->labels, "names have no labels");
     cr_expect_str_eq(q->choices[1], "Beta kommun");
     cr_expect_null(q->choices[2]);
     cr_expect(strstr(q->text, " \u2014 löneärenden") != NULL, "%s", q->text);
@@ -172,6 +173,8 @@ Test(interview, bad_answers_are_rejected_with_a_message)
     const sk_interview_question *q = advance_to(s, "delegations[0].to");
     cr_assert_eq(q->kind, SK_IQ_ENUM);
     cr_expect_str_eq(q->choices[0], "employee");
+    cr_assert_not_null(q->labels, "enum choices come with their labels");
+    cr_expect_str_eq(q->labels[0], "anställd");
     cr_expect_eq(sk_interview_answer(s, "chef", &msg), SK_IA_REJECTED);
     cr_expect(strstr(msg, "Svara med ett av: employee") != NULL, "%s", msg);
     cr_expect_eq(sk_interview_answer(s, "99", &msg), SK_IA_REJECTED);

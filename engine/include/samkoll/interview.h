@@ -80,7 +80,8 @@ char *sk_interview_output_for(const char *path, const char *output);
 /* How a question is answered. */
 typedef enum sk_interview_kind {
     SK_IQ_CHOICE,     /* one of choices, by its number or its name (a party, a task) */
-    SK_IQ_ENUM,       /* one of choices (the field's values), by number or value */
+    SK_IQ_ENUM,       /* one of choices (the field's values), by number, value,
+                         label or Swedish alias ("tjänsteman" for employee) */
     SK_IQ_NUMBER,     /* a number (help says whether whole) */
     SK_IQ_PERCENT,    /* a number from 0 to 100, "%" allowed */
     SK_IQ_DATE,       /* YYYY-MM-DD */
@@ -100,6 +101,9 @@ typedef struct sk_interview_question {
     const char *help;           /* what an answer looks like, ending in "vet ej" */
     sk_interview_kind kind;
     const char *const *choices; /* NULL-terminated, or NULL */
+    const char *const *labels;  /* with enum choices: each value's label in
+                                   the session's language ("anställd"), or
+                                   NULL where it has none; else NULL */
     size_t item;                /* SK_IQ_LIST_ITEM: the item asked for, from 1 */
     const char *const *rules;   /* the rules the answer would decide */
     size_t nrules;

@@ -188,6 +188,28 @@ static void view_kind(sk_interview *s)
     }
 }
 
+/* The enum values q's answer (or each item) takes, or NULL. */
+static const char *const *enum_values(const sk_question *q)
+{
+    if (q->kind == SK_ANS_ITEMS) {
+        const sk_field *f = item_field(q->field);
+        return f && f->type == SK_F_ENUM ? f->values : NULL;
+    }
+    return q->kind == SK_ANS_ENUM || q->kind == SK_ANS_LIST ? q->values : NULL;
+}
+
+/* Each choice's label (values.def) in the session's language. */
+static const char *const *labels_of(sk_interview *s)
+{
+    size_t n = sk_values_count(s->view.choices);
+    const char **l = sk_arena_calloc(&s->view_arena, n + 1, sizeof *l);
+    for (size_t i = 0; l && i < n; i++) {
+        const char *lab = sk_enum_label(s->view.choices, s->view.choices[i], s->lang);
+        l[i] = lab && strcmp(lab, s->view.choices[i]) ? lab : NULL;
+    }
+    return l;
+}
+
 int sk_iv_view(sk_interview *s)
 {
     const sk_question *q = s->q;
@@ -201,6 +223,7 @@ int sk_iv_view(sk_interview *s)
     s->view.text = ctx && *ctx ? sk_arena_printf(&s->view_arena, "%s \u2014 %s", text, ctx) : text;
     view_kind(s);
     s->ref = ref_list(named_path(&s->view_arena, q));
+    s->view.labels = s->view.choices && s->view.choices == enum_values(q) ? labels_of(s) : NULL;
     size_t nr = sk_question_nrules(q);
     const char **rules = sk_arena_calloc(&s->view_arena, nr + 1, sizeof *rules);
     for (size_t i = 0; rules && i < nr; i++)
