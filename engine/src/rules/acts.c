@@ -367,6 +367,28 @@ static int plain_range(const char *sec, int *lo, int *hi)
     return 1;
 }
 
+/* "<chapter><sep><tail>" in the rule set arena, without printf ("9:37"). */
+static const char *chapter_key(sk_ruleset *rs, int chapter, const char *sep, const char *tail)
+{
+    char num[16];
+    size_t n = sizeof num;
+    unsigned u = chapter < 0 ? 0u - (unsigned)chapter : (unsigned)chapter;
+    do {
+        num[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (chapter < 0)
+        num[--n] = '-';
+    size_t nl = sizeof num - n, sl = strlen(sep), tl = strlen(tail);
+    char *k = sk_arena_alloc(&rs->arena, nl + sl + tl + 1);
+    if (!k)
+        return NULL;
+    memcpy(k, num + n, nl);
+    memcpy(k + nl, sep, sl);
+    memcpy(k + nl + sl, tail, tl + 1);
+    return k;
+}
+
 /* The provision a statute citation pins, and its verified or unverified
  * record. A range is verified by its own entry or by an entry for each of
  * its sections. */
@@ -378,11 +400,11 @@ static void cite_key(sk_ruleset *rs, sk_cite *c)
     if (a->celex && c->section)
         c->key = sk_arena_printf(&rs->arena, "art %s", c->section);
     else if (c->chapter && c->section)
-        c->key = sk_arena_printf(&rs->arena, "%d:%s", c->chapter, c->section);
+        c->key = chapter_key(rs, c->chapter, ":", c->section);
     else if (c->section)
         c->key = c->section;
     else
-        c->key = sk_arena_printf(&rs->arena, "%d kap.", c->chapter);
+        c->key = chapter_key(rs, c->chapter, " kap.", "");
     if (!c->key)
         return;
     c->pin = pin_find(a->verified, a->nverified, c->key);

@@ -218,7 +218,9 @@ static bool compile_segment(cctx *c, sk_path *p, const char **s, const sk_schema
         end++;
     size_t len = (size_t)(end - *s);
     char seg[64];
-    snprintf(seg, sizeof seg, "%.*s", (int)(len < 63 ? len : 63), *s);
+    size_t k = len < 63 ? len : 63;
+    memcpy(seg, *s, k); /* no printf: this runs for every step of every path */
+    seg[k] = '\0';
     if (!*sch) {
         sk_yu_err(c->d, n, NULL, M_R_BAD_PATH, p->text, seg, "?");
         return false;
