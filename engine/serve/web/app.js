@@ -170,7 +170,7 @@
 
   function kindOf(node) {
     if (node.type === 'object') return { kind: 'object' };
-    if (node.enum) return { kind: 'enum', values: node.enum.filter(v => v !== null && v !== 'unknown') };
+    if (node.enum) return { kind: 'enum', values: node.enum.filter(v => v !== null && v !== 'unknown'), labels: node['x-labels'] };
     const alts = node.anyOf || [node];
     const types = new Set();
     let items = null, date = false;
@@ -182,7 +182,7 @@
     if (items) {
       if (items.type === 'object') return { kind: 'rows', items: items };
       const ik = kindOf(items);
-      return { kind: 'list', values: ik.kind === 'enum' ? ik.values : null };
+      return { kind: 'list', values: ik.kind === 'enum' ? ik.values : null, labels: ik.labels };
     }
     if (date) return { kind: 'date' };
     if (types.has('boolean')) return { kind: types.has('string') ? 'strbool' : 'bool' };
@@ -196,9 +196,31 @@
     return f ? f.name : code.replace(/_/g, ' ');
   }
 
-  function enumLabel(key, v) {
+  /* An enum value as people read it: the schema's label in the page's
+   * language (x-labels of GET /api/v1/schema), capitalised; the value
+   * itself (the code) is what the case holds. */
+  function enumLabel(key, v, labels) {
     if (key === 'form') return formName(v);
-    return v.replace(/_/g, ' ');
+    const l = labels && labels[v] && labels[v][state.lang];
+    const s = l || v.replace(/_/g, ' ');
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+
+  function labelsAt(key) {
+    const n = schemaAt(key);
+    return n ? kindOf(n).labels : null;
+  }
+
+  /* The schema node of a fact's place ("tasks[0].area"), or null. */
+  function schemaAt(key) {
+    let node = state.schema;
+    for (const part of key.replace(/\[\d+\]/g, '').split('.')) {
+      const p = node && node.properties && node.properties[part];
+      if (!p) return null;
+      const k = kindOf(p);
+      node = k.kind === 'rows' ? k.items : p;
+    }
+    return node;
   }
 
   /* ---- the form --------------------------------------------------------- */
@@ -220,7 +242,7 @@
     const on = e => setValue(obj, key, readScalar(kind, e.target.value));
     if (kind.kind === 'enum' || kind.kind === 'bool') {
       const vals = kind.kind === 'bool' ? [['true', t('yes')], ['false', t('no')]]
-        : kind.values.map(x => [x, enumLabel(key, x)]);
+        : kind.values.map(x => [x, enumLabel(key, x, kind.labels)]);
       const s = el('select', { id: id, onchange: on },
         el('option', { value: '', text: t('notSet') }),
         vals.map(([val, txt]) => el('option', { value: val, text: txt })),
@@ -268,7 +290,7 @@
           const sel = [...box.querySelectorAll('input:checked')].map(c => c.value);
           setValue(obj, key, sel.length ? sel : undefined);
         });
-        box.append(el('label', { class: 'check' }, cb, ' ' + enumLabel(key, val)));
+        box.append(el('label', { class: 'check' }, cb, ' ' + enumLabel(key, val, kind.labels)));
       }
       return box;
     }
@@ -707,7 +729,7 @@
     if (k === 'bool') return null; /* answered by the ja / nej buttons */
     if ((k === 'enum' || k === 'list') && q.values) {
       const s = el('select', { multiple: k === 'list' ? true : null, class: 'answer-input' },
-        q.values.map(v => el('option', { value: v, text: enumLabel(q.key.replace(/.*\./, ''), v) })));
+        q.values.map(v => el('option', { value: v, text: enumLabel(q.key.replace(/.*\./, ''), v, labelsAt(q.key)) })));
       return s;
     }
     const type = { integer: 'number', number: 'number', percent: 'number', items: 'number', date: 'date' }[k] || 'text';
@@ -920,6 +942,7 @@
   async function setLang(lang) {
     state.lang = lang;
     document.documentElement.lang = lang;
+    if (!$('notice').classList.contains('bad')) notice('');   /* said in the other language */
     for (const e of document.querySelectorAll('[data-t]')) e.textContent = t(e.dataset.t);
     for (const b of document.querySelectorAll('.lang button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
     await loadForms();
