@@ -195,7 +195,7 @@ Test(answers, parse)
     cr_expect_str_eq(out, "kommun");
     free(out);
     cr_expect_eq(sk_answer_parse(e, "kommn", SK_LANG_EN, &out), 0);
-    cr_expect(strstr(out, "kommun, region"), "%s", out);
+    cr_expect(strstr(out, "kommun (municipality), region"), "%s", out);
     free(out);
     unload(&l);
 }

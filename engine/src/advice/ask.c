@@ -284,13 +284,15 @@ static const char *const dont_know[] = {"vet ej", "vet inte", "vetej", "?", "okÃ
 static const char *const yes_words[] = {"ja", "j", "yes", "y", "true", "sant", NULL};
 static const char *const no_words[] = {"nej", "n", "no", "false", "falskt", NULL};
 
-static void join_values(sk_buf *b, const char *const *values, int numbered)
+/* "v1 (label), v2, ..." with sep between them: each value with its label
+ * (values.def) where the label says more than the code. */
+static void labelled_values(sk_buf *b, const char *const *values, int en, const char *sep)
 {
     for (size_t i = 0; values && values[i]; i++) {
-        if (numbered)
-            sk_buf_printf(b, "%s%zu) %s", i ? "  " : "", i + 1, values[i]);
-        else
-            sk_buf_printf(b, "%s%s", i ? ", " : "", values[i]);
+        const char *l = sk_enum_label(values, values[i], en ? SK_LANG_EN : SK_LANG_SV);
+        sk_buf_printf(b, "%s%s", i ? sep : "", values[i]);
+        if (l && strcmp(l, values[i]))
+            sk_buf_printf(b, " (%s)", l);
     }
 }
 
@@ -328,14 +330,14 @@ static int value_by_number_or_name(const sk_question *q, const char *s, char **o
     return 0;
 }
 
-/* "PREFIX v1, v2, ... SUFFIX" as the message in *out. */
-static int refused_values(const sk_question *q, const char *prefix, const char *s,
+/* "PREFIX v1 (label), v2, ... SUFFIX" as the message in *out. */
+static int refused_values(const sk_question *q, int en, const char *prefix, const char *s,
                           const char *suffix, char **out)
 {
     sk_buf b;
     sk_buf_init(&b, 0);
     sk_buf_printf(&b, prefix, s);
-    join_values(&b, q->values, 0);
+    labelled_values(&b, q->values, en, ", ");
     sk_buf_puts(&b, suffix);
     *out = dupstr(sk_buf_cstr(&b));
     sk_buf_free(&b);
@@ -359,7 +361,7 @@ static int parse_enum(const sk_question *q, const char *s, size_t n, int en, cha
     (void)n;
     if (value_by_number_or_name(q, s, out))
         return 1;
-    return refused_values(q, sk_ui(UI_ASK_ONE_OF, en), s, sk_ui(UI_ASK_OR_ITS_NUMBER, en), out);
+    return refused_values(q, en, sk_ui(UI_ASK_ONE_OF, en), s, sk_ui(UI_ASK_OR_ITS_NUMBER, en), out);
 }
 
 static int parse_count(const sk_question *q, const char *s, size_t n, int en, char **out)
@@ -412,7 +414,7 @@ static int parse_list_item(const sk_question *q, const char *s, size_t n, int en
         return taken(s, out);
     if (value_by_number_or_name(q, s, out))
         return 1;
-    return refused_values(q, sk_ui(UI_ASK_NOT_ONE_OF, en), s, "", out);
+    return refused_values(q, en, sk_ui(UI_ASK_NOT_ONE_OF, en), s, "", out);
 }
 
 static int parse_text(const sk_question *q, const char *s, size_t n, int en, char **out)
@@ -471,8 +473,7 @@ static void answer_hint(const sk_question *q, int en, sk_buf *b)
     switch ((sk_answer_kind)q->kind) {
     case SK_ANS_BOOL: sk_buf_puts(b, sk_ui(UI_HINT_BOOL, en)); break;
     case SK_ANS_ENUM:
-        for (size_t i = 0; q->values[i]; i++)
-            sk_buf_printf(b, "%s%s", i ? " / " : "", q->values[i]);
+        labelled_values(b, q->values, en, " / ");
         break;
     case SK_ANS_TEXT: sk_buf_puts(b, sk_ui(UI_HINT_TEXT, en)); break;
     case SK_ANS_TEXT_OR_BOOL: sk_buf_puts(b, sk_ui(UI_HINT_TEXT_OR_BOOL, en)); break;
@@ -483,7 +484,7 @@ static void answer_hint(const sk_question *q, int en, sk_buf *b)
     case SK_ANS_LIST:
         if (q->values) {
             sk_buf_puts(b, sk_ui(UI_HINT_LIST_OF, en));
-            join_values(b, q->values, 0);
+            labelled_values(b, q->values, en, ", ");
         } else {
             sk_buf_puts(b, sk_ui(UI_HINT_LIST, en));
         }
