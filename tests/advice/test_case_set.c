@@ -171,3 +171,16 @@ Test(case_set, errors)
     cr_expect_eq(edit_rc("case: x\nform: [\n", 0, "title", v, 1, &out, &msg), SK_EINVALID);
     cr_expect_null(out);
 }
+
+Test(case_set, an_item_whose_dash_line_holds_only_a_comment)
+{
+    const char *text = "case: t\nform: natverk\ntasks:\n  - # the first task\n    name: A\n"
+                       "    area: it-drift\n  - name: B\n";
+    EXPECT_EDIT(text, "tasks[2].name", "C",
+                "case: t\nform: natverk\ntasks:\n  - # the first task\n    name: A\n"
+                "    area: it-drift\n  - name: B\n  - name: C\n");
+    EXPECT_EDIT(text, "tasks[0]", NULL, "case: t\nform: natverk\ntasks:\n  - name: B\n");
+    const char *only = "case: t\nform: natverk\ntasks:\n  - # one\n    name: A\n";
+    EXPECT_EDIT(only, "tasks[1].name", "B",
+                "case: t\nform: natverk\ntasks:\n  - # one\n    name: A\n  - name: B\n");
+}

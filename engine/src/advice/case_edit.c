@@ -753,17 +753,50 @@ static sk_rc remove_pair(text *t, const sk_node *key, sk_buf *out)
     return SK_OK;
 }
 
-/* The offset of the "- " of block list item n, or (size_t)-1 if it does
- * not start its line. */
+/* Whether line l holds only "- " (and a comment) from byte offset o. */
+static int dash_only(const text *t, size_t l, size_t o)
+{
+    if (!is_dash(t, o))
+        return 0;
+    size_t i = o + 1, e = line_end(t, l);
+    while (i < e && t->s[i] == ' ')
+        i++;
+    return i == e || t->s[i] == '#';
+}
+
+/* The offset of the "- " of block list item n (on its line, or on a line
+ * above it holding only "- " and a comment), or (size_t)-1. */
 static size_t item_dash(const text *t, const sk_node *n)
 {
-    size_t o = offset_of(t, n->line, n->col);
-    while (o > t->start[n->line] && t->s[o - 1] == ' ')
+    size_t l = n->line, o = offset_of(t, n->line, n->col);
+    while (o > t->start[l] && t->s[o - 1] == ' ')
         o--;
-    if (o == t->start[n->line] || t->s[o - 1] != '-')
+    if (o > t->start[l] && t->s[o - 1] == '-') {
+        o--;
+        return o == t->start[l] + indent_of(t, l) ? o : (size_t)-1;
+    }
+    if (o != t->start[l])
         return (size_t)-1;
-    o--;
-    return o == t->start[n->line] + indent_of(t, n->line) ? o : (size_t)-1;
+    while (--l >= 1) { /* "- # comment" with the item on the lines below */
+        if (line_kind(t, l) == 0)
+            return dash_only(t, l, t->start[l] + indent_of(t, l)) ? t->start[l] + indent_of(t, l)
+                                                                     : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* The line of offset o. */
+static size_t line_of(const text *t, size_t o)
+{
+    size_t lo = 1, hi = t->nlines;
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (t->start[mid] <= o)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
 }
 
 /* Removes item n from its list: its lines, or in flow style the item and
@@ -780,7 +813,7 @@ static sk_rc remove_item(text *t, const sk_node *n, sk_buf *out)
     size_t d = item_dash(t, n);
     if (d == (size_t)-1)
         return SK_EINVALID;
-    size_t line = n->line, last = extent_end(t, line, d - t->start[line], 0);
+    size_t line = line_of(t, d), last = extent_end(t, line, d - t->start[line], 0);
     size_t after = line_after(t, last);
     sk_buf_append(out, t->s, t->start[line]);
     sk_buf_append(out, t->s + after, t->len - after);
@@ -814,8 +847,9 @@ static sk_rc append_item(text *t, const sk_node *seq, const sk_question *q, cons
     size_t d0 = item_dash(t, seq->u.items[0]), d = item_dash(t, lastn);
     if (d0 == (size_t)-1 || d == (size_t)-1)
         return SK_EINVALID;
-    size_t col = d0 - t->start[seq->u.items[0]->line];
-    size_t last = extent_end(t, lastn->line, d - t->start[lastn->line], 0);
+    size_t l0 = line_of(t, d0), ld = line_of(t, d);
+    size_t col = d0 - t->start[l0];
+    size_t last = extent_end(t, ld, d - t->start[ld], 0);
     size_t at = line_after(t, last);
     sk_buf_append(out, t->s, at);
     if (at == t->len && t->len && t->s[t->len - 1] != '\n')
