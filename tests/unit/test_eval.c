@@ -283,10 +283,41 @@ Test(eval, placeholders_use_the_witness)
     sk_buf b;
     sk_buf_init(&b, 0);
     sk_finding_message(e.res, &e.res->findings[0], 0, &b);
-    cr_expect_str_eq(sk_buf_cstr(&b), "Bygg delegerar till company (c1, {x})");
+    cr_expect_str_eq(sk_buf_cstr(&b), "Bygg delegerar till bolag (c1, {x})");
     sk_buf_clear(&b);
     sk_finding_message(e.res, &e.res->findings[0], 1, &b);
     cr_expect_str_eq(sk_buf_cstr(&b), "Bygg to company");
+    sk_buf_free(&b);
+    eval_done(&e);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}
+
+/* A slot the case does not state never shows as a blank: a parenthesis
+ * that holds only it is left out, quotes around it are dropped, and
+ * elsewhere it says that the fact is not stated. */
+Test(eval, unstated_placeholders_say_so)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf,
+             "id: t.u\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
+             "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 6, section: 38}]\n"
+             "require: {all: \"delegations[*]\", as: d, where: {path: $d.to, eq: employee}}\n"
+             "message: {sv: \"{$d.by} ({$d.matters}) till \u201d{$d.to_party}\u201d ({$d.to} hos {$d.by_party})\","
+             " en: \"{.by} ({.matters}) to {.to_party}.\"}\n");
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = rules_from(buf, &d);
+    cr_assert_not_null(rs, "%s", d.count ? d.items[0].message : "");
+    evald e;
+    eval_case(&e, rs, "case: c1\nform: avtalssamverkan\ndelegations:\n  - {by: Bygg, to: company}\n");
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_finding_message(e.res, &e.res->findings[0], 0, &b);
+    cr_expect_str_eq(sk_buf_cstr(&b), "Bygg till (uppgift saknas) (bolag hos [uppgift saknas])");
+    sk_buf_clear(&b);
+    sk_finding_message(e.res, &e.res->findings[0], 1, &b);
+    cr_expect_str_eq(sk_buf_cstr(&b), "Bygg to (not stated).");
     sk_buf_free(&b);
     eval_done(&e);
     sk_ruleset_free(rs);

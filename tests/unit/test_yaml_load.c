@@ -354,8 +354,9 @@ Test(yaml_load, tab_indentation_is_named)
 
 static void touch(const char *dir, const char *name)
 {
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
+    char p[1024];
+    int n = snprintf(p, sizeof p, "%s/%s", dir, name);
+    cr_assert(n > 0 && (size_t)n < sizeof p, "path too long: %s/%s", dir, name);
     FILE *f = fopen(p, "w");
     cr_assert(f, "cannot create %s", p);
     fclose(f);
@@ -363,9 +364,10 @@ static void touch(const char *dir, const char *name)
 
 static void unlink_in(const char *dir, const char *name)
 {
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", dir, name);
-    unlink(p);
+    char p[1024];
+    int n = snprintf(p, sizeof p, "%s/%s", dir, name);
+    if (n > 0 && (size_t)n < sizeof p)
+        unlink(p);
 }
 
 /* Every file once, in the sorted order of sk_files_collect, with names

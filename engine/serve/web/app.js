@@ -38,8 +38,8 @@
         not_applicable: 'Slutsats: ingen regel är tillämplig på det som anges.'
       },
       status: { fail: 'Underkänd', warn: 'Varning', unknown: 'Okänd', pass: 'Godkänd', waived: 'Undantagen', not_applicable: 'Ej tillämplig', error: 'Fel' },
-      counts: '%d underkända · %d varningar · %d okända · %d godkända',
-      counts3: '%d underkända · %d varningar · %d okända',
+      counts: 'Underkända: %d · Varningar: %d · Okända: %d · Godkända: %d',
+      counts3: 'Underkända: %d · Varningar: %d · Okända: %d',
       findings: 'Avvikelser', noFindings: 'Inga underkända regler och inga varningar.',
       law: 'Lagrum och källor', passed: 'Godkända regler (%d)',
       questions: 'Öppna frågor (%d)', noQuestions: 'Inga öppna frågor: allt som reglerna behöver är angivet.',
@@ -76,8 +76,8 @@
         not_applicable: 'Conclusion: no rule applies to what is stated.'
       },
       status: { fail: 'Fail', warn: 'Warning', unknown: 'Unknown', pass: 'Pass', waived: 'Waived', not_applicable: 'Not applicable', error: 'Error' },
-      counts: '%d fail · %d warnings · %d unknown · %d pass',
-      counts3: '%d fail · %d warnings · %d unknown',
+      counts: 'Fail: %d · Warnings: %d · Unknown: %d · Pass: %d',
+      counts3: 'Fail: %d · Warnings: %d · Unknown: %d',
       findings: 'Deviations', noFindings: 'No failing rules and no warnings.',
       law: 'Provisions and sources', passed: 'Rules met (%d)',
       questions: 'Open questions (%d)', noQuestions: 'No open questions: everything the rules need is stated.',

@@ -6,6 +6,8 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/ui.h"
+#include "schema/schema.h"
 #include "eval/result_int.h"
 
 /* Appends the place of node n in its tree ("tasks[1].name"); the depth
@@ -77,15 +79,32 @@ const char *sk_fact_value(const sk_fact *f, char *tmp, size_t tmpsz)
     return NULL;
 }
 
-/* Value of a placeholder path from the finding's witnesses. */
-static void placeholder(const sk_result *r, const sk_finding *f, const sk_path *p, sk_buf *b)
+/* The allowed values of the case field a placeholder names, or NULL. */
+static const char *const *enum_values(const sk_path *p)
+{
+    if (p->root == SK_ROOT_FORM || p->root == SK_ROOT_DATE || p->nsteps == 0)
+        return NULL;
+    const sk_step *last = &p->steps[p->nsteps - 1];
+    return last->schema ? last->schema->fields[last->field].values : NULL;
+}
+
+/* A stated value as a reader sees it: an enum value by its label. */
+static const char *shown(const char *const *values, const char *v, int en)
+{
+    const char *label = values ? sk_enum_label(values, v, en ? SK_LANG_EN : SK_LANG_SV) : NULL;
+    return label ? label : v;
+}
+
+/* Value of a placeholder path from the finding's witnesses; 0 (nothing
+ * written) when the case does not state it. */
+static int placeholder(const sk_result *r, const sk_finding *f, const sk_path *p, int en, sk_buf *b)
 {
     const sk_node *start;
     if (p->root == SK_ROOT_DATE) {
         char d[11];
         sk_date_format(f->judged.day, d);   /* the date the rule is judged at */
         sk_buf_puts(b, d);
-        return;
+        return 1;
     }
     if (p->root == SK_ROOT_BIND)
         start = f->witness[p->slot];
@@ -96,32 +115,76 @@ static void placeholder(const sk_result *r, const sk_finding *f, const sk_path *
     const sk_node *cur = start;
     for (int i = 0; cur && i < p->nsteps; i++)
         cur = sk_case_get(cur, p->steps[i].schema, p->steps[i].field);
-    if (!cur || sk_node_is_unknown(cur)) {
-        sk_buf_puts(b, "\u2013");
-        return;
-    }
+    if (!cur || sk_node_is_unknown(cur))
+        return 0;
+    const char *const *values = enum_values(p);
     if (cur->kind == SK_SCALAR) {
-        sk_buf_puts(b, cur->u.s);
+        sk_buf_puts(b, shown(values, cur->u.s, en));
     } else if (cur->kind == SK_SEQ) {
         for (uint32_t i = 0; i < cur->len; i++) {
             const sk_node *it = cur->u.items[i];
             if (i)
                 sk_buf_puts(b, ", ");
-            sk_buf_puts(b, it->kind == SK_SCALAR ? it->u.s : "…");
+            sk_buf_puts(b, it->kind == SK_SCALAR ? shown(values, it->u.s, en) : "…");
         }
     } else {
-        sk_buf_puts(b, "\u2013");
+        sk_buf_puts(b, "\u2026"); /* a map: stated, but not one text */
     }
+    return 1;
+}
+
+static int ends_with(const sk_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    return b->len >= n && !memcmp(b->data + b->len - n, s, n);
+}
+
+/* What may enclose a slot in a message template: a parenthesis that holds
+ * only an unstated slot is left out; quotes around one are dropped. */
+static const struct {
+    const char *open, *close;
+    int drop;
+} enclosers[] = {
+    {" (", ")", 1},
+    {"\u201d", "\u201d", 0},
+    {"\u201c", "\u201d", 0},
+    {"\"", "\"", 0},
+};
+
+/* A slot the case does not state: the enclosing pair is removed, and the
+ * slot says that the fact is not stated unless the pair was a parenthesis
+ * (in brackets when it stands inside one).
+ * Returns how many bytes of the next literal to skip. */
+static size_t unstated(const sk_tpl_part *next, int en, sk_buf *b)
+{
+    for (size_t i = 0; i < sizeof enclosers / sizeof *enclosers; i++) {
+        size_t no = strlen(enclosers[i].open), nc = strlen(enclosers[i].close);
+        if (!ends_with(b, enclosers[i].open) || !next || !next->lit || next->litlen < nc ||
+            memcmp(next->lit, enclosers[i].close, nc))
+            continue;
+        b->len -= no;
+        b->data[b->len] = '\0';
+        if (!enclosers[i].drop)
+            sk_buf_puts(b, sk_ui(UI_SLOT_NOT_STATED, en));
+        return nc;
+    }
+    int inside = next && next->lit && next->litlen && next->lit[0] == ')';
+    sk_buf_puts(b, sk_ui(inside ? UI_SLOT_NOT_STATED_IN : UI_SLOT_NOT_STATED, en));
+    return 0;
 }
 
 void sk_finding_message(const sk_result *r, const sk_finding *f, int lang, sk_buf *b)
 {
     const sk_tpl *t = &f->rule->message[lang ? 1 : 0];
+    size_t skip = 0;
     for (uint32_t i = 0; i < t->n; i++) {
-        if (t->parts[i].lit)
-            sk_buf_append(b, t->parts[i].lit, t->parts[i].litlen);
-        else
-            placeholder(r, f, t->parts[i].path, b);
+        const sk_tpl_part *part = &t->parts[i];
+        if (part->lit) {
+            sk_buf_append(b, part->lit + skip, part->litlen - skip);
+            skip = 0;
+        } else if (!placeholder(r, f, part->path, lang != 0, b)) {
+            skip = unstated(i + 1 < t->n ? &t->parts[i + 1] : NULL, lang != 0, b);
+        }
     }
 }
 
