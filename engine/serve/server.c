@@ -122,14 +122,9 @@ static void list_values(char *out, size_t n, const char *const *v)
     }
 }
 
-/* One query parameter: checked against the route and stored. */
-static enum MHD_Result on_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+/* The parameter's bit when the route takes it; else 0 and the error. */
+static unsigned param_bit(query_ctx *q, const char *key)
 {
-    (void)kind;
-    query_ctx *q = cls;
-    if (q->err[0])
-        return MHD_NO;
-    sv_request *rq = q->rq;
     unsigned bit = 0;
     const char *names[sizeof param_names / sizeof *param_names];
     size_t nn = 0;
@@ -143,10 +138,16 @@ static enum MHD_Result on_param(void *cls, enum MHD_ValueKind kind, const char *
         const char *hint = sk_suggest(key, names, nn);
         set_err(q, SM_PARAM, key, hint ? sv_msg_fmt(SM_DID_YOU_MEAN, q->lang) : "", hint ? hint : "",
                 hint ? "')" : "");
-        return MHD_NO;
+        return 0;
     }
-    const char *v = value ? value : "";
-    switch ((sv_param)bit) {
+    return bit;
+}
+
+/* Stores the value of parameter p (named key), checked. */
+static enum MHD_Result store_param(query_ctx *q, sv_param p, const char *key, const char *v)
+{
+    sv_request *rq = q->rq;
+    switch (p) {
     case P_LANG:
         if (strcmp(v, "sv") && strcmp(v, "en")) {
             set_err(q, SM_PARAM_VALUE, v, key, "sv, en");
@@ -206,6 +207,19 @@ static enum MHD_Result on_param(void *cls, enum MHD_ValueKind kind, const char *
     }
     }
     return MHD_YES;
+}
+
+/* One query parameter: checked against the route and stored. */
+static enum MHD_Result on_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    query_ctx *q = cls;
+    if (q->err[0])
+        return MHD_NO;
+    unsigned bit = param_bit(q, key);
+    if (!bit)
+        return MHD_NO;
+    return store_param(q, (sv_param)bit, key, value ? value : "");
 }
 
 /* The language asked for (query `lang`), before the other parameters are
