@@ -25,9 +25,8 @@ static void fold(const char *s, size_t n, char *out)
 {
     size_t o = 0;
     int sep = 0;
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    if (n == (size_t)-1)
-        end = p + strlen(s);
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + (n == (size_t)-1 ? strlen(s) : n);
     while (p < end && o + 2 < FOLD_MAX) {
         unsigned c = *p++;
         if (c == 0xC3 && p < end) {
