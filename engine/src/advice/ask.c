@@ -370,7 +370,7 @@ static int parse_count(const sk_question *q, const char *s, size_t n, int en, ch
     int items = q->kind == SK_ANS_ITEMS;
     char *end;
     long long v = strtoll(s, &end, 10);
-    long long max = items ? 100 : 1000000000000LL;
+    long long max = items ? 0 : 1000000000000LL; /* items: only "none", never "- {}" */
     if (end == s || *end || v < 0 || v > max)
         return refused(sk_ui(items ? UI_ASK_COUNT_0_100 : UI_ASK_WHOLE_NUMBER, en), out);
     char t[32];
