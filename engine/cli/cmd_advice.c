@@ -146,9 +146,8 @@ static int emit(const cli_opts *o, const cli_output *out, render_fn fn, const vo
         return rc == SK_ENOMEM || ferr ? EXIT_SOFTWARE : EXIT_IOERR;
     }
     if (sk_write_file_atomic(out->file, buf, len) != SK_OK) {
-        fprintf(stderr, o->lang ? "samkoll: %s could not be written: %s\n"
-                                : "samkoll: %s kunde inte skrivas: %s\n",
-                out->file, strerror(errno));
+        fprintf(stderr, cli_text(T_COULD_NOT_BE_WRITTEN, o->lang == SK_LANG_EN), out->file,
+                strerror(errno));
         free(buf);
         return EXIT_IOERR;
     }
@@ -159,8 +158,7 @@ static int emit(const cli_opts *o, const cli_output *out, render_fn fn, const vo
 static int no_case(const cli_opts *o, const char *cmd)
 {
     if (o->case_id)
-        fprintf(stderr, o->lang ? "samkoll %s: no case '%s' in the input\n"
-                                : "samkoll %s: inget ärende '%s' i indata\n", cmd, o->case_id);
+        fprintf(stderr, cli_text(T_NO_CASE_IN_INPUT, o->lang == SK_LANG_EN), cmd, o->case_id);
     return o->case_id ? EXIT_USAGE : EXIT_INPUT;
 }
 
@@ -182,7 +180,7 @@ int cmd_compare(const cli_opts *o, const sk_ruleset *rs)
 {
     int32_t date = cli_date(o);
     if (o->nargs == 0) {
-        fprintf(stderr, o->lang ? "samkoll compare: no CASE given\n" : "samkoll compare: inget ÄRENDE angivet\n");
+        fprintf(stderr, cli_text(T_NO_CASE_GIVEN, o->lang == SK_LANG_EN), "compare");
         return EXIT_USAGE;
     }
     if (!cli_check_formats(o, sk_compare_formats()))
@@ -298,7 +296,7 @@ int cmd_ask(const cli_opts *o, const sk_ruleset *rs)
         return cmd_ask_interactive(o, rs);
     int32_t date = cli_date(o);
     if (o->nargs == 0) {
-        fprintf(stderr, o->lang ? "samkoll ask: no CASE given\n" : "samkoll ask: inget ÄRENDE angivet\n");
+        fprintf(stderr, cli_text(T_NO_CASE_GIVEN, o->lang == SK_LANG_EN), "ask");
         return EXIT_USAGE;
     }
     static const char *const names[] = {"text", "json", NULL};

@@ -27,7 +27,7 @@ static int form_usage(const cli_opts *o)
         fprintf(stderr, cli_text(T_INIT_UNKNOWN_FORM, en), o->form);
         if (hint)
             fprintf(stderr, cli_text(T_DID_YOU_MEAN, en), hint);
-        fputs(en ? "; the forms are:\n" : "; formerna är:\n", stderr);
+        fputs(cli_text(T_THE_FORMS_ARE, en), stderr);
     } else {
         fputs(cli_text(T_INIT_NO_FORM, en), stderr);
     }
