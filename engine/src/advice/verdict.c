@@ -205,15 +205,27 @@ static void check_authority(vctx *x)
     }
 }
 
-/* No exemption can hold: lawful only as a direct award below the limit. */
-static void check_value(vctx *x, const sk_node *p, const sk_form_cell *cell)
+/* Does the contract value exceed the direct-award limit? The amounts
+ * decide where both are stated; otherwise the case's yes/no answer.
+ * 1 exceeds, 0 does not, -1 unknown. */
+static int value_exceeds(const sk_node *p)
 {
     const sk_node *val = sk_map_get(p, "contract_value_sek");
     const sk_node *lim = sk_map_get(p, "direct_award_limit_sek");
-    if (sk_node_is_unknown(val) || sk_node_is_unknown(lim) || val->vtype != SK_VT_NUM ||
-        lim->vtype != SK_VT_NUM)
+    if (!sk_node_is_unknown(val) && !sk_node_is_unknown(lim) && val->vtype == SK_VT_NUM &&
+        lim->vtype == SK_VT_NUM)
+        return val->v.num > lim->v.num;
+    return tri(sk_map_get(p, "value_exceeds_direct_award_limit"));
+}
+
+/* No exemption can hold: lawful only as a direct award (LOU 19 kap.: a
+ * value of at most the limit). */
+static void check_value(vctx *x, const sk_node *p, const sk_form_cell *cell)
+{
+    int over = value_exceeds(p);
+    if (over < 0)
         add(x, SK_VERDICT_UNDECIDED, UI_V_LOU_VALUE_Q, NULL, cell);
-    else if (val->v.num >= lim->v.num)
+    else if (over)
         add(x, SK_VERDICT_NOT_POSSIBLE, UI_V_LOU_NO_EXEMPTION, NULL, cell);
     else
         add(x, SK_VERDICT_CONDITIONAL, UI_V_LOU_DIRECT_AWARD, NULL, cell);
