@@ -544,8 +544,10 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
     }
     size_t before = d->errors;
     validate_map(&v, root, &sk_case_schema);
-    if (d->errors == before)
+    if (d->errors == before) {
         sk_case_check_party_refs(d, a, root, file);
+        sk_case_check_consistency(d, root, file);
+    }
     if (d->errors != before)
         return SK_EINVALID;
     sk_case *c = sk_arena_calloc(a, 1, sizeof *c);

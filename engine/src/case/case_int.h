@@ -38,6 +38,9 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
  * representation, shares, ...) that names no party (xref.c). */
 void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
                               const char *file);
+/* Warns where a yes/no fact the case states contradicts the figures it
+ * also states (consistency.c). */
+void sk_case_check_consistency(sk_diags *d, const sk_node *root, const char *file);
 /* Whether the field at path (a dotted path, "[]" for every item of a
  * list: "delegations[].by_party") names a party (xref.c's table). */
 int sk_case_names_party(const char *path);
