@@ -165,7 +165,7 @@ def check_all(out, label):
 
     # text: one block per case and the summary
     txt = out["text"].decode("utf-8")
-    check(txt.rstrip().split("\n")[-1].startswith("Sammanfattning: %d ärenden" % len(cases)),
+    check(txt.rstrip().split("\n")[-1].startswith("Sammanfattning: ärenden %d," % len(cases)),
           f"{label}: text summary line")
     if len(cases) > 1:
         check("Ärenden per regel" in txt and "Ärenden per samverkansform" in txt, f"{label}: text library summary")
