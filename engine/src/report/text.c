@@ -213,7 +213,8 @@ static void unknowns(const sk_report *r, sk_buf *b, const sk_open_qs *qs)
     }
 }
 
-/* "Result: fail. 1 failed, 2 warnings, ..." under a case. */
+/* "Resultat: UNDERKÄND (underkända 1, varningar 2, ...)." under a case:
+ * each count after its label, so no "1 underkända". */
 static void case_counts(sk_buf *b, const sk_result *res, int en)
 {
     static const struct { sk_status st; sk_ui_id name; } order[] = {
@@ -221,13 +222,12 @@ static void case_counts(sk_buf *b, const sk_result *res, int en)
         {SK_ST_PASS, UI_PASS}, {SK_ST_NOT_APPLICABLE, UI_NOT_APPLICABLE},
     };
     sk_buf_cat(b, "   ", sk_ui(UI_RESULT, en), ": ", sk_status_label((sk_status)res->worst, en),
-               ".", NULL);
+               " (", NULL);
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
-        sk_buf_puts(b, i ? ", " : " ");
+        sk_buf_cat(b, i ? ", " : "", sk_ui(order[i].name, en), " ", NULL);
         sk_buf_uint(b, res->counts[order[i].st]);
-        sk_buf_cat(b, " ", sk_ui(order[i].name, en), NULL);
     }
-    sk_buf_puts(b, ".\n");
+    sk_buf_puts(b, ").\n");
 }
 
 /* The case's head: "id — title (form, date)" and "file:line". */
