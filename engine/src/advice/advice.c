@@ -477,6 +477,31 @@ static void cell_value(sk_buf *b, const sk_form_col *col, const sk_form_cell *ce
     }
 }
 
+/* The lead-in of item i within its level (m items of the level already
+ * written, k items of worse levels): a colon before the first, "; "
+ * between; warnings (a rule's finding among the conditions) get their own
+ * lead-in, "– åtgärda eller bedöm varningen/varningarna:", since a rule
+ * that warns is a risk to handle, not a property of the form. */
+static void item_lead(const sk_verdict_info *v, size_t i, size_t m, size_t k, int en, sk_buf *b)
+{
+    int level = v->items[i].level;
+    int warn = level == SK_VERDICT_CONDITIONAL && v->items[i].finding;
+    int first_warn = warn && (m == 0 || !v->items[i - 1].finding);
+    if (m == 0 && k)
+        sk_buf_printf(b, "%s %s", b->len && b->data[b->len - 1] == '?' ? "" : ".",
+                      sk_ui(level == SK_VERDICT_CONDITIONAL ? UI_V_CONDITIONS : UI_V_TO_FIND_OUT, en));
+    if (!first_warn) {
+        sk_buf_puts(b, m ? "; " : ": ");
+        return;
+    }
+    size_t nw = 0;
+    for (size_t j = i; j < v->n; j++)
+        nw += v->items[j].level == level && v->items[j].finding;
+    sk_buf_puts(b, m ? ". " : " \u2013 ");
+    sk_buf_puts(b, sk_ui(nw == 1 ? (m ? UI_V_HANDLE_WARNING_CAP : UI_V_HANDLE_WARNING)
+                                 : (m ? UI_V_HANDLE_WARNINGS_CAP : UI_V_HANDLE_WARNINGS), en));
+}
+
 /* One sentence on why: the verdict, then its reasons (worst first), then
  * what is still open. */
 static void summary(const sk_comparison *cmp, const cmp_form *f, int en, sk_buf *b)
@@ -493,10 +518,7 @@ static void summary(const sk_comparison *cmp, const cmp_form *f, int en, sk_buf 
         for (size_t i = 0; i < v->n; i++) {
             if (v->items[i].level != level)
                 continue;
-            if (!m++ && k)
-                sk_buf_printf(b, "%s %s", b->len && b->data[b->len - 1] == '?' ? "" : ".", sk_ui(level == SK_VERDICT_CONDITIONAL ? UI_V_CONDITIONS
-                                                                           : UI_V_TO_FIND_OUT, en));
-            sk_buf_puts(b, m > 1 ? "; " : ": ");
+            item_lead(v, i, m++, k, en, b);
             sk_verdict_item_text(&v->items[i], en, f->res->c->date, b);
         }
         k += m;
