@@ -90,6 +90,12 @@ const char *sk_suggest(const char *word, const char *const *candidates, size_t n
             continue;
         char fc[FOLD_MAX];
         size_t nc = fold(candidates[i], fc, sizeof fc);
+        /* the distance is at least the difference in length: a candidate
+         * that cannot come within the limit nor beat the best so far
+         * cannot change the answer */
+        size_t diff = nc > nw ? nc - nw : nw - nc;
+        if (diff > limit || diff >= best_d)
+            continue;
         size_t d = lev(fw, nw, fc, nc);
         if (d < best_d) {
             best_d = d;
