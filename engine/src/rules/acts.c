@@ -437,19 +437,25 @@ void sk_cite_window(const sk_cite *c, int32_t *from, int32_t *until)
     *until = c->until < c->act->in_force_to ? c->until : c->act->in_force_to;
 }
 
+/* sk_cite_valid_at without a call: sk_cite_mask runs for most rules of
+ * every case, and the exported functions are not inlined across calls. */
+static inline bool cite_in_force(const sk_cite *c, int32_t day)
+{
+    return day >= c->from && day >= c->act->in_force_from &&
+           day <= c->until && day <= c->act->in_force_to;
+}
+
 bool sk_cite_valid_at(const sk_cite *c, int32_t day)
 {
-    int32_t from, until;
-    sk_cite_window(c, &from, &until);
-    return day >= from && day <= until;
+    return cite_in_force(c, day);
 }
 
 uint64_t sk_cite_mask(const sk_rule *r, int32_t day)
 {
     uint64_t m = 0;
-    for (uint32_t i = 0; i < r->ncites && i < SK_MAX_CITES; i++)
-        if (sk_cite_valid_at(&r->cites[i], day))
-            m |= (uint64_t)1 << i;
+    uint32_t n = r->ncites < SK_MAX_CITES ? r->ncites : SK_MAX_CITES;
+    for (uint32_t i = 0; i < n; i++)
+        m |= (uint64_t)cite_in_force(&r->cites[i], day) << i;
     return m;
 }
 
@@ -487,7 +493,7 @@ uint64_t sk_cites_mask_at(const sk_cite *c, uint32_t n, int32_t day)
 {
     uint64_t m = 0;
     for (uint32_t i = 0; i < n && i < SK_MAX_CITES; i++)
-        if (sk_cite_valid_at(&c[i], day))
+        if (cite_in_force(&c[i], day))
             m |= (uint64_t)1 << i;
     if (!m)
         m = n >= SK_MAX_CITES ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
