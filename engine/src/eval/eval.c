@@ -10,10 +10,12 @@
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/utf8.h"
 #include "eval/result_int.h"
 
 #define MAX_FACTS 256
 #define MAX_MISSING 64
+#define UTF_OK_MAX 8  /* texts of one case known to be valid UTF-8 */
 
 struct sk_evaluator {
     const sk_ruleset *rs;
@@ -43,6 +45,12 @@ typedef struct ectx {
     struct coll_index *indexes; /* joins of this case (in the case arena) */
     unsigned depth;         /* tracing: nesting of the node being evaluated */
     sk_judged judged;       /* the rule's date: `date` in its conditions */
+    sk_judged judged_at[SK_AT__COUNT]; /* the case's date for each judged_at */
+    /* texts of this case already checked to be valid UTF-8: PCRE2 need
+     * not check them again for every regex (this evaluation only: the
+     * case arena outlives it) */
+    const char *utf_ok[UTF_OK_MAX];
+    unsigned nutf_ok;
 } ectx;
 
 typedef struct val {
@@ -774,6 +782,21 @@ static uint32_t regex_limit(const sk_limits *lim, size_t len)
     return (uint32_t)per;
 }
 
+/* PCRE2_NO_UTF_CHECK when s (len bytes) is valid UTF-8, checked once per
+ * text and evaluation instead of by PCRE2 for every regex; otherwise 0,
+ * and PCRE2 checks (and reports) it as before. */
+static uint32_t utf_checked(ectx *e, const char *s, size_t len)
+{
+    for (unsigned i = 0; i < e->nutf_ok; i++)
+        if (e->utf_ok[i] == s)
+            return PCRE2_NO_UTF_CHECK;
+    if (sk_utf8_invalid_at(s, len) != (size_t)-1)
+        return 0;
+    if (e->nutf_ok < UTF_OK_MAX)
+        e->utf_ok[e->nutf_ok++] = s;
+    return PCRE2_NO_UTF_CHECK;
+}
+
 static sk_tri eval_match(ectx *e, const sk_cond *k)
 {
     size_t mark = e->ev->nmissing;
@@ -783,7 +806,8 @@ static sk_tri eval_match(ectx *e, const sk_cond *k)
     const pcre2_code *code = sk_ruleset_regex(e->rs, k->regex);
     size_t len = strlen(a.s);
     pcre2_set_match_limit(e->ev->mctx, regex_limit(&e->rs->lim, len));
-    int rc = pcre2_match(code, (PCRE2_SPTR)a.s, len, 0, 0, e->ev->md, e->ev->mctx);
+    int rc = pcre2_match(code, (PCRE2_SPTR)a.s, len, 0, utf_checked(e, a.s, len),
+                         e->ev->md, e->ev->mctx);
     if (rc >= 0)
         return settle(e, mark, SK_TRUE);
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -909,7 +933,7 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
               : SK_EVAL_STEPS_PER_CASE - e->case_steps < SK_EVAL_STEPS_PER_RULE
                   ? SK_EVAL_STEPS_PER_CASE - e->case_steps
                   : SK_EVAL_STEPS_PER_RULE;
-    sk_judged_date(e->c, (sk_judged_at)r->judged_at, &e->judged);
+    e->judged = e->judged_at[r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT];
     f->judged = e->judged;
     f->cites = sk_cite_mask_shown(r, e->judged.day);
     f->certainty = (uint8_t)sk_rule_certainty(r, f->cites);
@@ -1012,6 +1036,8 @@ sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out)
     e.ev = ev;
     e.rs = rs;
     e.c = c;
+    for (int at = 0; at < SK_AT__COUNT; at++)
+        sk_judged_date(c, (sk_judged_at)at, &e.judged_at[at]);
     for (size_t i = 0; i < rs->nrules; i++)
         if (!eval_rule(&e, &rs->rules[i], &res->findings[i]))
             return SK_ENOMEM;
