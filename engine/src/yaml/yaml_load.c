@@ -324,11 +324,16 @@ static int tag_is_core(const yaml_char_t *tag)
     return 0;
 }
 
-static sk_node *new_node(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m)
+/* A node with `extra` bytes after it in the same arena allocation (a
+ * scalar's text: one allocation per scalar instead of two). */
+static sk_node *new_node_ex(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m, size_t extra)
 {
-    sk_node *n = sk_arena_calloc(y->arena, 1, sizeof *n);
+    if (extra > SIZE_MAX - sizeof(sk_node))
+        return NULL;
+    sk_node *n = sk_arena_alloc(y->arena, sizeof *n + extra);
     if (!n)
         return NULL;
+    memset(n, 0, sizeof *n);
     n->kind = (uint8_t)kind;
     n->line = (uint32_t)m->line + 1 + y->line_offset;
     n->col = (uint32_t)m->column + 1;
@@ -336,6 +341,11 @@ static sk_node *new_node(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m)
     n->size = 1;
     n->field = -1;
     return n;
+}
+
+static sk_node *new_node(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m)
+{
+    return new_node_ex(y, kind, m, 0);
 }
 
 static int plain_null(const char *s, size_t len)
@@ -379,9 +389,11 @@ static sk_rc on_scalar(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
         doc_error(y, d, m, NULL, M_SCALAR_TOO_LONG, y->lim.max_scalar_bytes);
         return SK_EINVALID;
     }
-    /* libyaml checks the raw input, not what escapes in double-quoted
-     * scalars ("\0", "\e", "\x9b") produce */
-    long bad = sk_text_bad_char(val, len);
+    /* libyaml's reader rejects every character sk_text_bad_char rejects
+     * in the raw input, in any style; only the escapes of a double-quoted
+     * scalar ("\0", "\e", "\x9b") can make one, so only those are checked */
+    long bad = ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+                   ? sk_text_bad_char(val, len) : -1;
     if (bad >= 0) {
         doc_error(y, d, m, NULL, M_CONTROL_CHAR, (unsigned)bad);
         return SK_EINVALID;
@@ -391,12 +403,16 @@ static sk_rc on_scalar(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
     int is_str = tag && strcmp(tag, "tag:yaml.org,2002:str") == 0;
     int is_null = (tag && strcmp(tag, "tag:yaml.org,2002:null") == 0) ||
                   (plain && !is_str && plain_null(val, len));
-    sk_node *n = new_node(y, is_null ? SK_NULL : SK_SCALAR, m);
+    if (len > SIZE_MAX - 1)
+        return SK_ENOMEM;
+    sk_node *n = new_node_ex(y, is_null ? SK_NULL : SK_SCALAR, m, len + 1);
     if (!n)
         return SK_ENOMEM;
-    n->u.s = sk_arena_strndup(y->arena, val, len);
-    if (!n->u.s)
-        return SK_ENOMEM;
+    char *text = (char *)(n + 1);
+    if (len)
+        memcpy(text, val, len);
+    text[len] = '\0';
+    n->u.s = text;
     n->len = (uint32_t)len;
     n->quoted = (uint8_t)(!plain || is_str);
     sk_rc rc = add_anchor(y, ev->data.scalar.anchor, n);
