@@ -49,7 +49,7 @@ static bool grow(sk_buf *b, size_t extra)
     return true;
 }
 
-bool sk_buf_append(sk_buf *b, const char *s, size_t n)
+bool sk_buf_append_slow(sk_buf *b, const char *s, size_t n)
 {
     if (b->failed || !grow(b, n)) {
         b->failed = true;
@@ -60,11 +60,6 @@ bool sk_buf_append(sk_buf *b, const char *s, size_t n)
     b->len += n;
     b->data[b->len] = '\0';
     return true;
-}
-
-bool sk_buf_puts(sk_buf *b, const char *s)
-{
-    return sk_buf_append(b, s, strlen(s));
 }
 
 bool sk_buf_putc_slow(sk_buf *b, char c)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sk_buf {
     char *data;     /* NUL-terminated when len > 0 or after sk_buf_cstr */
@@ -16,8 +17,24 @@ typedef struct sk_buf {
 void sk_buf_init(sk_buf *b, size_t limit);
 void sk_buf_free(sk_buf *b);
 void sk_buf_clear(sk_buf *b);
-bool sk_buf_append(sk_buf *b, const char *s, size_t n);
-bool sk_buf_puts(sk_buf *b, const char *s);
+bool sk_buf_append_slow(sk_buf *b, const char *s, size_t n);
+/* Appends n bytes of s. Inline for the case that fits (the writers append
+ * short pieces hundreds of times per case); growing and the ceiling are in
+ * sk_buf_append_slow. */
+static inline bool sk_buf_append(sk_buf *b, const char *s, size_t n)
+{
+    if (!b->failed && n < b->cap - b->len && (!b->limit || b->len + n <= b->limit)) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return true;
+    }
+    return sk_buf_append_slow(b, s, n);
+}
+static inline bool sk_buf_puts(sk_buf *b, const char *s)
+{
+    return sk_buf_append(b, s, strlen(s));
+}
 bool sk_buf_putc_slow(sk_buf *b, char c);
 /* Appends one byte; the common case (room left) is inline. */
 static inline bool sk_buf_putc(sk_buf *b, char c)
