@@ -1,45 +1,44 @@
-/* image.h (internal) - the embedded rule set's YAML, parsed at build time.
+/* image.h (internal) - the embedded rule set, compiled at build time.
  *
- * tools/embed_image.c parses the rule files with the engine's own YAML
- * loader and writes the node trees as tables whose links are indices (a
- * relocatable image). At start-up sk_ruleset_load_embedded turns them
- * into sk_node trees in the rule set's arena (the loaders write to some
- * nodes, so each rule set gets its own copy) and compiles the rules from
- * them exactly as from freshly parsed YAML: no YAML parsing at start-up.
- * Scalars and file names point into the image's string table. */
+ * tools/embed_image.c loads the rule files with the engine's own loader
+ * (sk_ruleset_load: YAML, rule compiler, rule-set checks) and writes the
+ * compiled rule set as C tables: rules, conditions, paths, templates,
+ * citations, acts, the forms table (its cells' values as node trees) and
+ * the regex sources. Pointers between them are address constants; paths
+ * point at the case schema by name (SK_SCHEMA_NAMES). The tables are const
+ * data shared by every rule set loaded from them: sk_ruleset_load_image
+ * only fills in the sk_ruleset around them (limits, hash, the regex
+ * states). Regexes are compiled on first use (sk_ruleset_regex). The
+ * runtime compiler is kept for `--rules DIR`; tests/perf/embedded-identity
+ * checks the two give the same output. */
 #ifndef SK_RULES_IMAGE_H
 #define SK_RULES_IMAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
-typedef struct sk_img_node {
-    uint8_t kind, quoted, vtype, unknown;
-    uint32_t line, col;
-    uint32_t file;    /* offset of the file name in strings */
-    uint32_t parent;  /* node index + 1; 0 for a root */
-    uint32_t index, len, size;
-    int32_t field;
-    uint32_t u;       /* scalar: offset in strings; sequence: first of
-                         items; map: first pair (2 entries) in links */
-    uint64_t v;       /* the bytes of sk_node.v */
-} sk_img_node;
+#include "rules/ruleset_int.h"
 
-typedef struct sk_img_file {
-    uint32_t name;    /* offset in strings */
-    uint32_t first_doc, ndocs;
-} sk_img_file;
+/* A `matches` pattern of the image: compiled on first use. */
+typedef struct sk_img_regex {
+    const char *src;
+    size_t len;
+    bool icase;
+} sk_img_regex;
 
+/* The pointers are not const because sk_ruleset's are not; nothing writes
+ * through them (a loaded rule set is immutable). */
 typedef struct sk_rule_image {
-    const char *strings;
-    const sk_img_node *nodes;
-    size_t nnodes;
-    const uint32_t *links;   /* node indices: items, and key/value pairs */
-    size_t nlinks;
-    const uint32_t *docs;    /* root node index of each document */
-    size_t ndocs;
-    const sk_img_file *files; /* sorted by name, as the runtime loader sorts */
-    size_t nfiles;
+    sk_rule *rules;
+    size_t nrules;
+    sk_act *acts;
+    size_t nacts;
+    sk_form_col *cols;
+    size_t ncols;
+    sk_form_row rows[SK_NFORMS];
+    size_t nforms;
+    const sk_img_regex *regexes;
+    size_t nregexes;
 } sk_rule_image;
 
 extern const sk_rule_image sk_rules_image;

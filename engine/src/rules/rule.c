@@ -525,6 +525,20 @@ static int refuse_start_options(cctx *c, const sk_node *re)
     return 1;
 }
 
+pcre2_code *sk_regex_compile(const char *src, size_t len, bool icase, int *errcode,
+                             size_t *erroff)
+{
+    int ec;
+    PCRE2_SIZE off;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0);
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)src, len, opts, &ec, &off, NULL);
+    if (errcode)
+        *errcode = ec;
+    if (erroff)
+        *erroff = off;
+    return code;
+}
+
 /* An equal pattern compiled before (the same bytes and icase), or -1. */
 static int regex_known(const sk_ruleset *rs, const sk_node *re, bool icase)
 {
@@ -546,10 +560,8 @@ static int compile_regex(cctx *c, const sk_node *re, bool icase)
     if (known >= 0)
         return known;
     int errcode;
-    PCRE2_SIZE erroff;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (icase ? PCRE2_CASELESS : 0);
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)re->u.s, re->len, opts, &errcode,
-                                     &erroff, NULL);
+    size_t erroff;
+    pcre2_code *code = sk_regex_compile(re->u.s, re->len, icase, &errcode, &erroff);
     if (!code) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(errcode, buf, sizeof buf);

@@ -47,79 +47,6 @@ static void each_document(sk_ruleset *rs, const sk_rule_src *src, sk_diags *d,
     sk_yaml_close(y);
 }
 
-/* Where the documents come from: YAML sources (v), or the build-time
- * image (img), whose trees are copied into the rule set's arena (nodes). */
-typedef struct docsrc {
-    const sk_rule_src *v;
-    const sk_rule_image *img;
-    sk_node *nodes;
-    size_t n;
-} docsrc;
-
-static const char *ds_name(const docsrc *ds, size_t i)
-{
-    return ds->img ? ds->img->strings + ds->img->files[i].name : ds->v[i].name;
-}
-
-static void ds_each(sk_ruleset *rs, const docsrc *ds, size_t i, sk_diags *d, loader_fn fn,
-                    void *ud)
-{
-    if (!ds->img) {
-        each_document(rs, &ds->v[i], d, fn, ud);
-        return;
-    }
-    const sk_img_file *f = &ds->img->files[i];
-    for (uint32_t k = 0; k < f->ndocs; k++)
-        fn(rs, &ds->nodes[ds->img->docs[f->first_doc + k]], d, ud);
-}
-
-/* One image node into n; its children are nodes[...] (see image.h). */
-static int image_node(sk_arena *a, const sk_rule_image *im, sk_node *nodes, size_t i)
-{
-    const sk_img_node *e = &im->nodes[i];
-    sk_node *n = &nodes[i];
-    n->kind = e->kind;
-    n->quoted = e->quoted;
-    n->vtype = e->vtype;
-    n->unknown = e->unknown;
-    n->line = e->line;
-    n->col = e->col;
-    n->file = im->strings + e->file;
-    n->parent = e->parent ? &nodes[e->parent - 1] : NULL;
-    n->index = e->index;
-    n->len = e->len;
-    n->size = e->size;
-    n->field = e->field;
-    memcpy(&n->v, &e->v, sizeof n->v);
-    n->aux = NULL;
-    const uint32_t *l = im->links + e->u;
-    if (n->kind == SK_SEQ) {
-        n->u.items = sk_arena_alloc(a, (n->len ? n->len : 1) * sizeof *n->u.items);
-        for (uint32_t k = 0; n->u.items && k < n->len; k++)
-            n->u.items[k] = &nodes[l[k]];
-        return n->u.items != NULL;
-    }
-    if (n->kind == SK_MAP) {
-        n->u.pairs = sk_arena_alloc(a, (n->len ? n->len : 1) * sizeof *n->u.pairs);
-        for (uint32_t k = 0; n->u.pairs && k < n->len; k++)
-            n->u.pairs[k] = (sk_pair){&nodes[l[2 * k]], &nodes[l[2 * k + 1]]};
-        return n->u.pairs != NULL;
-    }
-    n->u.s = e->u == UINT32_MAX ? NULL : im->strings + e->u;
-    return 1;
-}
-
-static sk_node *image_nodes(sk_arena *a, const sk_rule_image *im)
-{
-    /* every field is set by image_node: no zeroing (it was 10 % of start-up) */
-    sk_node *nodes = im->nnodes > SIZE_MAX / sizeof *nodes
-                         ? NULL : sk_arena_alloc(a, (im->nnodes ? im->nnodes : 1) * sizeof *nodes);
-    for (size_t i = 0; nodes && i < im->nnodes; i++)
-        if (!image_node(a, im, nodes, i))
-            return NULL;
-    return nodes;
-}
-
 static void acts_cb(sk_ruleset *rs, const sk_node *root, sk_diags *d, void *ud)
 {
     (void)ud;
@@ -473,22 +400,36 @@ static sk_ruleset *ruleset_new(const sk_limits *lim)
     return rs;
 }
 
+/* The regex match context of the rule set's limits; 0 if out of memory. */
+static int match_context(sk_ruleset *rs)
+{
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    if (!mc)
+        return 0;
+    pcre2_set_match_limit(mc, (uint32_t)rs->lim.regex_match_limit);
+    pcre2_set_depth_limit(mc, (uint32_t)rs->lim.regex_depth_limit);
+    pcre2_set_heap_limit(mc, (uint32_t)rs->lim.regex_heap_kib);
+    rs->mctx = mc;
+    return 1;
+}
+
 /* Loads acts, forms and rules from the documents, checks the rule set as
  * a whole and readies it for evaluation. Frees rs on failure. */
-static sk_rc load_documents(sk_ruleset *rs, const docsrc *ds, sk_diags *d, sk_ruleset **out)
+static sk_rc load_documents(sk_ruleset *rs, const sk_rule_src *v, size_t n, sk_diags *d,
+                             sk_ruleset **out)
 {
     size_t errors = d->errors;
-    for (size_t i = 0; i < ds->n; i++)
-        if (strcmp(base_name(ds_name(ds, i)), "acts.yaml") == 0)
-            ds_each(rs, ds, i, d, acts_cb, NULL);
-    for (size_t i = 0; i < ds->n; i++)
-        if (strcmp(base_name(ds_name(ds, i)), "forms.yaml") == 0)
-            ds_each(rs, ds, i, d, forms_cb, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(base_name(v[i].name), "acts.yaml") == 0)
+            each_document(rs, &v[i], d, acts_cb, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(base_name(v[i].name), "forms.yaml") == 0)
+            each_document(rs, &v[i], d, forms_cb, NULL);
     rulevec rv = {0};
-    for (size_t i = 0; i < ds->n; i++) {
-        const char *b = base_name(ds_name(ds, i));
+    for (size_t i = 0; i < n; i++) {
+        const char *b = base_name(v[i].name);
         if (strcmp(b, "acts.yaml") && strcmp(b, "forms.yaml"))
-            ds_each(rs, ds, i, d, rule_cb, &rv);
+            each_document(rs, &v[i], d, rule_cb, &rv);
     }
     rs->rules = rv.v;
     rs->nrules = rv.n;
@@ -504,15 +445,10 @@ static sk_rc load_documents(sk_ruleset *rs, const docsrc *ds, sk_diags *d, sk_ru
         at.file = "rules";
         sk_yu_err(d, &at, NULL, M_R_NO_RULES);
     }
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    if (!mc) {
+    if (!match_context(rs)) {
         sk_ruleset_free(rs);
         return SK_ENOMEM;
     }
-    pcre2_set_match_limit(mc, (uint32_t)rs->lim.regex_match_limit);
-    pcre2_set_depth_limit(mc, (uint32_t)rs->lim.regex_depth_limit);
-    pcre2_set_heap_limit(mc, (uint32_t)rs->lim.regex_heap_kib);
-    rs->mctx = mc;
     if (d->errors != errors) {
         sk_ruleset_free(rs);
         return SK_EINVALID;
@@ -552,24 +488,44 @@ sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n
         }
         sk_sha256_hex(&h, rs->hash);
     }
-    docsrc ds = {v, NULL, NULL, n};
-    return load_documents(rs, &ds, d, out);
+    return load_documents(rs, v, n, d, out);
 }
 
+/* The compiled tables are used in place; only the regexes get states of
+ * their own (compiled on first use, sk_ruleset_regex). */
 sk_rc sk_ruleset_load_image(sk_ruleset **out, const sk_rule_image *img, const char *hash,
                             const sk_limits *lim, sk_diags *d)
 {
+    (void)d;
     *out = NULL;
     sk_ruleset *rs = ruleset_new(lim);
     if (!rs)
         return SK_ENOMEM;
-    docsrc ds = {NULL, img, image_nodes(&rs->arena, img), img->nfiles};
-    if (!ds.nodes) {
+    rs->image = true;
+    rs->rules = img->rules;
+    rs->nrules = img->nrules;
+    rs->acts = img->acts;
+    rs->nacts = img->nacts;
+    rs->cols = img->cols;
+    rs->ncols = img->ncols;
+    memcpy(rs->rows, img->rows, sizeof rs->rows);
+    rs->nforms = img->nforms;
+    memcpy(rs->hash, hash, 65);
+    rs->regexes = calloc(img->nregexes ? img->nregexes : 1, sizeof *rs->regexes);
+    if (!rs->regexes || !match_context(rs)) {
         sk_ruleset_free(rs);
         return SK_ENOMEM;
     }
-    memcpy(rs->hash, hash, 65);
-    return load_documents(rs, &ds, d, out);
+    rs->nregexes = img->nregexes;
+    for (size_t i = 0; i < img->nregexes; i++) {
+        sk_regex *x = &rs->regexes[i];
+        atomic_init(&x->jitted, 0);
+        x->src = img->regexes[i].src;
+        x->len = img->regexes[i].len;
+        x->icase = img->regexes[i].icase;
+    }
+    *out = rs;
+    return SK_OK;
 }
 
 sk_rc sk_ruleset_load_dir(sk_ruleset **out, const char *dir, const sk_limits *lim,
@@ -631,7 +587,8 @@ void sk_ruleset_free(sk_ruleset *rs)
     if (rs->regex_lock)
         pthread_mutex_destroy(rs->regex_lock);
     free(rs->regex_lock);
-    free(rs->rules);
+    if (!rs->image)
+        free(rs->rules);
     pcre2_match_context_free(rs->mctx);
     sk_arena_free(&rs->arena);
     free(rs);
@@ -639,15 +596,19 @@ void sk_ruleset_free(sk_ruleset *rs)
 
 const pcre2_code *sk_ruleset_regex(const sk_ruleset *rs, int k)
 {
-    /* The rule set is shared read-only by the evaluators; only the JIT state
-     * of a regex changes, once, under the lock. */
+    /* The rule set is shared read-only by the evaluators; only the state of
+     * a regex changes (compiled, JIT-compiled), once, under the lock. */
     sk_regex *x = &rs->regexes[k];
     if (!atomic_load_explicit(&x->jitted, memory_order_acquire)) {
         pthread_mutex_t *lock = rs->regex_lock;
         pthread_mutex_lock(lock);
         if (!atomic_load_explicit(&x->jitted, memory_order_relaxed)) {
-            pcre2_jit_compile(x->code, PCRE2_JIT_COMPLETE); /* else the interpreter */
-            atomic_store_explicit(&x->jitted, 1, memory_order_release);
+            if (!x->code) /* a rule set from the image: compiled on first use */
+                x->code = sk_regex_compile(x->src, x->len, x->icase, NULL, NULL);
+            if (x->code) { /* NULL (out of memory): pcre2_match reports it */
+                pcre2_jit_compile(x->code, PCRE2_JIT_COMPLETE); /* else the interpreter */
+                atomic_store_explicit(&x->jitted, 1, memory_order_release);
+            }
         }
         pthread_mutex_unlock(lock);
     }

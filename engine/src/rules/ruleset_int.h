@@ -221,8 +221,9 @@ typedef struct sk_rule {
     int index;
 } sk_rule;
 
-/* A `matches` pattern: compiled at load, JIT-compiled on first use
- * (sk_ruleset_regex); rules with an equal pattern share it. */
+/* A `matches` pattern: compiled at load (from the embedded image: on
+ * first use), JIT-compiled on first use (sk_ruleset_regex); rules with an
+ * equal pattern share it. */
 typedef struct sk_regex {
     pcre2_code *code;
     atomic_uchar jitted;      /* 1 once pcre2_jit_compile was run */
@@ -271,6 +272,8 @@ struct sk_ruleset {
     pthread_mutex_t *regex_lock; /* serialises JIT compilation */
     pcre2_match_context *mctx;
     char hash[65];
+    bool image;               /* rules, acts, forms: the embedded image's
+                                 const tables (rules/image.h), not owned */
 };
 
 /* acts.c */
@@ -328,6 +331,11 @@ sk_rc sk_ruleset_load_hashed(sk_ruleset **out, const sk_rule_src *srcs, size_t n
 struct sk_rule_image;
 sk_rc sk_ruleset_load_image(sk_ruleset **out, const struct sk_rule_image *img, const char *hash,
                             const sk_limits *lim, sk_diags *d);
+
+/* Compiles a `matches` pattern with the rule language's options; NULL on
+ * error (errcode and erroff set, if not NULL). */
+pcre2_code *sk_regex_compile(const char *src, size_t len, bool icase, int *errcode,
+                             size_t *erroff);
 
 /* Regex k of the rule set, JIT-compiled on the first call (thread-safe):
  * start-up compiles no machine code for patterns a run never uses. */

@@ -39,30 +39,30 @@ const char *const sk_party_type_values[] = {
     "kommun", "region", "kommunalforbund", "bolag", "stat", "privat", "landsting", NULL};
 const char *const sk_status_values[] = {
     "pass", "not_applicable", "waived", "unknown", "warn", "fail", "error", NULL};
-static const char *const format_versions[] = {"1", "1.1", NULL};
-static const char *const case_status[] = {"proposed", "existing", "dissolving", NULL};
-static const char *const party_role[] = {"host", "member", "provider", "buyer", "owner", NULL};
-static const char *const adopted_docs[] = {"reglemente", "forbundsordning", "agreement", NULL};
-static const char *const decision_body[] = {"fullmaktige", "styrelse", "namnd", "none", NULL};
+const char *const sk_values_format_versions[] = {"1", "1.1", NULL};
+const char *const sk_values_case_status[] = {"proposed", "existing", "dissolving", NULL};
+const char *const sk_values_party_role[] = {"host", "member", "provider", "buyer", "owner", NULL};
+const char *const sk_values_adopted_docs[] = {"reglemente", "forbundsordning", "agreement", NULL};
+const char *const sk_values_decision_body[] = {"fullmaktige", "styrelse", "namnd", "none", NULL};
 /* v1: employee .. company; 1.1 (issue 17): the recipients as the law sees
  * them. The staff of another party is `employee` with that `to_party`. */
-static const char *const deleg_to[] = {
+const char *const sk_values_deleg_to[] = {
     "employee", "committee_member", "utskott", "namnd", "company",
     "post", "presidium", "employee_group", "network", "steering_group",
     "company_staff", "private_firm_staff", NULL};
-static const char *const organ[] = {"forbundsfullmaktige", "forbundsdirektion", NULL};
-static const char *const ownership[] = {"wholly", "partly", NULL};
-static const char *const fo_contents[] = {
+const char *const sk_values_organ[] = {"forbundsfullmaktige", "forbundsdirektion", NULL};
+const char *const sk_values_ownership[] = {"wholly", "partly", NULL};
+const char *const sk_values_fo_contents[] = {
     "name_and_seat", "members", "purpose", "organs", "seats",
     "initiative_right", "announcements", "shares_and_costs",
     "governance_and_insight", "budget_procedure", "auditors",
     "withdrawal_and_dissolution", "disputes", NULL};
-static const char *const exemption[] = {
+const char *const sk_values_exemption[] = {
     "in_house", "horizontal_cooperation", "central_purchasing_body",
     "joint_procurement", "transfer_of_competence", "not_public_contract", "none", NULL};
-static const char *const control_kinds[] = {"sole", "joint", "none", NULL};
-static const char *const activity_bases[] = {"average_3_years", "projection_new_activity", "other", NULL};
-static const char *const ansvarsfrihet[] = {
+const char *const sk_values_control_kinds[] = {"sole", "joint", "none", NULL};
+const char *const sk_values_activity_bases[] = {"average_3_years", "projection_new_activity", "other", NULL};
+const char *const sk_values_ansvarsfrihet[] = {
     "every_member_fullmaktige", "forbundsfullmaktige", "host_only", "not_decided", NULL};
 
 /* The enums by name, for their labels (values.def, values.c). */
@@ -71,13 +71,13 @@ static const struct {
     const char *const *values;
 } enums[] = {
     {"form", sk_form_values}, {"party_type", sk_party_type_values},
-    {"status", sk_status_values}, {"format", format_versions},
-    {"case_status", case_status}, {"party_role", party_role},
-    {"adopted", adopted_docs}, {"decision_body", decision_body},
-    {"deleg_to", deleg_to}, {"organ", organ}, {"ownership", ownership},
-    {"fo_contents", fo_contents}, {"exemption", exemption},
-    {"control", control_kinds}, {"activity_basis", activity_bases},
-    {"ansvarsfrihet", ansvarsfrihet},
+    {"status", sk_status_values}, {"format", sk_values_format_versions},
+    {"case_status", sk_values_case_status}, {"party_role", sk_values_party_role},
+    {"adopted", sk_values_adopted_docs}, {"decision_body", sk_values_decision_body},
+    {"deleg_to", sk_values_deleg_to}, {"organ", sk_values_organ}, {"ownership", sk_values_ownership},
+    {"fo_contents", sk_values_fo_contents}, {"exemption", sk_values_exemption},
+    {"control", sk_values_control_kinds}, {"activity_basis", sk_values_activity_bases},
+    {"ansvarsfrihet", sk_values_ansvarsfrihet},
 };
 
 const char *sk_enum_name(const char *const *values)
@@ -104,7 +104,7 @@ static const sk_field party_fields[] = {
     FE("type", sk_party_type_values, "typ av part", "kind of party",
       "Vilken typ av part är det?",
       "What kind of party is it?"),
-    FE("role", party_role, "partens roll", "the party's role",
+    FE("role", sk_values_party_role, "partens roll", "the party's role",
       "Vilken roll har parten i samverkan?",
       "What role does the party have in the collaboration?"),
     F("population", SK_F_INT, "antal invånare", "inhabitants",
@@ -113,17 +113,17 @@ static const sk_field party_fields[] = {
     F("fullmaktige_decision", SK_F_TEXT_OR_BOOL, "fullmäktiges beslut om samverkan", "the party's fullmäktige decision adopting the arrangement",
       "Har partens fullmäktige beslutat om samverkan? Ange beslutet (t.ex. KF 2024-03-18 § 45), eller ja eller nej.",
       "Has the party's council decided on the arrangement? Give the decision (e.g. KF 2024-03-18 § 45), or yes or no."),
-    FEX("decision_body", decision_body, "högsta organ som beslutat om samverkan", "highest body that decided to enter the arrangement",
+    FEX("decision_body", sk_values_decision_body, "högsta organ som beslutat om samverkan", "highest body that decided to enter the arrangement",
       "Vilket är det högsta organ hos parten som har beslutat om samverkan?",
       "Which is the highest body of the party that decided to enter the arrangement?"),
-    FLS("adopted", SK_F_ENUM, adopted_docs, 1, "dokument som partens fullmäktige har antagit", "documents the party's fullmäktige adopted",
+    FLS("adopted", SK_F_ENUM, sk_values_adopted_docs, 1, "dokument som partens fullmäktige har antagit", "documents the party's fullmäktige adopted",
       "Vilka av reglementet, förbundsordningen och samverkansavtalet har partens fullmäktige antagit?",
       "Which of the reglemente, the förbundsordning and the cooperation agreement has the party's council adopted?"),
     FX("country", SK_F_TEXT, "land (ISO-kod) om parten inte är svensk", "country code when the party is not Swedish",
       "I vilket land finns parten, om den inte är svensk (ISO-kod, t.ex. DK)?",
       "In which country is the party, if it is not Swedish (ISO code, e.g. DK)?"),
 };
-SCHEMA(party_schema, "parties[]", party_fields);
+SCHEMA(sk_schema_party, "parties[]", party_fields);
 
 static const sk_field task_fields[] = {
     FR("name", SK_F_TEXT, "uppgiftens namn", "the task's name",
@@ -178,7 +178,7 @@ static const sk_field task_fields[] = {
       "Lagrar den utförande parten andra parters allmänna handlingar (t.ex. i IT-driften)?",
       "Does the performing party store other parties' official records (e.g. in IT operations)?"),
 };
-SCHEMA(task_schema, "tasks[]", task_fields);
+SCHEMA(sk_schema_task, "tasks[]", task_fields);
 
 static const sk_field deleg_fields[] = {
     F("by", SK_F_TEXT, "delegerande nämnd", "the delegating nämnd",
@@ -187,7 +187,7 @@ static const sk_field deleg_fields[] = {
     F("by_party", SK_F_TEXT, "part som den delegerande nämnden tillhör", "the party the delegating nämnd belongs to",
       "Vilken part tillhör den delegerande nämnden?",
       "Which party does the delegating committee belong to?"),
-    FE("to", deleg_to, "mottagare", "recipient",
+    FE("to", sk_values_deleg_to, "mottagare", "recipient",
       "Vem tar emot den delegerade beslutanderätten?",
       "Who receives the delegated decision-making?"),
     F("to_party", SK_F_TEXT, "part som mottagaren tillhör", "the party the recipient belongs to",
@@ -242,7 +242,7 @@ static const sk_field deleg_fields[] = {
       "Förbjuder en särskild författning att ärendena delegeras (t.ex. 10 kap. 4 § socialtjänstlagen)?",
       "Does a special law ban delegating the matters (e.g. the Social Services Act)?"),
 };
-SCHEMA(deleg_schema, "delegations[]", deleg_fields);
+SCHEMA(sk_schema_deleg, "delegations[]", deleg_fields);
 
 static const sk_field body_fields[] = {
     F("name", SK_F_TEXT, "organets namn", "the body's name",
@@ -258,7 +258,7 @@ static const sk_field body_fields[] = {
       "Över vilka verksamheter utövar organet tillsyn (områden)?",
       "Which activities does the body supervise (areas)?"),
 };
-SCHEMA(body_schema, "bodies[]", body_fields);
+SCHEMA(sk_schema_body, "bodies[]", body_fields);
 
 static const sk_field repr_fields[] = {
     F("party", SK_F_TEXT, "part", "party",
@@ -271,7 +271,7 @@ static const sk_field repr_fields[] = {
       "Hur många ersättare har parten?",
       "How many substitutes does the party have?"),
 };
-SCHEMA(repr_schema, "governance.representation[]", repr_fields);
+SCHEMA(sk_schema_repr, "governance.representation[]", repr_fields);
 
 static const sk_field gov_fields[] = {
     F("host", SK_F_TEXT, "värdkommun eller värdregion", "host party",
@@ -286,13 +286,13 @@ static const sk_field gov_fields[] = {
     F("forbundsordning", SK_F_BOOL, "förbundsordning antagen av varje medlems fullmäktige", "förbundsordning adopted by every member's fullmäktige",
       "Har varje medlems fullmäktige antagit förbundsordningen?",
       "Has every member's council adopted the förbundsordning?"),
-    FLS("forbundsordning_contents", SK_F_ENUM, fo_contents, 0, "obligatoriska punkter som finns i förbundsordningen", "mandatory items present in the förbundsordning",
+    FLS("forbundsordning_contents", SK_F_ENUM, sk_values_fo_contents, 0, "obligatoriska punkter som finns i förbundsordningen", "mandatory items present in the förbundsordning",
       "Vilka av de obligatoriska punkterna finns i förbundsordningen?",
       "Which of the mandatory items does the förbundsordning contain?"),
-    FE("organ", organ, "kommunalförbundets beslutande organ", "the förbund's decision body",
+    FE("organ", sk_values_organ, "kommunalförbundets beslutande organ", "the förbund's decision body",
       "Vilket beslutande organ har kommunalförbundet?",
       "Which decision body does the federation have?"),
-    FL("representation", repr_schema, "platser per part", "seats per party",
+    FL("representation", sk_schema_repr, "platser per part", "seats per party",
       "Hur många platser har varje part i det beslutande organet?",
       "How many seats does each party hold in the decision body?"),
     F("members_from_fullmaktige", SK_F_BOOL, "ledamöterna väljs bland medlemmarnas fullmäktigeledamöter", "representatives chosen among the members' fullmäktige",
@@ -307,7 +307,7 @@ static const sk_field gov_fields[] = {
     FX("amendment_by_majority", SK_F_BOOL, "förbundsordningen tillåter ändring utan alla medlemmar", "the förbundsordning allows amendment without every member",
       "Tillåter förbundsordningen ändring utan att alla medlemmar beslutar?",
       "Does the förbundsordning allow amendment without every member deciding?"),
-    FEX("ownership", ownership, "helägt eller delägt", "wholly or partly owned",
+    FEX("ownership", sk_values_ownership, "helägt eller delägt", "wholly or partly owned",
       "Är bolaget helägt eller delägt av kommunerna eller regionerna?",
       "Is the company wholly or partly owned by the municipalities or regions?"),
     F("bolagsordning_purpose", SK_F_BOOL, "bolagsordningen anger det kommunala ändamålet", "the articles state the municipal purpose",
@@ -336,7 +336,7 @@ static const sk_field gov_fields[] = {
       "What does the reglemente, förbundsordning or delegation order say (the parts that concern the arrangement)?"),
     FX("text_file", SK_F_PATH, "fil med styrdokumentens text", "file with the governing documents' text"),
 };
-SCHEMA(gov_schema, "governance", gov_fields);
+SCHEMA(sk_schema_gov, "governance", gov_fields);
 
 static const sk_field clause_fields[] = {
     F("termination", SK_F_BOOL, "uppsägning", "termination",
@@ -382,7 +382,7 @@ static const sk_field clause_fields[] = {
       "Har parterna i avtalet kommit överens om att en anställd hos den andra parten får besluta på partens vägnar?",
       "Have the parties agreed in the agreement that an employee of the other party may decide on the party's behalf?"),
 };
-SCHEMA(clause_schema, "agreement.clauses", clause_fields);
+SCHEMA(sk_schema_clause, "agreement.clauses", clause_fields);
 
 static const sk_field share_fields[] = {
     F("party", SK_F_TEXT, "part", "party",
@@ -392,17 +392,17 @@ static const sk_field share_fields[] = {
       "Hur stor andel av kostnaderna, i procent, bär parten?",
       "What share of the costs, in percent, does the party bear?"),
 };
-SCHEMA(share_schema, "agreement.cost_allocation.shares[]", share_fields);
+SCHEMA(sk_schema_share, "agreement.cost_allocation.shares[]", share_fields);
 
 static const sk_field cost_fields[] = {
     F("basis", SK_F_TEXT, "fördelningsgrund", "allocation basis",
       "Efter vilken grund fördelas kostnaderna (t.ex. invånarantal)?",
       "On what basis are the costs allocated (e.g. population)?"),
-    FL("shares", share_schema, "andelar per part", "shares per party",
+    FL("shares", sk_schema_share, "andelar per part", "shares per party",
       "Hur fördelas kostnaderna mellan parterna (andel per part)?",
       "How are the costs shared between the parties (a share per party)?"),
 };
-SCHEMA(cost_schema, "agreement.cost_allocation", cost_fields);
+SCHEMA(sk_schema_cost, "agreement.cost_allocation", cost_fields);
 
 static const sk_field agr_fields[] = {
     F("signed", SK_F_BOOL, "avtalet är undertecknat", "the agreement is signed",
@@ -421,10 +421,10 @@ static const sk_field agr_fields[] = {
       "Vad står i avtalet (de delar som gäller frågan)?",
       "What does the agreement say (the parts that concern the question)?"),
     F("text_file", SK_F_PATH, "fil med avtalets text", "file with the agreement text"),
-    FM("clauses", clause_schema, "avtalsklausuler", "agreement clauses"),
-    FM("cost_allocation", cost_schema, "kostnadsfördelning", "cost allocation"),
+    FM("clauses", sk_schema_clause, "avtalsklausuler", "agreement clauses"),
+    FM("cost_allocation", sk_schema_cost, "kostnadsfördelning", "cost allocation"),
 };
-SCHEMA(agr_schema, "agreement", agr_fields);
+SCHEMA(sk_schema_agr, "agreement", agr_fields);
 
 /* Case format 1.1 (issue 17): procurement per relationship. */
 static const sk_field relation_fields[] = {
@@ -434,10 +434,10 @@ static const sk_field relation_fields[] = {
     F("provider", SK_F_TEXT, "part som levererar", "the party that supplies",
       "Vilken part levererar?",
       "Which party supplies?"),
-    FE("exemption", exemption, "undantag från LOU som åberopas för relationen", "LOU exemption relied on for the relationship",
+    FE("exemption", sk_values_exemption, "undantag från LOU som åberopas för relationen", "LOU exemption relied on for the relationship",
       "Vilket undantag från LOU åberopas för just detta köp?",
       "Which exemption from LOU is relied on for this purchase?"),
-    FE("control", control_kinds, "köparens kontroll över leverantören: ensam, gemensam eller ingen", "the buyer's control over the supplier: sole, joint or none",
+    FE("control", sk_values_control_kinds, "köparens kontroll över leverantören: ensam, gemensam eller ingen", "the buyer's control over the supplier: sole, joint or none",
       "Har köparen ensam kontroll, gemensam kontroll med andra upphandlande myndigheter, eller ingen kontroll över leverantören?",
       "Does the buyer have sole control, joint control with other contracting authorities, or no control over the supplier?"),
     F("value_sek", SK_F_NUM, "värdet i kronor", "the value in SEK",
@@ -447,13 +447,13 @@ static const sk_field relation_fields[] = {
       "Vilken period avser köpet?",
       "Which period does the purchase cover?"),
 };
-SCHEMA(relation_schema, "procurement.relations[]", relation_fields);
+SCHEMA(sk_schema_relation, "procurement.relations[]", relation_fields);
 
 static const sk_field proc_fields[] = {
     F("services_between_parties", SK_F_BOOL, "en part levererar varor eller tjänster till en annan mot ersättning", "one party supplies another for payment",
       "Levererar en part varor eller tjänster till en annan part mot ersättning?",
       "Does one party supply goods or services to another for payment?"),
-    FE("exemption", exemption, "undantag från LOU som åberopas", "LOU exemption relied on",
+    FE("exemption", sk_values_exemption, "undantag från LOU som åberopas", "LOU exemption relied on",
       "Vilket undantag från LOU åberopas?",
       "Which exemption from LOU is relied on?"),
     FX("legal_basis", SK_F_TEXT, "upphandlingslag som åberopas", "procurement act relied on",
@@ -495,7 +495,7 @@ static const sk_field proc_fields[] = {
     FX("all_authorities_named", SK_F_BOOL, "annons eller fullmakt namnger varje deltagande upphandlande myndighet", "notice or mandate names every participating authority",
       "Namnger annonsen eller fullmakten varje deltagande upphandlande myndighet?",
       "Does the notice or mandate name every participating contracting authority?"),
-    {"relations", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &relation_schema,
+    {"relations", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &sk_schema_relation,
      "köp per relation: vem köper vad av vem, med vilket undantag, kontroll och värde",
      "purchases per relationship: who buys from whom, under which exemption, control and value",
      "Vilka köp sker mellan parterna (köpare, leverantör, undantag, kontroll, värde, period)?",
@@ -503,7 +503,7 @@ static const sk_field proc_fields[] = {
     FLS("named_authorities", SK_F_TEXT, NULL, 1, "upphandlande myndigheter som annonsen eller ramavtalet anger", "contracting authorities the notice or framework agreement names",
       "Vilka upphandlande myndigheter anger annonsen eller ramavtalet?",
       "Which contracting authorities does the notice or framework agreement name?"),
-    FEX("activity_basis", activity_bases, "grund för andelen verksamhet för de kontrollerande: genomsnitt för tre år, prognos för ny verksamhet, eller annat", "basis of the activity share: three-year average, projection for a new activity, or other",
+    FEX("activity_basis", sk_values_activity_bases, "grund för andelen verksamhet för de kontrollerande: genomsnitt för tre år, prognos för ny verksamhet, eller annat", "basis of the activity share: three-year average, projection for a new activity, or other",
       "På vilken grund är andelen verksamhet för de kontrollerande myndigheterna beräknad: genomsnittet för de tre senaste åren, en prognos för en ny verksamhet, eller något annat?",
       "On what basis is the share of activity for the controlling authorities computed: the average of the last three years, a projection for a new activity, or something else?"),
     FX("activity_period", SK_F_TEXT, "perioden andelen avser", "the period the share covers",
@@ -519,7 +519,7 @@ static const sk_field proc_fields[] = {
       "Överstiger kontraktets värde för hela avtalstiden direktupphandlingsgränsen (19 kap. LOU)?",
       "Does the contract's value over its whole term exceed the direct-award limit (LOU chapter 19)?"),
 };
-SCHEMA(proc_schema, "procurement", proc_fields);
+SCHEMA(sk_schema_proc, "procurement", proc_fields);
 
 static const sk_field over_fields[] = {
     F("verksamhetsplan", SK_F_BOOL, "verksamhetsplan antagen för året", "verksamhetsplan adopted for the year",
@@ -543,7 +543,7 @@ static const sk_field over_fields[] = {
     FX("audit_by_every_party", SK_F_BOOL, "varje parts revisorer granskar", "every party's auditors audit",
       "Granskar varje parts revisorer verksamheten?",
       "Do every party's auditors audit the activity?"),
-    FEX("ansvarsfrihet", ansvarsfrihet, "vem som beslutar om ansvarsfrihet", "who decides on discharge",
+    FEX("ansvarsfrihet", sk_values_ansvarsfrihet, "vem som beslutar om ansvarsfrihet", "who decides on discharge",
       "Vem beslutar om ansvarsfrihet?",
       "Who decides on discharge from liability?"),
     FX("revisorer_elected", SK_F_BOOL, "revisorer har valts för organet", "auditors have been elected for the body",
@@ -565,7 +565,7 @@ static const sk_field over_fields[] = {
       "Följer upplösningen avtalets villkor?",
       "Does the dissolution follow the agreement's terms?"),
 };
-SCHEMA(over_schema, "oversight", over_fields);
+SCHEMA(sk_schema_over, "oversight", over_fields);
 
 static const sk_field waiver_fields[] = {
     FR("rule", SK_F_RULE_ID, "regel som undantas", "rule waived"),
@@ -573,13 +573,13 @@ static const sk_field waiver_fields[] = {
     F("decided_by", SK_F_TEXT, "beslut som godtog risken", "decision accepting the risk"),
     F("until", SK_F_DATE, "undantaget gäller till och med", "the waiver lapses after this date"),
 };
-SCHEMA(waiver_schema, "waivers[]", waiver_fields);
+SCHEMA(sk_schema_waiver, "waivers[]", waiver_fields);
 
 static const sk_field expect_fields[] = {
     FE("worst", sk_status_values, "förväntad värsta status", "expected worst status"),
     F("findings", SK_F_STATUS_MAP, "förväntad status per regel", "expected status per rule"),
 };
-SCHEMA(expect_schema, "expect", expect_fields);
+SCHEMA(sk_schema_expect, "expect", expect_fields);
 
 static const sk_field other_fields[] = {
     FR("name", SK_F_TEXT, "namn", "name",
@@ -589,7 +589,7 @@ static const sk_field other_fields[] = {
       "Vilken typ av organisation är det?",
       "What kind of organisation is it?"),
 };
-SCHEMA(other_schema, "others[]", other_fields);
+SCHEMA(sk_schema_other, "others[]", other_fields);
 
 static const sk_field case_fields[] = {
     FR("case", SK_F_SLUG, "ärendets id", "the case id"),
@@ -601,31 +601,31 @@ static const sk_field case_fields[] = {
        "When was the arrangement decided (the council's decision or the signing)?"),
     FX("starts", SK_F_DATE, "dag då samverkan började gälla", "the day the arrangement took effect",
        "Från vilken dag gäller samverkan?", "From which day does the arrangement take effect?"),
-    FE("status", case_status, "samverkans status", "status of the arrangement",
+    FE("status", sk_values_case_status, "samverkans status", "status of the arrangement",
       "Är samverkan föreslagen, befintlig eller under upplösning?",
       "Is the arrangement proposed, existing or being dissolved?"),
     F("source", SK_F_TEXT, "källa (protokoll, diarienummer)", "source (minutes, registration number)"),
     {"form", SK_F_ENUM, 0, 1, 0, sk_form_values, NULL, "samverkansform", "collaboration form", NULL, NULL},
-    FL("parties", party_schema, "parter", "parties",
+    FL("parties", sk_schema_party, "parter", "parties",
       "Vilka parter deltar i samverkan?",
       "Which parties take part in the arrangement?"),
-    FL("tasks", task_schema, "uppgifter", "tasks",
+    FL("tasks", sk_schema_task, "uppgifter", "tasks",
       "Vilka uppgifter omfattar samverkan?",
       "Which tasks does the arrangement cover?"),
-    FL("delegations", deleg_schema, "delegeringar av beslutanderätt", "delegations of decision-making",
+    FL("delegations", sk_schema_deleg, "delegeringar av beslutanderätt", "delegations of decision-making",
       "Vilka delegeringar av beslutanderätt finns inom samverkan?",
       "Which delegations of decision-making exist within the arrangement?"),
-    FL("bodies", body_schema, "politiska organ", "political bodies",
+    FL("bodies", sk_schema_body, "politiska organ", "political bodies",
       "Vilka politiska organ driver eller utövar tillsyn över verksamheten?",
       "Which political bodies run or supervise the activities?"),
-    FM("governance", gov_schema, "styrning och styrdokument", "governance"),
-    FM("agreement", agr_schema, "samverkansavtalet", "the cooperation agreement"),
-    FM("procurement", proc_schema, "uppgifter för LOU", "procurement facts"),
-    FM("oversight", over_schema, "planering, uppföljning och revision", "planning, reporting and audit"),
-    FL("waivers", waiver_schema, "godtagna avvikelser", "accepted findings"),
-    FMX("expect", expect_schema, "förväntat utfall för samkoll test", "expected findings for samkoll test"),
-    FEX("format", format_versions, "ärendeformatets version; 1.1 kontrollerar varje partnamn mot parties och others", "case format version; 1.1 checks every party name against parties and others"),
-    {"others", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &other_schema,
+    FM("governance", sk_schema_gov, "styrning och styrdokument", "governance"),
+    FM("agreement", sk_schema_agr, "samverkansavtalet", "the cooperation agreement"),
+    FM("procurement", sk_schema_proc, "uppgifter för LOU", "procurement facts"),
+    FM("oversight", sk_schema_over, "planering, uppföljning och revision", "planning, reporting and audit"),
+    FL("waivers", sk_schema_waiver, "godtagna avvikelser", "accepted findings"),
+    FMX("expect", sk_schema_expect, "förväntat utfall för samkoll test", "expected findings for samkoll test"),
+    FEX("format", sk_values_format_versions, "ärendeformatets version; 1.1 kontrollerar varje partnamn mot parties och others", "case format version; 1.1 checks every party name against parties and others"),
+    {"others", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &sk_schema_other,
      "organisationer som ärendet namnger men som inte är parter (förbundet självt, ett bolag, en kommun utanför samverkan)",
      "organisations the case names that are not parties (the federation itself, a company, a municipality outside the arrangement)",
      "Vilka organisationer som inte är parter namnges i ärendet?",

@@ -59,6 +59,28 @@ extern const char *const sk_form_values[];  /* the `form` enum, in order */
 extern const char *const sk_party_type_values[];
 extern const char *const sk_status_values[];
 
+/* The case format's sub-schemas and enum value lists by C name (all
+ * defined in schema.c), for code generated at build time that points at
+ * them: the compiled embedded rule set (tools/embed_image.c). */
+#define SK_SCHEMA_NAMES(S, V) \
+    S(sk_case_schema) V(sk_form_values) V(sk_party_type_values) V(sk_status_values) \
+    SK_SCHEMA_MORE(S, V)
+#define SK_SCHEMA_MORE(S, V) \
+    S(sk_schema_party) S(sk_schema_task) S(sk_schema_deleg) S(sk_schema_body) \
+    S(sk_schema_repr) S(sk_schema_gov) S(sk_schema_clause) S(sk_schema_share) \
+    S(sk_schema_cost) S(sk_schema_agr) S(sk_schema_relation) S(sk_schema_proc) \
+    S(sk_schema_over) S(sk_schema_waiver) S(sk_schema_expect) S(sk_schema_other) \
+    V(sk_values_format_versions) V(sk_values_case_status) V(sk_values_party_role) \
+    V(sk_values_adopted_docs) V(sk_values_decision_body) V(sk_values_deleg_to) \
+    V(sk_values_organ) V(sk_values_ownership) V(sk_values_fo_contents) \
+    V(sk_values_exemption) V(sk_values_control_kinds) V(sk_values_activity_bases) \
+    V(sk_values_ansvarsfrihet)
+#define SK_SCHEMA_DECL_S(n) extern const sk_schema n;
+#define SK_SCHEMA_DECL_V(n) extern const char *const n[];
+SK_SCHEMA_MORE(SK_SCHEMA_DECL_S, SK_SCHEMA_DECL_V)
+#undef SK_SCHEMA_DECL_S
+#undef SK_SCHEMA_DECL_V
+
 /* Index of name in schema s, or -1. */
 int sk_schema_find(const sk_schema *s, const char *name);
 /* Number of entries of a NULL-terminated value list. */
