@@ -25,11 +25,6 @@ const sk_pair *sk_map_field(const sk_node *map, int32_t f)
     return NULL;
 }
 
-bool sk_node_is_unknown(const sk_node *n)
-{
-    return !n || n->kind == SK_NULL || n->unknown;
-}
-
 const char *sk_node_shape(const sk_node *n, sk_lang lang)
 {
     static const char *const names[2][4] = {

@@ -56,8 +56,12 @@ struct sk_node {
 sk_node *sk_map_get(const sk_node *map, const char *key);
 /* The pair whose key has schema field index f, or NULL. */
 const sk_pair *sk_map_field(const sk_node *map, int32_t f);
-/* True for a node that states nothing: NULL, absent or marked unknown. */
-bool sk_node_is_unknown(const sk_node *n);
+/* True for a node that states nothing: NULL, absent or marked unknown.
+ * Inline: evaluation asks it at every step of every path. */
+static inline bool sk_node_is_unknown(const sk_node *n)
+{
+    return !n || n->kind == SK_NULL || n->unknown;
+}
 /* Short English name of the node's shape, for "expected X, got Y". */
 const char *sk_node_shape(const sk_node *n, sk_lang lang);
 
