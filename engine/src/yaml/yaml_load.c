@@ -186,32 +186,38 @@ static int break_at(const unsigned char *m, size_t len, size_t i, unsigned *cp)
     return 0;
 }
 
-/* Does the 8-byte word at p hold a byte 0xC2 or 0xE2 (where every hidden
- * break starts)? Never says no wrongly. */
-static int word_may_break(const unsigned char *p)
+/* The first hidden break whose lead byte is `lead` (0xC2 or 0xE2) at or
+ * after `from`, or -1. memchr finds the candidates (libc scans many bytes
+ * per step; Swedish text has 0xC3 for å, ä, ö, never these leads, but an
+ * en dash starts with 0xE2). */
+static long first_break_led_by(const unsigned char *m, size_t len, unsigned char lead,
+                               unsigned *cp)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t w, c2, e2;
-    memcpy(&w, p, 8);
-    c2 = w ^ (ones * 0xC2);
-    e2 = w ^ (ones * 0xE2);
-    return ((((c2 - ones) & ~c2) | ((e2 - ones) & ~e2)) & highs) != 0;
+    size_t i = 0;
+    while (i + 1 < len) {
+        const unsigned char *p = memchr(m + i, lead, len - 1 - i);
+        if (!p)
+            return -1;
+        i = (size_t)(p - m);
+        if (break_at(m, len, i, cp))
+            return (long)i;
+        i++;
+    }
+    return -1;
 }
 
 static long hidden_break(const sk_yaml *y, unsigned *cp)
 {
     const unsigned char *m = (const unsigned char *)y->mem;
-    size_t len = y->mem ? y->mem_len : 0, i = 0;
-    while (i + 1 < len) {
-        if (i + 8 <= len && !word_may_break(m + i)) {
-            i += 8;
-            continue;
-        }
-        for (size_t stop = i + 8; i < stop && i + 1 < len; i++)
-            if (break_at(m, len, i, cp))
-                return (long)i;
+    size_t len = y->mem ? y->mem_len : 0;
+    unsigned cp2 = 0;
+    long a = first_break_led_by(m, len, 0xC2, cp);
+    long b = first_break_led_by(m, len, 0xE2, &cp2);
+    if (b >= 0 && (a < 0 || b < a)) {
+        *cp = cp2;
+        return b;
     }
-    return -1;
+    return a;
 }
 
 /* Rejects the input if it holds a hidden line break (see above). */
