@@ -192,7 +192,14 @@ const char *sk_form_label(const sk_report *r, int form)
 {
     const sk_form_row *row = form >= 0 && form < 16 ? &r->rs->rows[form] : NULL;
     const char *name = row && row->present ? row->name[r->o.lang == SK_LANG_EN] : NULL;
-    return name ? name : sk_form_values[form];
+    return name ? name : sk_form_value_label(r, form);
+}
+
+const char *sk_form_value_label(const sk_report *r, int form)
+{
+    const char *code = sk_form_values[form];
+    const char *label = sk_value_label("form", code, r->o.lang);
+    return label ? label : code;
 }
 
 /* ---- certainty, the judged date and the citations valid then ---------- */

@@ -214,8 +214,7 @@ static void render_case(const sk_report *r, const sk_result *res, sk_buf *b)
         sk_md_str(b, c->title, NULL);
     }
     sk_buf_puts(b, "\n\n");
-    const sk_form_row *row = &r->rs->rows[c->form];
-    const char *form = row->present && row->name[en] ? row->name[en] : sk_form_values[c->form];
+    const char *form = sk_form_label(r, c->form);
     sk_buf_printf(b, "%s \u00b7 %s \u00b7 `%s:%u` \u00b7 %s: **%s**\n", form, date, c->file, c->line,
                   sk_ui(UI_RESULT, en), sk_status_label((sk_status)res->worst, en));
     conclusion(r, res, b);

@@ -143,6 +143,10 @@ int sk_finding_cite(const sk_finding *f, uint32_t i);
 int sk_report_rule_notable(const sk_report *r, size_t rule);
 /* Name of a form value for people ("gemensam nämnd"). */
 const char *sk_form_label(const sk_report *r, int form);
+/* The schema's label of the form's code ("gemensam nämnd" / "joint
+ * committee (gemensam nämnd)"), the code when it has none: for the case
+ * heads of the human-readable reports (codes stay in JSON, CSV, SARIF). */
+const char *sk_form_value_label(const sk_report *r, int form);
 
 /* --explain (report_explain.c): the evaluation tree of a finding, one
  * node per line, each line started with `indent` plus two spaces per

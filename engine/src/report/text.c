@@ -237,7 +237,7 @@ static void case_head(const sk_report *r, const sk_case *c, sk_buf *b)
     sk_date_format(c->date, date);
     size_t start = b->len;
     sk_buf_cat(b, r->o.color ? "\033[1m" : "", c->id, r->o.color ? "\033[0m" : "",
-               c->title ? " — " : "", c->title ? c->title : "", " (", sk_form_values[c->form], ", ",
+               c->title ? " — " : "", c->title ? c->title : "", " (", sk_form_value_label(r, c->form), ", ",
                date, ")\n", NULL);
     indent_since(b, start, "   ");
     sk_buf_cat(b, "   ", c->file, ":", NULL);
