@@ -131,7 +131,7 @@ static inline sk_rule_src fuzz_embedded(const char *name)
     for (size_t i = 0; i < sk_embedded_rules_count; i++)
         if (strcmp(sk_embedded_rules[i].name, name) == 0)
             return sk_embedded_rules[i];
-    FUZZ_CHECK(!"embedded rule source missing");
+    FUZZ_CHECK(0 && "embedded rule source missing");
     return sk_embedded_rules[0];
 }
 

@@ -258,7 +258,7 @@ static void field_comment(tctx *t, at a, const sk_field *f)
         sk_buf_free(&c);
         return;
     }
-    sk_field_question(f, t->lang, &c);
+    sk_field_question(f, t->lang == SK_LANG_EN, &c);
     sk_ftype ft = (sk_ftype)(f->type == SK_F_LIST ? f->item : f->type);
     const char *hint = f->values || ft == SK_F_MAP ? NULL : type_hint(ft, en);
     if (hint)

@@ -228,7 +228,7 @@ static const sk_question *first_open(sk_interview *s)
             return sk_iv_first(s, qs, x);
     }
     size_t unk = sk_result_count(res, SK_ST_UNKNOWN);
-    sk_buf_printf(&s->notice, sk_ui(unk == 1 ? UI_IV_NO_MORE_1 : UI_IV_NO_MORE, s->lang), sk_case_id(c),
+    sk_buf_printf(&s->notice, sk_ui(unk == 1 ? UI_IV_NO_MORE_1 : UI_IV_NO_MORE, s->lang == SK_LANG_EN), sk_case_id(c),
                   unk);
     return NULL;
 }

@@ -133,7 +133,7 @@ static void item_help(sk_interview *s)
     int pick = s->view.choices != NULL, first = s->view.item == 1;
     sk_ui_id id = pick ? (first ? UI_IV_HELP_ITEM_PICK_1 : UI_IV_HELP_ITEM_PICK)
                        : (first ? UI_IV_HELP_ITEM_1 : UI_IV_HELP_ITEM);
-    s->view.help = sk_arena_printf(&s->view_arena, sk_ui(id, s->lang), label, s->view.item);
+    s->view.help = sk_arena_printf(&s->view_arena, sk_ui(id, s->lang == SK_LANG_EN), label, s->view.item);
 }
 
 /* A list: asked item by item, its items' choices from the field's values
@@ -177,13 +177,13 @@ static void view_kind(sk_interview *s)
         return;
     }
     s->view.kind = kinds[q->kind].kind;
-    s->view.help = sk_ui(kinds[q->kind].help, s->lang);
+    s->view.help = sk_ui(kinds[q->kind].help, s->lang == SK_LANG_EN);
     s->view.choices = q->kind == SK_ANS_ENUM ? q->values : NULL;
     if (q->kind == SK_ANS_TEXT) {
         s->view.choices = ref_choices(s, named_path(&s->view_arena, q));
         if (s->view.choices) {
             s->view.kind = SK_IQ_CHOICE;
-            s->view.help = sk_ui(UI_IV_HELP_CHOICE, s->lang);
+            s->view.help = sk_ui(UI_IV_HELP_CHOICE, s->lang == SK_LANG_EN);
         }
     }
 }
@@ -250,10 +250,10 @@ static sk_interview_answer_rc reject_choice(sk_interview *s, const char *in, con
     const char *const *c = s->view.choices;
     size_t n = sk_values_count(c);
     sk_buf_clear(&s->msg);
-    sk_buf_printf(&s->msg, sk_ui(UI_IV_NOT_A_CHOICE, s->lang), in, n);
+    sk_buf_printf(&s->msg, sk_ui(UI_IV_NOT_A_CHOICE, s->lang == SK_LANG_EN), in, n);
     for (size_t i = 0; i < n; i++)
         sk_buf_printf(&s->msg, "%s%zu) %s", i ? ", " : "", i + 1, c[i]);
-    sk_buf_puts(&s->msg, sk_ui(UI_IV_OR_DONT_KNOW, s->lang));
+    sk_buf_puts(&s->msg, sk_ui(UI_IV_OR_DONT_KNOW, s->lang == SK_LANG_EN));
     if (msg)
         *msg = sk_buf_cstr(&s->msg);
     return SK_IA_REJECTED;
@@ -335,7 +335,7 @@ static int number_for_name(const sk_interview *s, const char *v)
 
 static sk_interview_answer_rc reject_number(sk_interview *s, const char *v, const char **msg)
 {
-    char *m = sk_arena_printf(&s->view_arena, sk_ui(UI_IV_NAME_NOT_NUMBER, s->lang), v);
+    char *m = sk_arena_printf(&s->view_arena, sk_ui(UI_IV_NAME_NOT_NUMBER, s->lang == SK_LANG_EN), v);
     return reject(s, m ? m : "", msg);
 }
 
@@ -373,7 +373,7 @@ static sk_interview_answer_rc answer_item(sk_interview *s, const char *line, con
         rc = reject_choice(s, v, msg);
     for (size_t i = 0; val && i < s->nitems; i++)
         if (!strcmp(s->items[i], val)) {
-            char *m = sk_arena_printf(&s->view_arena, sk_ui(UI_IV_ALREADY_GIVEN, s->lang), val);
+            char *m = sk_arena_printf(&s->view_arena, sk_ui(UI_IV_ALREADY_GIVEN, s->lang == SK_LANG_EN), val);
             rc = reject(s, m ? m : "", msg);
             val = NULL;
         }

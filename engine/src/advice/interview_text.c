@@ -160,7 +160,7 @@ sk_interview_answer_rc sk_iv_place(sk_interview *s, const sk_question *q, const 
     free(nt);
     sk_iv_add_skip(s, s->doc, sk_question_key(q));
     sk_buf_clear(&s->msg);
-    sk_buf_printf(&s->msg, sk_ui(UI_IV_NOT_PLACED, s->lang), s->path);
+    sk_buf_printf(&s->msg, sk_ui(UI_IV_NOT_PLACED, s->lang == SK_LANG_EN), s->path);
     return SK_IA_NOT_PLACED;
 }
 
