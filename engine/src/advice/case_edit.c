@@ -284,8 +284,10 @@ static size_t skip_quoted(const text *t, size_t i)
     return t->len;
 }
 
-/* The offset of the '}' closing the flow map opened at i, or (size_t)-1. */
-static size_t flow_close(const text *t, size_t i)
+/* The offset of the bracket closing the flow collection opened at i (a
+ * '[' or '{'), skipping quoted strings and comments; t->len when it is
+ * not closed. */
+static size_t flow_match(const text *t, size_t i)
 {
     int depth = 0;
     while (i < t->len) {
@@ -301,13 +303,18 @@ static size_t flow_close(const text *t, size_t i)
         }
         if (c == '{' || c == '[')
             depth++;
-        else if (c == '}' || c == ']') {
-            if (--depth == 0)
-                return c == '}' ? i : (size_t)-1;
-        }
+        else if ((c == '}' || c == ']') && --depth == 0)
+            return i;
         i++;
     }
-    return (size_t)-1;
+    return t->len;
+}
+
+/* The offset of the '}' closing the flow map opened at i, or (size_t)-1. */
+static size_t flow_close(const text *t, size_t i)
+{
+    size_t m = flow_match(t, i);
+    return m < t->len && t->s[m] == '}' ? m : (size_t)-1;
 }
 
 static int is_flow(const text *t, const sk_node *n)
@@ -582,19 +589,8 @@ static size_t extent_end(const text *t, size_t l0, size_t col, int seq_same)
 static size_t flow_item_end(const text *t, size_t i)
 {
     if (i < t->len && (t->s[i] == '[' || t->s[i] == '{')) {
-        int depth = 0;
-        while (i < t->len) {
-            char c = t->s[i];
-            if (c == '"' || c == '\'') {
-                i = skip_quoted(t, i);
-                continue;
-            }
-            depth += (c == '[' || c == '{') - (c == ']' || c == '}');
-            i++;
-            if (!depth)
-                return i;
-        }
-        return t->len;
+        size_t m = flow_match(t, i);
+        return m < t->len ? m + 1 : t->len;
     }
     if (i < t->len && (t->s[i] == '"' || t->s[i] == '\''))
         return skip_quoted(t, i);
