@@ -9,13 +9,6 @@
 
 #define SK_ALIGN 16u
 
-struct sk_arena_block {
-    sk_arena_block *next;
-    size_t size;  /* usable bytes after the header */
-    size_t used;
-    _Alignas(16) unsigned char data[];
-};
-
 void sk_arena_init(sk_arena *a, size_t block_size)
 {
     a->head = NULL;
@@ -36,7 +29,7 @@ static sk_arena_block *block_new(size_t size)
     return b;
 }
 
-void *sk_arena_alloc(sk_arena *a, size_t n)
+void *sk_arena_alloc_slow(sk_arena *a, size_t n)
 {
     if (n > SIZE_MAX - SK_ALIGN)
         return NULL;
