@@ -205,24 +205,27 @@ static void check_authority(vctx *x)
     }
 }
 
-/* Does the contract value exceed the direct-award limit? The amounts
- * decide where both are stated; otherwise the case's yes/no answer.
- * 1 exceeds, 0 does not, -1 unknown. */
-static int value_exceeds(const sk_node *p)
+/* Does the contract value reach the direct-award limit, so that a direct
+ * award is not allowed? Since 2022-02-01 only a value below the limit may
+ * be directly awarded (19 a kap. 2 § LOU); before, a value of at most the
+ * limit. The amounts decide where both are stated; otherwise the case's
+ * yes/no answer. 1 reaches, 0 does not, -1 unknown. */
+#define SK_LOU_19A_FROM 19024 /* 2022-02-01 in days since 1970-01-01 */
+
+static int value_reaches(const sk_node *p, int32_t date)
 {
     const sk_node *val = sk_map_get(p, "contract_value_sek");
     const sk_node *lim = sk_map_get(p, "direct_award_limit_sek");
     if (!sk_node_is_unknown(val) && !sk_node_is_unknown(lim) && val->vtype == SK_VT_NUM &&
         lim->vtype == SK_VT_NUM)
-        return val->v.num > lim->v.num;
-    return tri(sk_map_get(p, "value_exceeds_direct_award_limit"));
+        return date < SK_LOU_19A_FROM ? val->v.num > lim->v.num : val->v.num >= lim->v.num;
+    return tri(sk_map_get(p, "value_reaches_direct_award_limit"));
 }
 
-/* No exemption can hold: lawful only as a direct award (LOU 19 kap.: a
- * value of at most the limit). */
+/* No exemption can hold: lawful only as a direct award. */
 static void check_value(vctx *x, const sk_node *p, const sk_form_cell *cell)
 {
-    int over = value_exceeds(p);
+    int over = value_reaches(p, x->c->date);
     if (over < 0)
         add(x, SK_VERDICT_UNDECIDED, UI_V_LOU_VALUE_Q, NULL, cell);
     else if (over)

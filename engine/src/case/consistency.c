@@ -1,6 +1,6 @@
 /* consistency.c - facts a case states twice over. Some yes/no facts exist
  * for a case that knows the answer but not the figures behind it
- * (`procurement.value_exceeds_direct_award_limit` beside the contract value
+ * (`procurement.value_reaches_direct_award_limit` beside the contract value
  * and the limit). Where a case states both and they disagree, the figures
  * decide (the rules read them first); the yes/no answer is flagged at its
  * position as a warning, so the contradiction does not pass unnoticed. */
@@ -8,7 +8,7 @@
 
 #include "base/diag.h"
 
-static int greater(double a, double b) { return a > b; }
+static int at_least(double a, double b) { return a >= b; }
 
 /* A yes/no fact in map `in` that must equal holds(a, b) over two numbers
  * stated in the same map. */
@@ -16,8 +16,8 @@ static const struct derived {
     const char *in, *flag, *a, *b;
     int (*holds)(double a, double b);
 } derived[] = {
-    {"procurement", "value_exceeds_direct_award_limit", "contract_value_sek",
-     "direct_award_limit_sek", greater},
+    {"procurement", "value_reaches_direct_award_limit", "contract_value_sek",
+     "direct_award_limit_sek", at_least},
 };
 
 static const sk_node *number(const sk_node *map, const char *key)

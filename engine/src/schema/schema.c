@@ -515,9 +515,9 @@ static const sk_field proc_fields[] = {
     FX("direct_award_limit_sek", SK_F_NUM, "direktupphandlingsgränsen i kronor när avtalet ingicks", "the direct-award limit in SEK when the agreement was made",
       "Vilken direktupphandlingsgräns i kronor gällde när avtalet ingicks?",
       "Which direct-award limit in SEK applied when the agreement was made?"),
-    FX("value_exceeds_direct_award_limit", SK_F_BOOL, "kontraktets värde överstiger direktupphandlingsgränsen (när beloppen inte anges)", "the contract value exceeds the direct-award limit (where the amounts are not stated)",
-      "Överstiger kontraktets värde för hela avtalstiden direktupphandlingsgränsen (19 kap. LOU)?",
-      "Does the contract's value over its whole term exceed the direct-award limit (LOU chapter 19)?"),
+    FX("value_reaches_direct_award_limit", SK_F_BOOL, "kontraktets värde uppgår till minst direktupphandlingsgränsen (när beloppen inte anges)", "the contract value is at least the direct-award limit (where the amounts are not stated)",
+      "Uppgår kontraktets värde för hela avtalstiden till minst direktupphandlingsgränsen (direktupphandling bara under gränsen, 19 a kap. 2 § LOU)?",
+      "Is the contract's value over its whole term at least the direct-award limit (direct award only below it, LOU chapter 19 a section 2)?"),
 };
 SCHEMA(sk_schema_proc, "procurement", proc_fields);
 
