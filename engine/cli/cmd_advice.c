@@ -2,9 +2,9 @@
  * samkoll/advice.h); `ask --interactive` is cmd_interview.c. */
 #include "cmds.h"
 #include "commands.h"
+#include "emit.h"
 #include "texts.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,6 @@
 #include "samkoll/case.h"
 #include "samkoll/eval.h"
 #include "samkoll/files.h"
-#include "samkoll/outfile.h"
 #include "samkoll/util.h"
 
 /* ---- loading cases ------------------------------------------------------ */
@@ -126,33 +125,10 @@ static sk_rc load_args(const cli_opts *o, const sk_ruleset *rs, int32_t date, lo
 
 /* Renders with fn into memory, then writes it to the output's file
  * (atomically) or to standard output. */
-typedef sk_rc (*render_fn)(const void *ud, const char *format, FILE *f);
-
-static int emit(const cli_opts *o, const cli_output *out, render_fn fn, const void *ud)
+static int emit(const cli_opts *o, const cli_output *out, cli_render_fn fn, const void *ud)
 {
-    if (!out->file) {
-        sk_rc rc = fn(ud, out->format, stdout);
-        return rc == SK_OK ? EXIT_CLEAN : rc == SK_EIO ? EXIT_IOERR : EXIT_SOFTWARE;
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
-        return EXIT_SOFTWARE;
-    sk_rc rc = fn(ud, out->format, m);
-    int ferr = fclose(m);
-    if (rc != SK_OK || ferr) {
-        free(buf);
-        return rc == SK_ENOMEM || ferr ? EXIT_SOFTWARE : EXIT_IOERR;
-    }
-    if (sk_write_file_atomic(out->file, buf, len) != SK_OK) {
-        fprintf(stderr, cli_text(T_COULD_NOT_BE_WRITTEN, o->lang == SK_LANG_EN), out->file,
-                strerror(errno));
-        free(buf);
-        return EXIT_IOERR;
-    }
-    free(buf);
-    return EXIT_CLEAN;
+    cli_emit_to to = {out->file, out->format, 0, T_COULD_NOT_BE_WRITTEN, T_COULD_NOT_BE_WRITTEN};
+    return cli_emit(o, &to, fn, ud);
 }
 
 static int no_case(const cli_opts *o, const char *cmd)

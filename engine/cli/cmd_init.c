@@ -1,16 +1,13 @@
 /* cmd_init.c - `samkoll init [--form FORM] [FILE]`: a new case from the
  * commented template of its form (sk_case_template). */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmds.h"
+#include "emit.h"
 #include "samkoll/advice.h"
 #include "samkoll/case.h"
-#include "samkoll/outfile.h"
 #include "samkoll/util.h"
 #include "texts.h"
 
@@ -36,31 +33,17 @@ static int form_usage(const cli_opts *o)
     return EXIT_USAGE;
 }
 
-/* FILE, created: never over an existing file (O_EXCL) unless --force,
- * which replaces it atomically. */
-static int write_file(const cli_opts *o, const char *path, const char *buf, size_t len)
+/* What init renders: the template of its form. */
+typedef struct init_out {
+    const cli_opts *o;
+    const sk_ruleset *rs;
+} init_out;
+
+static sk_rc render_template(const void *ud, const char *format, FILE *f)
 {
-    int en = o->lang == SK_LANG_EN;
-    if (o->force) {
-        if (sk_write_file_atomic(path, buf, len) == SK_OK)
-            return EXIT_CLEAN;
-    } else {
-        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno == EEXIST) {
-            fprintf(stderr, cli_text(T_INIT_EXISTS, en), path);
-            return EXIT_IOERR;
-        }
-        if (fd >= 0) {
-            ssize_t w = write(fd, buf, len);
-            int err = errno;
-            if (close(fd) == 0 && w == (ssize_t)len)
-                return EXIT_CLEAN;
-            unlink(path);
-            errno = w < 0 ? err : EIO;
-        }
-    }
-    fprintf(stderr, cli_text(T_INIT_WRITE_FAILED, en), path, strerror(errno));
-    return EXIT_IOERR;
+    const init_out *t = ud;
+    (void)format; /* init writes YAML only */
+    return sk_case_template(t->rs, t->o->form, t->o->lang, f);
 }
 
 int cmd_init(const cli_opts *o, const sk_ruleset *rs)
@@ -71,18 +54,11 @@ int cmd_init(const cli_opts *o, const sk_ruleset *rs)
         fputs(cli_text(T_INIT_ONE_FILE, o->lang == SK_LANG_EN), stderr);
         return EXIT_USAGE;
     }
-    if (o->nargs == 0 || !strcmp(o->args[0], "-")) {
-        sk_rc rc = sk_case_template(rs, o->form, o->lang, stdout);
-        return rc == SK_OK ? EXIT_CLEAN : rc == SK_EIO ? EXIT_IOERR : EXIT_SOFTWARE;
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
-        return EXIT_SOFTWARE;
-    sk_rc rc = sk_case_template(rs, o->form, o->lang, m);
-    int ferr = fclose(m);
-    int status = rc != SK_OK || ferr ? EXIT_SOFTWARE : write_file(o, o->args[0], buf, len);
-    free(buf);
-    return status;
+    /* FILE is created, never over an existing file unless --force, which
+     * replaces it atomically. */
+    int to_stdout = o->nargs == 0 || !strcmp(o->args[0], "-");
+    cli_emit_to to = {to_stdout ? NULL : o->args[0], NULL, !o->force, T_INIT_EXISTS,
+                      T_INIT_WRITE_FAILED};
+    init_out t = {o, rs};
+    return cli_emit(o, &to, render_template, &t);
 }
