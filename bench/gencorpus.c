@@ -712,6 +712,11 @@ static void put_parties(gen *g, sbuf *b)
     }
     if (f == F_GU && np < 9 && chance(r, 5)) /* cross-border joint procurement */
         sb_put(b, "  - {name: Københavns Kommune, type: kommun, role: member, country: DK}\n");
+    /* the förbund itself is named in delegations: an organisation that is
+     * not a party, listed in others (no random draw: the rest of the case
+     * keeps its bytes) */
+    if (f == F_KF)
+        sb_printf(b, "others: [{name: %s, type: kommunalforbund}]\n", g->kfname);
 }
 
 /* tasks: */
