@@ -106,7 +106,7 @@ static const char CSS[] =
     "main#cases>h2,#summary>details,details.passed{display:none!important}"
     "article.finding{break-inside:avoid}ul.questions{columns:2;column-gap:1.5rem;font-size:8.5pt}"
     "ul.questions li{break-inside:avoid}.decides,.pos{display:none}.decided{font-size:8.5pt}"
-    "tr{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}"
+    "tr{break-inside:avoid}thead{display:table-header-group}h2,h3,h4{break-after:avoid}"
     "a{color:inherit;text-decoration:none}ul.cites a[href]::after{content:' <' attr(href) '>';"
     "font-size:8pt;color:#555;overflow-wrap:anywhere;word-break:break-all}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
@@ -348,11 +348,12 @@ static void case_head(const sk_report *r, const sk_result *res, sk_buf *b)
     esc(b, c->file);
     sk_buf_printf(b, ":%u</code></dd>\n<dt>%s</dt><dd>", c->line, sk_ui(UI_OUTCOME_HEAD, en));
     badge(b, (sk_status)res->worst, en);
-    sk_buf_printf(b, " %zu %s, %zu %s, %zu %s, %zu %s</dd>\n</dl>\n",
-                  res->counts[SK_ST_FAIL], sk_ui(UI_FAIL, en),
-                  res->counts[SK_ST_WARN], sk_ui(UI_WARN, en),
-                  res->counts[SK_ST_UNKNOWN], sk_ui(UI_UNKNOWN, en),
-                  res->counts[SK_ST_PASS], sk_ui(UI_PASS, en));
+    /* label before number, as in the text report: "underkända 1", never "1 underkända" */
+    sk_buf_printf(b, " %s %zu, %s %zu, %s %zu, %s %zu</dd>\n</dl>\n",
+                  sk_ui(UI_FAIL, en), res->counts[SK_ST_FAIL],
+                  sk_ui(UI_WARN, en), res->counts[SK_ST_WARN],
+                  sk_ui(UI_UNKNOWN, en), res->counts[SK_ST_UNKNOWN],
+                  sk_ui(UI_PASS, en), res->counts[SK_ST_PASS]);
 }
 
 /* The rules of res whose finding is unknown for lack of the fact path
