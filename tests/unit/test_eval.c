@@ -385,3 +385,160 @@ Test(eval, trace_records_the_evaluation_tree)
     }
     sk_ruleset_free(rs);
 }
+
+/* ---- gates (eval/gate.h) ---------------------------------------------- */
+
+#include "eval/gate.h"
+#include "samkoll/files.h"
+
+/* The finding with the gate shortcut is the one the full evaluation gives. */
+static void same_finding(const sk_finding *a, const sk_finding *b, const char *where)
+{
+    const char *id = a->rule->id;
+    cr_assert_eq(a->rule, b->rule, "%s", where);
+    cr_assert_eq(a->status, b->status, "%s %s", where, id);
+    cr_assert_eq(a->orig_status, b->orig_status, "%s %s", where, id);
+    cr_assert_eq(a->reason, b->reason, "%s %s", where, id);
+    cr_assert_eq(a->applies, b->applies, "%s %s", where, id);
+    cr_assert_eq(a->other, b->other, "%s %s", where, id);
+    cr_assert_eq(a->cites, b->cites, "%s %s", where, id);
+    cr_assert_eq(a->certainty, b->certainty, "%s %s", where, id);
+    cr_assert_eq(a->judged.day, b->judged.day, "%s %s", where, id);
+    cr_assert_eq(a->nfacts, b->nfacts, "%s %s", where, id);
+    cr_assert_eq(a->nmissing, b->nmissing, "%s %s", where, id);
+    for (unsigned i = 0; i < a->nfacts; i++)
+        cr_assert(a->facts[i].node == b->facts[i].node && a->facts[i].path == b->facts[i].path &&
+                      a->facts[i].from == b->facts[i].from &&
+                      a->facts[i].missing == b->facts[i].missing,
+                  "%s %s fact %u", where, id, i);
+    for (unsigned i = 0; i < a->nmissing; i++)
+        cr_assert(a->missing[i].node == b->missing[i].node &&
+                      a->missing[i].path == b->missing[i].path &&
+                      a->missing[i].from == b->missing[i].from,
+                  "%s %s missing %u", where, id, i);
+    cr_assert_eq(memcmp(a->witness, b->witness, sizeof a->witness), 0, "%s %s", where, id);
+    cr_assert_eq(a->waiver, b->waiver, "%s %s", where, id);
+    cr_assert_eq(a->error == NULL, b->error == NULL, "%s %s", where, id);
+}
+
+/* Evaluates every case of src with and without gates; returns the number of
+ * findings the gates decided (not applicable through the gate alone). */
+static size_t compare_gated(const sk_ruleset *rs, sk_source *src, int32_t date)
+{
+    sk_evaluator *on, *off;
+    cr_assert_eq(sk_evaluator_new(&on, rs), SK_OK);
+    cr_assert_eq(sk_evaluator_new(&off, rs), SK_OK);
+    sk_evaluator_set_gates(off, 0);
+    size_t gated = 0;
+    for (;;) {
+        sk_arena a;
+        sk_arena_init(&a, 4096);
+        sk_diags d;
+        sk_diags_init(&d, SK_LANG_EN);
+        sk_case *c = NULL;
+        sk_rc rc = sk_source_next(src, &a, rs, date, &c, &d);
+        if (rc == SK_OK) {
+            sk_result *r1, *r2;
+            cr_assert_eq(sk_evaluate(on, c, &r1), SK_OK);
+            cr_assert_eq(sk_evaluate(off, c, &r2), SK_OK);
+            cr_assert_eq(r1->n, r2->n);
+            cr_assert_eq(r1->worst, r2->worst);
+            for (size_t i = 0; i < r1->n; i++) {
+                same_finding(&r1->findings[i], &r2->findings[i], sk_source_name(src));
+                gated += r1->findings[i].reason == SK_R_NOT_APPLICABLE &&
+                         r1->findings[i].nfacts == 1;
+            }
+        }
+        sk_arena_free(&a);
+        sk_diags_free(&d);
+        if (rc == SK_EEND || rc == SK_EIO)
+            break;
+    }
+    sk_evaluator_free(on);
+    sk_evaluator_free(off);
+    return gated;
+}
+
+Test(eval, gate_kinds)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    const char *rule = "id: t.%s\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\n"
+                       "certainty: settled\nvalid_from: 2000-01-01\n"
+                       "citations: [{act: KL, chapter: 9, section: 37}]\n"
+                       "applies: %s\nrequire: {path: agreement.clauses.damages, eq: true}\n"
+                       "message: {sv: fel, en: wrong}\n";
+    static const struct { const char *id, *applies; int gate; } v[] = {
+        {"form", "{path: form, eq: avtalssamverkan}", 1},
+        {"form-in", "{all: [{path: form, in: [aktiebolag, kommunalforbund]}, {path: tasks, exists: true}]}", 1},
+        {"exists", "{path: agreement.text, exists: true}", 1},
+        {"count", "{count: \"delegations[*]\", gt: 0}", 1},
+        {"count-where", "{count: \"delegations[*]\", as: x, where: {path: $x.to, exists: true}, gt: 0}", 0},
+        {"date", "{path: date, lt: 2020-01-01}", 0},
+        {"any", "{any: [{path: form, eq: aktiebolag}, {path: tasks, exists: true}]}", 0},
+        {"second", "{all: [{any: \"tasks[*]\", as: t, where: {path: $t.personal_data, eq: true}},"
+                   " {path: form, eq: aktiebolag}]}", 0},
+    };
+    char buf[8192];
+    size_t len = 0;
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        if (i)
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "---\n");
+        len += (size_t)snprintf(buf + len, sizeof buf - len, rule, v[i].id, v[i].applies);
+    }
+    sk_ruleset *rs = rules_from(buf, &d);
+    for (size_t i = 0; i < d.count; i++)
+        cr_log_error("%u: %s", d.items[i].line, d.items[i].message);
+    cr_assert_not_null(rs);
+    cr_assert_eq(rs->nrules, sizeof v / sizeof v[0]);
+    sk_gates g;
+    cr_assert(sk_gates_build(&g, rs));
+    for (size_t i = 0; i < rs->nrules; i++) {
+        size_t j = 0;
+        while (strcmp(rs->rules[i].id + 2, v[j].id))
+            j++;
+        cr_expect_eq(g.rule[i].k != NULL, v[j].gate, "%s", v[j].id);
+    }
+    /* form, form-in: one class; exists and count: one each */
+    cr_expect_eq(g.ncls, 3);
+    sk_gates_free(&g);
+    /* and the gates give the findings of the full evaluation */
+    static const char cases[] =
+        "case: a\nform: avtalssamverkan\ntasks: [{type: x}]\n---\n"
+        "case: b\nform: aktiebolag\nagreement: {text: \"avtal\"}\ndelegations: []\n---\n"
+        "case: c\nform: kommunalforbund\ndelegations: [{to: n}]\n---\n"
+        "case: d\nform: unknown\n---\n"
+        "case: e\n";
+    sk_source *src;
+    cr_assert_eq(sk_source_open_mem(&src, "gates.yaml", cases, sizeof cases - 1, NULL), SK_OK);
+    cr_expect_gt(compare_gated(rs, src, 20000), 0);
+    sk_source_close(src);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}
+
+/* The shipped rule set over the case library, at three dates (rules out
+ * of and in force): the same findings with and without gates. */
+Test(eval, gates_match_full_evaluation_on_the_library, .timeout = 120)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = NULL;
+    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_files files = {0};
+    cr_assert_eq(sk_files_collect(&files, SK_CASES_DIR, &d), 0);
+    cr_assert_gt(files.count, 10);
+    size_t gated = 0;
+    static const int32_t dates[] = {12000, 17000, 20600};
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 0; i < files.count; i++) {
+            sk_source *src;
+            cr_assert_eq(sk_source_open(&src, files.paths[i], NULL, &d), SK_OK);
+            gated += compare_gated(rs, src, dates[k]);
+            sk_source_close(src);
+        }
+    cr_expect_gt(gated, 100, "the gates decided %zu findings", gated);
+    sk_files_free(&files);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}

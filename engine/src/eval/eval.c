@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/utf8.h"
+#include "eval/gate.h"
 #include "eval/result_int.h"
 
 #define MAX_FACTS 256
@@ -25,6 +26,11 @@ struct sk_evaluator {
     size_t nfacts;
     sk_fact missing[MAX_MISSING];
     size_t nmissing;
+    /* the rule set's gates (gate.h) and each rule's certainty when all
+     * its citations are shown */
+    sk_gates gates;
+    int gates_on;
+    uint8_t *cert_all;
     /* --explain: the condition nodes of the current rule, in pre-order */
     int trace;
     sk_trace *tr;
@@ -51,6 +57,12 @@ typedef struct ectx {
      * case arena outlives it) */
     const char *utf_ok[UTF_OK_MAX];
     unsigned nutf_ok;
+    /* each gate path class resolved once per case (gknown bit set) */
+    uint64_t gknown;
+    struct gate_path {
+        const sk_node *n, *deep;
+        int done;
+    } gpath[SK_GATE_MAX_CLASSES];
 } ectx;
 
 typedef struct val {
@@ -67,14 +79,16 @@ sk_rc sk_evaluator_new(sk_evaluator **out, const sk_ruleset *rs)
     if (!ev)
         return SK_ENOMEM;
     ev->rs = rs;
+    ev->gates_on = 1;
     ev->md = pcre2_match_data_create(1, NULL);
     ev->mctx = rs->mctx ? pcre2_match_context_copy(rs->mctx) : pcre2_match_context_create(NULL);
-    if (!ev->md || !ev->mctx) {
-        pcre2_match_data_free(ev->md);
-        pcre2_match_context_free(ev->mctx);
-        free(ev);
+    ev->cert_all = malloc(rs->nrules ? rs->nrules : 1);
+    if (!ev->md || !ev->mctx || !ev->cert_all || !sk_gates_build(&ev->gates, rs)) {
+        sk_evaluator_free(ev);
         return SK_ENOMEM;
     }
+    for (size_t i = 0; i < rs->nrules; i++)
+        ev->cert_all[i] = (uint8_t)sk_rule_certainty(&rs->rules[i], sk_cite_mask_all(&rs->rules[i]));
     *out = ev;
     return SK_OK;
 }
@@ -85,8 +99,15 @@ void sk_evaluator_free(sk_evaluator *ev)
         return;
     pcre2_match_data_free(ev->md);
     pcre2_match_context_free(ev->mctx);
+    sk_gates_free(&ev->gates);
+    free(ev->cert_all);
     free(ev->tr);
     free(ev);
+}
+
+void sk_evaluator_set_gates(sk_evaluator *ev, int on)
+{
+    ev->gates_on = on != 0;
 }
 
 void sk_evaluator_set_trace(sk_evaluator *ev, int on)
@@ -165,8 +186,9 @@ static const sk_node *walk(const sk_node *start, const sk_path *p, int from, int
     return cur;
 }
 
-/* Resolves p up to step `to`, recording the fact or the missing fact. */
-static const sk_node *resolve(ectx *e, const sk_path *p, int to, int record)
+/* Resolves p up to step `to`: the node, or NULL with *deep and *done as
+ * walk gives them. */
+static const sk_node *locate(ectx *e, const sk_path *p, int to, const sk_node **deepp, int *donep)
 {
     const sk_node *deep;
     int done;
@@ -185,6 +207,17 @@ static const sk_node *resolve(ectx *e, const sk_path *p, int to, int record)
     } else {
         n = walk(root_of(e, p), p, 0, to, &deep, &done);
     }
+    *deepp = deep;
+    *donep = done;
+    return n;
+}
+
+/* Resolves p up to step `to`, recording the fact or the missing fact. */
+static const sk_node *resolve(ectx *e, const sk_path *p, int to, int record)
+{
+    const sk_node *deep;
+    int done;
+    const sk_node *n = locate(e, p, to, &deep, &done);
     if (record)
         add_fact(e, n ? n : deep, p, n ? p->nsteps : done, n == NULL);
     return n;
@@ -676,6 +709,22 @@ static sk_tri eval_sum(ectx *e, const sk_cond *k)
     return settle(e, mark, apply_op(k->op, &a, &b));
 }
 
+/* k, a comparison with literals only (EQ..GE with a scalar, IN and NOT_IN
+ * with a list), for the value a. */
+static sk_tri cmp_literal(const sk_cond *k, const val *a)
+{
+    if (k->op != SK_OP_IN && k->op != SK_OP_NOT_IN) {
+        val b = lit_val(&k->rhs.lit);
+        return apply_op((sk_op)k->op, a, &b);
+    }
+    sk_tri t = SK_FALSE;
+    for (uint32_t i = 0; i < k->rhs.nlist && t == SK_FALSE; i++) {
+        val b = lit_val(&k->rhs.list[i]);
+        t = val_eq(a, &b) ? SK_TRUE : SK_FALSE;
+    }
+    return k->op == SK_OP_IN ? t : not3(t);
+}
+
 static sk_tri eval_cmp(ectx *e, const sk_cond *k)
 {
     size_t mark = e->ev->nmissing;
@@ -694,11 +743,7 @@ static sk_tri eval_cmp(ectx *e, const sk_cond *k)
         } else {
             if (!ka)
                 return SK_UNKNOWN;
-            t = SK_FALSE;
-            for (uint32_t i = 0; i < k->rhs.nlist && t == SK_FALSE; i++) {
-                b = lit_val(&k->rhs.list[i]);
-                t = val_eq(&a, &b) ? SK_TRUE : SK_FALSE;
-            }
+            return settle(e, mark, cmp_literal(k, &a));
         }
         return settle(e, mark, k->op == SK_OP_IN ? t : not3(t));
     }
@@ -884,6 +929,56 @@ static sk_tri eval(ectx *e, const sk_cond *k)
     return eval_node(e, k);
 }
 
+/* ---- gates (gate.h) --------------------------------------------------- */
+
+/* The gate k's value for the node its path reaches (NULL: not stated),
+ * as eval_cmp, eval_exists and eval_count find it; *steps: the steps its
+ * evaluation takes besides its own. */
+static sk_tri gate_value(const sk_cond *k, const sk_node *n, unsigned long *steps)
+{
+    *steps = 0;
+    if (k->kind == SK_C_EXISTS)
+        return (n != NULL) == k->want ? SK_TRUE : SK_FALSE;
+    if (k->kind == SK_C_COUNT) {
+        if (!n || n->kind != SK_SEQ)
+            return SK_UNKNOWN;
+        *steps = n->len; /* one per item */
+        return range_op((sk_op)k->op, n->len, n->len, k->rhs.lit.num);
+    }
+    val a; /* SK_C_CMP: sk_gate_kind_ok admits no other kind */
+    if (!n || !node_val(n, k->path->ftype, &a))
+        return SK_UNKNOWN;
+    return cmp_literal(k, &a);
+}
+
+/* Is the rule's gate false for this case? Then the full evaluation would
+ * find the rule not applicable after the gate alone: its steps are
+ * counted and its one fact recorded, as that evaluation does. 0 (nothing
+ * recorded) when there is no gate, it is not false, the rule's budget
+ * would not cover it, or the evaluator traces. */
+static int gate_false(ectx *e, const sk_rule *r)
+{
+    sk_evaluator *ev = e->ev;
+    const sk_gate *g = &ev->gates.rule[r - e->rs->rules];
+    if (!g->k || !ev->gates_on || ev->trace)
+        return 0;
+    struct gate_path *gp = &e->gpath[g->cls];
+    if (!(e->gknown >> g->cls & 1)) {
+        const sk_path *p = ev->gates.cls_path[g->cls];
+        gp->n = locate(e, p, p->nsteps, &gp->deep, &gp->done);
+        e->gknown |= (uint64_t)1 << g->cls;
+    }
+    unsigned long more;
+    if (gate_value(g->k, gp->n, &more) != SK_FALSE || g->wrap + 1 + more > e->budget)
+        return 0;
+    e->steps = g->wrap + 1 + more;
+    const sk_path *p = g->k->path;
+    ev->facts[0] = gp->n ? (sk_fact){gp->n, p, p->nsteps, 0}
+                         : (sk_fact){gp->deep, p, (uint8_t)gp->done, 1};
+    ev->nfacts = 1;
+    return 1;
+}
+
 /* ---- rules ------------------------------------------------------------ */
 
 static int copy_facts(sk_arena *a, sk_finding *f, const sk_evaluator *ev)
@@ -935,11 +1030,21 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
                   : SK_EVAL_STEPS_PER_RULE;
     e->judged = e->judged_at[r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT];
     f->judged = e->judged;
-    f->cites = sk_cite_mask_shown(r, e->judged.day);
-    f->certainty = (uint8_t)sk_rule_certainty(r, f->cites);
+    if (e->judged.day >= r->cites_all_from && e->judged.day <= r->cites_all_until) {
+        /* every citation in force (sk_cite_mask_shown): the common case */
+        f->cites = sk_cite_mask_all(r);
+        f->certainty = e->ev->cert_all[r - e->rs->rules];
+    } else {
+        f->cites = sk_cite_mask_shown(r, e->judged.day);
+        f->certainty = (uint8_t)sk_rule_certainty(r, f->cites);
+    }
     if (!in_validity(r, e->judged.day)) {
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_OUT_OF_VALIDITY;
+        f->applies = SK_FALSE;
+    } else if (gate_false(e, r)) {
+        f->status = SK_ST_NOT_APPLICABLE;
+        f->reason = SK_R_NOT_APPLICABLE;
         f->applies = SK_FALSE;
     } else {
         sk_tri app = r->applies ? eval(e, r->applies) : SK_TRUE;

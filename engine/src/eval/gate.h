@@ -1,0 +1,44 @@
+/* gate.h (internal) - the gates of a rule set: for each rule, the first
+ * test of its `applies` when that test reads one fact of the case through
+ * a fixed path (no binding, no date) and compares it with literals only:
+ * `{path: form, eq: avtalssamverkan}`, `{path: X, exists: true}`,
+ * `{count: "LIST[*]", gt: 0}`. Rules whose gates read the same path share
+ * a path class, so the evaluator resolves that path once per case and
+ * decides each such gate without evaluating the rule: a rule whose gate
+ * is false is not applicable, with the gate's fact as its one fact, just
+ * as the full evaluation finds (eval.c, gate_false). Built per evaluator
+ * from the shared rule set, which stays read-only. */
+#ifndef SK_EVAL_GATE_H
+#define SK_EVAL_GATE_H
+
+#include <stdint.h>
+
+#include "rules/ruleset_int.h"
+#include "samkoll/eval.h"
+
+/* Path classes per rule set; gates beyond them are left out (no gate). */
+#define SK_GATE_MAX_CLASSES 64
+
+typedef struct sk_gate {
+    const sk_cond *k;   /* the gate, or NULL: the rule has none */
+    uint8_t wrap;       /* 1: k is the first conjunct of an `all` (one step more) */
+    uint8_t cls;        /* path class */
+} sk_gate;
+
+typedef struct sk_gates {
+    sk_gate *rule;                               /* one per rule, in rule set order */
+    const sk_path *cls_path[SK_GATE_MAX_CLASSES]; /* a path of each class */
+    unsigned ncls;
+} sk_gates;
+
+/* The gates of rs into g; 0 if out of memory. sk_gates_free frees them. */
+int sk_gates_build(sk_gates *g, const sk_ruleset *rs);
+void sk_gates_free(sk_gates *g);
+/* Is k a condition a gate can be (see above)? */
+int sk_gate_kind_ok(const sk_cond *k);
+
+/* Turns the gate shortcut off (on by default); the findings are the same
+ * either way (tests compare them). */
+void sk_evaluator_set_gates(sk_evaluator *ev, int on);
+
+#endif
