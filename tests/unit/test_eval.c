@@ -542,3 +542,43 @@ Test(eval, gates_match_full_evaluation_on_the_library, .timeout = 120)
     sk_ruleset_free(rs);
     sk_diags_free(&d);
 }
+
+/* The citations a finding shows, as a step function of the day, against
+ * sk_cite_mask_shown and sk_rule_certainty on every day from 1970 to 2038
+ * and around every cut, for every rule of the shipped rule set. */
+Test(eval, cite_steps_match_the_shown_citations, .timeout = 120)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = NULL;
+    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_gates g;
+    cr_assert(sk_gates_build(&g, rs));
+    size_t changes = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        const sk_cite_steps *s = &g.cites[i];
+        cr_assert_eq(s->cut[0], INT32_MIN);
+        changes += s->n - 1;
+        int32_t probe[] = {INT32_MIN, INT32_MAX, INT32_MIN + 1, INT32_MAX - 1};
+        for (int32_t day = -1; day < 25000 + 4; day++) {
+            int32_t x = day < 25000 ? day : probe[day - 25000];
+            uint32_t at = sk_cite_step(s, x);
+            cr_assert_eq(s->mask[at], sk_cite_mask_shown(r, x), "%s day %d", r->id, x);
+            cr_assert_eq(s->cert[at], sk_rule_certainty(r, s->mask[at]), "%s day %d", r->id, x);
+        }
+        for (uint32_t k = 1; k < s->n; k++) {
+            cr_assert_gt(s->cut[k], s->cut[k - 1]);
+            for (int32_t x = s->cut[k] - 1; x <= s->cut[k] && x >= s->cut[k] - 1; x++) {
+                uint32_t at = sk_cite_step(s, x);
+                cr_assert_eq(s->mask[at], sk_cite_mask_shown(r, x), "%s day %d", r->id, x);
+                if (x == INT32_MAX)
+                    break;
+            }
+        }
+    }
+    cr_expect_gt(changes, 0, "no rule's citations change with the day");
+    sk_gates_free(&g);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}

@@ -26,11 +26,9 @@ struct sk_evaluator {
     size_t nfacts;
     sk_fact missing[MAX_MISSING];
     size_t nmissing;
-    /* the rule set's gates (gate.h) and each rule's certainty when all
-     * its citations are shown */
+    /* the rule set's gates and the citations each rule shows (gate.h) */
     sk_gates gates;
     int gates_on;
-    uint8_t *cert_all;
     /* --explain: the condition nodes of the current rule, in pre-order */
     int trace;
     sk_trace *tr;
@@ -82,13 +80,10 @@ sk_rc sk_evaluator_new(sk_evaluator **out, const sk_ruleset *rs)
     ev->gates_on = 1;
     ev->md = pcre2_match_data_create(1, NULL);
     ev->mctx = rs->mctx ? pcre2_match_context_copy(rs->mctx) : pcre2_match_context_create(NULL);
-    ev->cert_all = malloc(rs->nrules ? rs->nrules : 1);
-    if (!ev->md || !ev->mctx || !ev->cert_all || !sk_gates_build(&ev->gates, rs)) {
+    if (!ev->md || !ev->mctx || !sk_gates_build(&ev->gates, rs)) {
         sk_evaluator_free(ev);
         return SK_ENOMEM;
     }
-    for (size_t i = 0; i < rs->nrules; i++)
-        ev->cert_all[i] = (uint8_t)sk_rule_certainty(&rs->rules[i], sk_cite_mask_all(&rs->rules[i]));
     *out = ev;
     return SK_OK;
 }
@@ -100,7 +95,6 @@ void sk_evaluator_free(sk_evaluator *ev)
     pcre2_match_data_free(ev->md);
     pcre2_match_context_free(ev->mctx);
     sk_gates_free(&ev->gates);
-    free(ev->cert_all);
     free(ev->tr);
     free(ev);
 }
@@ -1030,14 +1024,10 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
                   : SK_EVAL_STEPS_PER_RULE;
     e->judged = e->judged_at[r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT];
     f->judged = e->judged;
-    if (e->judged.day >= r->cites_all_from && e->judged.day <= r->cites_all_until) {
-        /* every citation in force (sk_cite_mask_shown): the common case */
-        f->cites = sk_cite_mask_all(r);
-        f->certainty = e->ev->cert_all[r - e->rs->rules];
-    } else {
-        f->cites = sk_cite_mask_shown(r, e->judged.day);
-        f->certainty = (uint8_t)sk_rule_certainty(r, f->cites);
-    }
+    const sk_cite_steps *cs = &e->ev->gates.cites[r - e->rs->rules];
+    uint32_t at = sk_cite_step(cs, e->judged.day);
+    f->cites = cs->mask[at];       /* sk_cite_mask_shown */
+    f->certainty = cs->cert[at];   /* sk_rule_certainty over them */
     if (!in_validity(r, e->judged.day)) {
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_OUT_OF_VALIDITY;

@@ -1,5 +1,7 @@
 /* gate.c - the gates of a rule set (gate.h). */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "eval/gate.h"
 
@@ -56,11 +58,74 @@ static int class_of(sk_gates *g, const sk_path *p)
     return (int)g->ncls++;
 }
 
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The days on which r's shown citations can change into cut (INT32_MIN
+ * first, ascending, distinct): where a citation's window starts or ends,
+ * and where the rule's validity does (sk_cite_mask_shown falls back to
+ * the citations at the nearest day of it). Returns how many. */
+static uint32_t cite_cuts(const sk_rule *r, int32_t *cut)
+{
+    uint32_t n = 0;
+    cut[n++] = INT32_MIN;
+    for (uint32_t i = 0; i < r->ncites && i < SK_MAX_CITES; i++) {
+        int32_t from, until;
+        sk_cite_window(&r->cites[i], &from, &until);
+        cut[n++] = from;
+        if (until < INT32_MAX)
+            cut[n++] = until + 1;
+    }
+    if (r->has_from)
+        cut[n++] = r->valid_from;
+    if (r->has_to && r->valid_to < INT32_MAX)
+        cut[n++] = r->valid_to + 1;
+    qsort(cut, n, sizeof *cut, cmp_i32);
+    uint32_t m = 1;
+    for (uint32_t i = 1; i < n; i++)
+        if (cut[i] != cut[m - 1])
+            cut[m++] = cut[i];
+    return m;
+}
+
+/* Most cuts of one rule: INT32_MIN, two per citation, two for validity. */
+#define MAX_CUTS (1 + 2 * SK_MAX_CITES + 2)
+
+static int cite_steps_build(sk_gates *g, const sk_ruleset *rs)
+{
+    size_t total = 0;
+    int32_t cut[MAX_CUTS];
+    for (size_t i = 0; i < rs->nrules; i++)
+        total += cite_cuts(&rs->rules[i], cut);
+    g->cites = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->cites);
+    g->mem = malloc((total ? total : 1) * (sizeof(int32_t) + sizeof(uint64_t) + 1));
+    if (!g->cites || !g->mem)
+        return 0;
+    uint64_t *mask = g->mem;
+    int32_t *cuts = (int32_t *)(mask + total);
+    uint8_t *cert = (uint8_t *)(cuts + total);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        uint32_t n = cite_cuts(r, cut); /* before dedupe it needs up to MAX_CUTS */
+        memcpy(cuts, cut, n * sizeof *cuts);
+        for (uint32_t k = 0; k < n; k++) {
+            mask[k] = sk_cite_mask_shown(r, cuts[k]);
+            cert[k] = (uint8_t)sk_rule_certainty(r, mask[k]);
+        }
+        g->cites[i] = (sk_cite_steps){cuts, mask, cert, n};
+        cuts += n, mask += n, cert += n;
+    }
+    return 1;
+}
+
 int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
 {
     g->ncls = 0;
     g->rule = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->rule);
-    if (!g->rule)
+    if (!g->rule || !cite_steps_build(g, rs))
         return 0;
     for (size_t i = 0; i < rs->nrules; i++) {
         const sk_cond *a = rs->rules[i].applies;
@@ -81,6 +146,10 @@ int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
 void sk_gates_free(sk_gates *g)
 {
     free(g->rule);
+    free(g->cites);
+    free(g->mem);
     g->rule = NULL;
+    g->cites = NULL;
+    g->mem = NULL;
     g->ncls = 0;
 }

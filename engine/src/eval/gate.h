@@ -25,11 +25,37 @@ typedef struct sk_gate {
     uint8_t cls;        /* path class */
 } sk_gate;
 
+/* The citations a finding shows (sk_cite_mask_shown) and the certainty
+ * over them (sk_rule_certainty) as a step function of the judged day: on
+ * days cut[i] .. cut[i + 1] - 1 they are mask[i] and cert[i]. */
+typedef struct sk_cite_steps {
+    const int32_t *cut;  /* ascending; cut[0] = INT32_MIN */
+    const uint64_t *mask;
+    const uint8_t *cert;
+    uint32_t n;
+} sk_cite_steps;
+
 typedef struct sk_gates {
     sk_gate *rule;                               /* one per rule, in rule set order */
     const sk_path *cls_path[SK_GATE_MAX_CLASSES]; /* a path of each class */
     unsigned ncls;
+    sk_cite_steps *cites;                        /* one per rule */
+    void *mem;                                   /* the steps' arrays */
 } sk_gates;
+
+/* The step of s that day falls on. */
+static inline uint32_t sk_cite_step(const sk_cite_steps *s, int32_t day)
+{
+    uint32_t lo = 0, hi = s->n; /* cut[lo] <= day < cut[hi] (cut[n]: past the end) */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->cut[mid] <= day)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 /* The gates of rs into g; 0 if out of memory. sk_gates_free frees them. */
 int sk_gates_build(sk_gates *g, const sk_ruleset *rs);
