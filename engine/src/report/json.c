@@ -91,31 +91,54 @@ static void fact(sk_buf *b, const sk_fact *f, sk_buf *tmp)
     sk_buf_puts(b, "}");
 }
 
-/* The case-independent parts of a finding of rule (see sk_report.rule_json). */
-void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites)
+/* The case-independent parts of a finding of rule: 0 severity..title,
+ * 1 all its citations. */
+static void rule_part(sk_buf *b, const sk_rule *rule, int part, int en)
 {
-    kv_str(head, "severity", sk_status_name((sk_status)rule->severity), 1);
-    kv_str(head, "basis", sk_basis_names[rule->basis], 1);
-    kv_str(head, "title", rule->title[en], 1);
-    citations(cites, rule->cites, rule->ncites, sk_cite_mask_all(rule), en);
+    if (part == 0) {
+        kv_str(b, "severity", sk_status_name((sk_status)rule->severity), 1);
+        kv_str(b, "basis", sk_basis_names[rule->basis], 1);
+        kv_str(b, "title", rule->title[en], 1);
+    } else {
+        citations(b, rule->cites, rule->ncites, sk_cite_mask_all(rule), en);
+    }
+}
+
+const char *sk_json_rule_part(const sk_report *r, const sk_rule *rule, int part)
+{
+    if (!r->rule_json)
+        return NULL;
+    _Atomic(char *) *slot = &r->rule_json[rule->index][part];
+    char *s = atomic_load_explicit(slot, memory_order_acquire);
+    if (s)
+        return s;
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    rule_part(&b, rule, part, r->o.lang == SK_LANG_EN);
+    if (b.failed || !b.data) {
+        sk_buf_free(&b);
+        return NULL;
+    }
+    char *expected = NULL;
+    if (atomic_compare_exchange_strong_explicit(slot, &expected, b.data, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return b.data;
+    sk_buf_free(&b); /* another worker published it first */
+    return expected;
 }
 
 static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const sk_finding *f, sk_buf *tmp)
 {
     int en = r->o.lang == SK_LANG_EN;
     const sk_rule *rule = f->rule;
-    char *const *pre = r->rule_json ? r->rule_json[rule->index] : NULL;
     sk_buf_puts(b, "{");
     kv_str(b, "rule", rule->id, 0);
     kv_str(b, "status", sk_status_name((sk_status)f->status), 1);
-    if (pre && pre[0]) {
-        sk_buf_puts(b, pre[0]);
-    } else {
-        sk_buf cites;
-        sk_buf_init(&cites, 0);
-        sk_json_rule_parts(rule, en, b, &cites);
-        sk_buf_free(&cites);
-    }
+    const char *head = sk_json_rule_part(r, rule, 0);
+    if (head)
+        sk_buf_puts(b, head);
+    else
+        rule_part(b, rule, 0, en);
     certainty(b, f, en, tmp);
     sk_buf_clear(tmp);
     if (f->status == SK_ST_UNKNOWN)
@@ -129,8 +152,9 @@ static void finding(const sk_report *r, sk_buf *b, const sk_result *res, const s
     if (f->other)
         kv_str(b, f->reason == SK_R_SUPERSEDED ? "superseded_by" : "exception", f->other->id, 1);
     sk_buf_puts(b, ",\"citations\":");
-    if (pre && pre[1] && f->cites == sk_cite_mask_all(rule))
-        sk_buf_puts(b, pre[1]);
+    const char *all = f->cites == sk_cite_mask_all(rule) ? sk_json_rule_part(r, rule, 1) : NULL;
+    if (all)
+        sk_buf_puts(b, all);
     else
         citations(b, rule->cites, rule->ncites, f->cites, en);
     sk_buf_puts(b, ",\"facts\":[");

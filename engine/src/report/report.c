@@ -47,18 +47,16 @@ sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
         return SK_ENOMEM;
     }
     sk_buf_init(&r->out, 0);
-    r->sarif_root = opts->sarif_root ? realpath(opts->sarif_root, NULL) : getcwd(NULL, 0);
-    if (!r->sarif_root)
-        r->sarif_root = strdup("/");
-    /* escape what every finding of a rule repeats once, not per case */
+    if (w == &sk_writer_sarif) {
+        r->sarif_root = opts->sarif_root ? realpath(opts->sarif_root, NULL) : getcwd(NULL, 0);
+        if (!r->sarif_root)
+            r->sarif_root = strdup("/");
+    }
+    /* filled on first use by sk_json_rule_part */
     r->rule_json = calloc(nrules ? nrules : 1, sizeof *r->rule_json);
     for (size_t i = 0; r->rule_json && i < nrules; i++) {
-        sk_buf head, cites;
-        sk_buf_init(&head, 0);
-        sk_buf_init(&cites, 0);
-        sk_json_rule_parts(&rs->rules[i], opts->lang == SK_LANG_EN, &head, &cites);
-        r->rule_json[i][0] = head.data;
-        r->rule_json[i][1] = cites.data;
+        atomic_init(&r->rule_json[i][0], NULL);
+        atomic_init(&r->rule_json[i][1], NULL);
     }
     if (w->begin)
         w->begin(r, &r->out);
@@ -218,8 +216,8 @@ sk_rc sk_report_close(sk_report *r)
     free(r->rule_counts);
     sk_buf_free(&r->out);
     for (size_t i = 0; r->rule_json && i < r->rs->nrules; i++) {
-        free(r->rule_json[i][0]);
-        free(r->rule_json[i][1]);
+        free(atomic_load_explicit(&r->rule_json[i][0], memory_order_relaxed));
+        free(atomic_load_explicit(&r->rule_json[i][1], memory_order_relaxed));
     }
     free(r->rule_json);
     free(r->sarif_root);

@@ -2,6 +2,8 @@
 #ifndef SK_REPORT_INT_H
 #define SK_REPORT_INT_H
 
+#include <stdatomic.h>
+
 #include "base/buf.h"
 #include "eval/result_int.h"
 #include "samkoll/report.h"
@@ -35,10 +37,11 @@ struct sk_report {
     /* writers with a summary before the cases: the cases are spooled to a
      * temporary file and copied after the summary at close */
     FILE *body;
-    /* per rule, the parts of a JSON finding that do not depend on the case,
-     * escaped once when the report opens: [0] severity..title, [1] citations */
-    char *(*rule_json)[2];
-    char *sarif_root;        /* absolute: opts.sarif_root resolved, or the working directory */
+    /* per rule, the parts of a JSON finding that do not depend on the case
+     * ([0] severity..title, [1] all its citations), escaped on first use
+     * (sk_json_rule_part), so a run pays only for the rules it renders */
+    _Atomic(char *) (*rule_json)[2];
+    char *sarif_root;        /* sarif: opts.sarif_root resolved, or the working directory */
 };
 
 /* A writer renders each case (and, if it prints them inline, each input
@@ -85,8 +88,12 @@ void sk_report_render_case(const sk_report *r, const sk_result *res, sk_buf *out
 /* Owner thread: appends a rendered case (in input order). */
 void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk);
 
-/* report_json.c: the parts of a JSON finding that depend only on the rule. */
-void sk_json_rule_parts(const sk_rule *rule, int en, sk_buf *head, sk_buf *cites);
+/* json.c: part 0 (severity..title) or 1 (all citations) of a JSON finding
+ * of rule, rendered on first use and kept in r->rule_json. Thread-safe:
+ * workers render cases concurrently, so a part is published with a
+ * compare-exchange and the worker that loses the race frees its copy.
+ * NULL if out of memory (render it in place then). */
+const char *sk_json_rule_part(const sk_report *r, const sk_rule *rule, int part);
 
 /* Cases checked of one form (the library summary's per-form row). */
 size_t sk_report_form_cases(const sk_report *r, int form);
