@@ -1,6 +1,7 @@
 /* test_util.c - the small modules: dates, suggestions, SHA-256, UTF-8,
  * the arena and the buffer. */
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,9 @@
 #include "base/sha256.h"
 #include "base/suggest.h"
 #include "base/utf8.h"
+#include "report/report_int.h"
+#include "rules/ruleset_int.h"
+#include "schema/schema.h"
 
 Test(date, parse_and_format_round_trip)
 {
@@ -201,4 +205,150 @@ Test(utf8, diagnostics_truncated_on_character_boundaries)
         cr_assert_eq(sk_utf8_invalid_at(line, strlen(line)), (size_t)-1, "cut %zu", cut);
         sk_diags_free(&d);
     }
+}
+
+/* ---- JSON string escaping (report/escape.c) ---- */
+
+static int ref_plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
+}
+
+/* Byte by byte, as the JSON writer must escape (RFC 8259): ", \, the
+ * short escapes for \n \r \t, \u00XX for the other bytes below 0x20, all
+ * other bytes (invalid UTF-8 too) as they are. */
+static void ref_json_str(sk_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    sk_buf_putc(b, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            sk_buf_putc(b, '\\');
+            sk_buf_putc(b, (char)c);
+        } else if (c == '\n' || c == '\r' || c == '\t') {
+            sk_buf_putc(b, '\\');
+            sk_buf_putc(b, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+        } else if (c < 0x20) {
+            char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+            sk_buf_puts(b, u);
+        } else {
+            sk_buf_putc(b, (char)c);
+        }
+    }
+    sk_buf_putc(b, '"');
+}
+
+static uint64_t rng_next(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+/* The scan (sixteen and eight bytes at a time) against the byte-by-byte
+ * reference: every length up to 80, every position of one special byte in
+ * a plain run, and random strings mixing ASCII, Swedish UTF-8, invalid
+ * UTF-8 (lone 0x80-0xFF) and the bytes to escape. */
+Test(json, plain_run_and_escaping_match_a_byte_by_byte_reference)
+{
+    static const unsigned char special[] = {'"', '\\', 0x01, 0x1f, '\n', '\t', 0x7f, 0x80, 0xff, 0x20, 0x21,
+                                            0x5b, 0x5d, 0xc3, 0xa5};
+    unsigned char s[200];
+    for (size_t len = 0; len <= 80; len++)
+        for (size_t at = 0; at <= len; at++)
+            for (size_t k = 0; k < sizeof special; k++) {
+                memset(s, 'a', len);
+                if (at < len)
+                    s[at] = special[k];
+                size_t want = 0;
+                while (want < len && ref_plain(s[want]))
+                    want++;
+                cr_assert_eq(sk_json_plain_run(s, len), want, "len %zu, 0x%02x at %zu", len,
+                             special[k], at);
+            }
+    static const char *const pieces[] = {"a", "Z", " ", "å", "ö", "Ä", "\"", "\\", "\n", "\r", "\t",
+                                         "\x01", "\x1f", "\x7f", "\x80", "\xc3", "\xff", "\xe2\x80",
+                                         "/", "kommunalförbund "};
+    uint64_t seed = 15;
+    sk_buf got, want;
+    sk_buf_init(&got, 0);
+    sk_buf_init(&want, 0);
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, n = rng_next(&seed) % 40;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t r = rng_next(&seed);
+            /* mostly plain text, so that long runs reach the wide scans */
+            const char *p = pieces[r % 8 ? r % 6 : r % (sizeof pieces / sizeof *pieces)];
+            size_t m = strlen(p);
+            if (len + m >= sizeof s)
+                break;
+            memcpy(s + len, p, m);
+            len += m;
+        }
+        s[len] = 0;
+        size_t plain = 0;
+        while (plain < len && ref_plain(s[plain]))
+            plain++;
+        cr_assert_eq(sk_json_plain_run(s, len), plain, "round %d", round);
+        sk_buf_clear(&got);
+        sk_buf_clear(&want);
+        sk_buf_puts(&got, "x");
+        sk_buf_puts(&want, "x");
+        sk_json_str(&got, (const char *)s);
+        ref_json_str(&want, (const char *)s, len);
+        cr_assert_eq(got.len, want.len, "round %d", round);
+        cr_assert(memcmp(got.data, want.data, got.len) == 0, "round %d: %s", round, want.data);
+    }
+    sk_buf_clear(&got);
+    sk_json_str(&got, NULL);
+    cr_expect_str_eq(sk_buf_cstr(&got), "\"\"");
+    sk_buf_free(&got);
+    sk_buf_free(&want);
+}
+
+static void expect_plain(const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_not_null(names[i]);
+        size_t len = strlen(names[i]);
+        cr_expect_eq(sk_json_plain_run((const unsigned char *)names[i], len), len, "%s", names[i]);
+    }
+}
+
+/* The JSON writer copies these between quotes without escaping them. */
+Test(json, enum_names_need_no_escaping)
+{
+    const char *status[SK_ST__COUNT];
+    for (int s = 0; s < SK_ST__COUNT; s++)
+        status[s] = sk_status_name((sk_status)s);
+    expect_plain(status, SK_ST__COUNT);
+    expect_plain(sk_form_values, SK_NFORMS);
+    expect_plain(sk_basis_names, SK_BASIS__COUNT);
+    expect_plain(sk_certainty_names, SK_CERT__COUNT);
+    expect_plain(sk_judged_at_names, 3);
+    expect_plain(sk_date_field_names, 3);
+}
+
+Test(buf, reserve_and_extend)
+{
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    sk_buf_reserve(&b, 1000);
+    cr_expect_geq(b.cap, 1001);
+    cr_expect_str_eq(sk_buf_cstr(&b), "");
+    char *p = sk_buf_extend(&b, 3);
+    cr_assert_not_null(p);
+    memcpy(p, "abc", 3);
+    cr_expect_str_eq(sk_buf_cstr(&b), "abc");
+    sk_buf_free(&b);
+    sk_buf_init(&b, 4);
+    sk_buf_reserve(&b, 100); /* above the ceiling: a hint, ignored */
+    cr_expect_not(b.failed);
+    cr_assert_not_null(sk_buf_extend(&b, 4));
+    cr_expect_null(sk_buf_extend(&b, 1));
+    cr_expect(b.failed);
+    cr_expect_eq(b.len, 4);
+    sk_buf_free(&b);
 }

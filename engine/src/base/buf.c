@@ -62,6 +62,24 @@ bool sk_buf_append_slow(sk_buf *b, const char *s, size_t n)
     return true;
 }
 
+void sk_buf_reserve(sk_buf *b, size_t n)
+{
+    if (!b->failed && (!b->limit || n <= b->limit - b->len) && grow(b, n))
+        b->data[b->len] = '\0'; /* an empty buffer's cstr stays "" */
+}
+
+char *sk_buf_extend_slow(sk_buf *b, size_t n)
+{
+    if (b->failed || !grow(b, n)) {
+        b->failed = true;
+        return NULL;
+    }
+    char *p = b->data + b->len;
+    b->len += n;
+    b->data[b->len] = '\0';
+    return p;
+}
+
 bool sk_buf_putc_slow(sk_buf *b, char c)
 {
     return sk_buf_append(b, &c, 1);

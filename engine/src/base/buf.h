@@ -35,6 +35,23 @@ static inline bool sk_buf_puts(sk_buf *b, const char *s)
 {
     return sk_buf_append(b, s, strlen(s));
 }
+/* Makes room for n more bytes in one allocation, for a writer that knows
+ * about how much it will append; a hint only: on failure (or above the
+ * ceiling) nothing changes and appends proceed as usual. */
+void sk_buf_reserve(sk_buf *b, size_t n);
+char *sk_buf_extend_slow(sk_buf *b, size_t n);
+/* Adds n bytes to the end and returns where they start, for the caller to
+ * fill (all n of them); NULL (and failed set) if they do not fit. */
+static inline char *sk_buf_extend(sk_buf *b, size_t n)
+{
+    if (!b->failed && n < b->cap - b->len && (!b->limit || b->len + n <= b->limit)) {
+        char *p = b->data + b->len;
+        b->len += n;
+        b->data[b->len] = '\0';
+        return p;
+    }
+    return sk_buf_extend_slow(b, n);
+}
 bool sk_buf_putc_slow(sk_buf *b, char c);
 /* Appends one byte; the common case (room left) is inline. */
 static inline bool sk_buf_putc(sk_buf *b, char c)

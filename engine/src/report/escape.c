@@ -2,6 +2,9 @@
  * HTML text and attributes, Markdown. Shared by the writers. */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "report/report_int.h"
 
@@ -10,19 +13,34 @@ static int json_plain(unsigned char c)
     return c >= 0x20 && c != '"' && c != '\\';
 }
 
-/* Length of the leading run of p[0..len) that a JSON string holds as it is
- * (no ", \ or C0 control): eight bytes at a time, then byte by byte. */
-static size_t json_plain_run(const unsigned char *p, size_t len)
+size_t sk_json_plain_run(const unsigned char *p, size_t len)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     size_t n = 0;
+#ifdef __SSE2__
+    /* sixteen bytes at a time: b < 0x20 is min(b, 0x1f) == b (unsigned) */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i c1f = _mm_set1_epi8(0x1f);
+    for (; n + 16 <= len; n += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + n));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                   _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
+        int m = _mm_movemask_epi8(hit);
+        if (m)
+            return n + (size_t)__builtin_ctz((unsigned)m);
+    }
+#endif
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    /* per byte b: (b - 0x20) borrows into the high bit only if b < 0x20
+     * (bytes from 0x80 are masked by ~w); x ^ '"' and x ^ '\\' are zero
+     * only for those bytes. A borrow only carries on from a real hit, so a
+     * word is flagged exactly when it holds one. */
     for (; n + 8 <= len; n += 8) {
         uint64_t w, q, bs;
         memcpy(&w, p + n, 8);
         q = w ^ (ones * '"');
         bs = w ^ (ones * '\\');
         if (((w - ones * 0x20) | (q - ones) | (bs - ones)) & ~w & highs)
-            break; /* a byte below 0x20, or equal to " or \ (or a false alarm) */
+            break;
     }
     while (n < len && json_plain(p[n]))
         n++;
@@ -48,19 +66,52 @@ static void json_escape(sk_buf *b, unsigned char c)
 
 void sk_json_str(sk_buf *b, const char *s)
 {
-    sk_buf_putc(b, '"');
-    if (s) {
-        const unsigned char *p = (const unsigned char *)s;
-        const unsigned char *end = p + strlen(s);
-        while (p < end) {
-            size_t run = json_plain_run(p, (size_t)(end - p));
-            sk_buf_append(b, (const char *)p, run);
-            p += run;
-            if (p < end)
-                json_escape(b, *p++);
+    if (!s) {
+        sk_buf_append(b, "\"\"", 2);
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    size_t run = sk_json_plain_run(p, len);
+    if (run == len) {
+        /* most strings need no escaping: one copy between the quotes */
+        char *d = sk_buf_extend(b, len + 2);
+        if (d) {
+            d[0] = '"';
+            memcpy(d + 1, s, len);
+            d[len + 1] = '"';
         }
+        return;
+    }
+    const unsigned char *end = p + len;
+    sk_buf_putc(b, '"');
+    for (;;) {
+        sk_buf_append(b, (const char *)p, run);
+        p += run;
+        if (p == end)
+            break;
+        json_escape(b, *p++);
+        run = sk_json_plain_run(p, (size_t)(end - p));
     }
     sk_buf_putc(b, '"');
+}
+
+void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp)
+{
+    size_t at = b->len;
+    sk_buf_putc(b, '"');
+    size_t from = b->len;
+    sk_fact_path(f, b); /* in place: paths seldom need escaping */
+    size_t n = b->len - from;
+    if (b->failed || sk_json_plain_run((const unsigned char *)b->data + from, n) == n) {
+        sk_buf_putc(b, '"');
+        return;
+    }
+    sk_buf_clear(tmp);
+    sk_buf_append(tmp, b->data + from, n);
+    b->len = at;
+    b->data[at] = '\0';
+    sk_json_str(b, sk_buf_cstr(tmp));
 }
 
 void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp)
@@ -69,9 +120,7 @@ void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp)
     for (uint16_t i = 0; i < f->nmissing; i++) {
         if (i)
             sk_buf_putc(b, ',');
-        sk_buf_clear(tmp);
-        sk_fact_path(&f->missing[i], tmp);
-        sk_json_str(b, sk_buf_cstr(tmp));
+        sk_json_fact_path(b, &f->missing[i], tmp);
     }
     sk_buf_putc(b, ']');
 }

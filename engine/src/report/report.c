@@ -52,12 +52,10 @@ sk_rc sk_report_open(sk_report **out, const char *format, FILE *f,
         if (!r->sarif_root)
             r->sarif_root = strdup("/");
     }
-    /* filled on first use by sk_json_rule_part */
-    r->rule_json = calloc(nrules ? nrules : 1, sizeof *r->rule_json);
-    for (size_t i = 0; r->rule_json && i < nrules; i++) {
-        atomic_init(&r->rule_json[i][0], NULL);
-        atomic_init(&r->rule_json[i][1], NULL);
-    }
+    /* filled on first use by sk_json_rule */
+    r->rule_json = malloc((nrules ? nrules : 1) * sizeof *r->rule_json);
+    for (size_t i = 0; r->rule_json && i < nrules; i++)
+        atomic_init(&r->rule_json[i], NULL);
     if (w->begin)
         w->begin(r, &r->out);
     sk_report_flush(r);
@@ -215,10 +213,8 @@ sk_rc sk_report_close(sk_report *r)
     free(r->errs);
     free(r->rule_counts);
     sk_buf_free(&r->out);
-    for (size_t i = 0; r->rule_json && i < r->rs->nrules; i++) {
-        free(atomic_load_explicit(&r->rule_json[i][0], memory_order_relaxed));
-        free(atomic_load_explicit(&r->rule_json[i][1], memory_order_relaxed));
-    }
+    for (size_t i = 0; r->rule_json && i < r->rs->nrules; i++)
+        sk_json_rule_free(atomic_load_explicit(&r->rule_json[i], memory_order_relaxed));
     free(r->rule_json);
     free(r->sarif_root);
     free(r);

@@ -15,6 +15,7 @@ typedef struct sk_input_error {
 } sk_input_error;
 
 typedef struct sk_writer sk_writer;
+typedef struct sk_rule_json sk_rule_json;
 
 struct sk_report {
     const sk_writer *w;
@@ -37,10 +38,10 @@ struct sk_report {
     /* writers with a summary before the cases: the cases are spooled to a
      * temporary file and copied after the summary at close */
     FILE *body;
-    /* per rule, the parts of a JSON finding that do not depend on the case
-     * ([0] severity..title, [1] all its citations), escaped on first use
-     * (sk_json_rule_part), so a run pays only for the rules it renders */
-    _Atomic(char *) (*rule_json)[2];
+    /* per rule, the parts of its JSON findings that do not depend on the
+     * case, rendered on first use (sk_json_rule): a run pays only for the
+     * rules it reports */
+    _Atomic(sk_rule_json *) *rule_json;
     char *sarif_root;        /* sarif: opts.sarif_root resolved, or the working directory */
 };
 
@@ -88,12 +89,13 @@ void sk_report_render_case(const sk_report *r, const sk_result *res, sk_buf *out
 /* Owner thread: appends a rendered case (in input order). */
 void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk);
 
-/* json.c: part 0 (severity..title) or 1 (all citations) of a JSON finding
- * of rule, rendered on first use and kept in r->rule_json. Thread-safe:
- * workers render cases concurrently, so a part is published with a
- * compare-exchange and the worker that loses the race frees its copy.
- * NULL if out of memory (render it in place then). */
-const char *sk_json_rule_part(const sk_report *r, const sk_rule *rule, int part);
+/* json.c: the parts of rule's JSON findings that do not depend on the
+ * case, kept in r->rule_json. Thread-safe: workers render cases
+ * concurrently, so the first to need them publishes its copy with a
+ * compare-exchange and a worker that loses the race frees its own. NULL if
+ * out of memory. */
+const sk_rule_json *sk_json_rule(const sk_report *r, const sk_rule *rule);
+void sk_json_rule_free(sk_rule_json *j);
 
 /* Cases checked of one form (the library summary's per-form row). */
 size_t sk_report_form_cases(const sk_report *r, int form);
@@ -107,9 +109,15 @@ const char *sk_status_label(sk_status s, int lang);
 const char *sk_reason_text(sk_reason r, int lang);
 /* Findings of res in display order: worst first, then rule order. */
 void sk_report_order(const sk_result *res, const sk_finding **out);
+/* s as a JSON string, quotes included (NULL: ""). */
 void sk_json_str(sk_buf *b, const char *s);
+/* Length of the leading run of p[0..len) that a JSON string holds as it is
+ * (no ", \ or byte below 0x20), eight bytes at a time. */
+size_t sk_json_plain_run(const unsigned char *p, size_t len);
 /* Citations as a compact JSON array of {"text", "url"} (text in lang en). */
 void sk_json_cites(sk_buf *b, const sk_cite *cites, uint32_t n, int en);
+/* The fact's path as a JSON string (tmp is scratch). */
+void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp);
 /* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
 void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp);
 /* Flushes r->out to the stream. */
