@@ -41,12 +41,21 @@ const char *sk_reason_text(sk_reason r, int lang)
 
 void sk_report_order(const sk_result *res, const sk_finding **out)
 {
-    /* stable counting sort by rank, worst first */
+    /* stable counting sort by status, the highest first: one pass to
+     * count, one to place */
+    size_t at[SK_ST__COUNT + 1] = {0};
+    for (size_t i = 0; i < res->n; i++)
+        if (res->findings[i].status < SK_ST__COUNT)
+            at[res->findings[i].status]++;
     size_t k = 0;
-    for (int s = SK_ST__COUNT - 1; s >= 0; s--)
-        for (size_t i = 0; i < res->n; i++)
-            if (res->findings[i].status == s)
-                out[k++] = &res->findings[i];
+    for (int s = SK_ST__COUNT - 1; s >= 0; s--) {
+        size_t n = at[s];
+        at[s] = k;
+        k += n;
+    }
+    for (size_t i = 0; i < res->n; i++)
+        if (res->findings[i].status < SK_ST__COUNT)
+            out[at[res->findings[i].status]++] = &res->findings[i];
 }
 
 size_t sk_report_form_cases(const sk_report *r, int form)

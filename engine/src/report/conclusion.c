@@ -86,8 +86,11 @@ static int add_q(sk_open_qs *qs, const char *path, size_t len, const sk_finding 
 /* "parties[1].role" -> "parties[].role": one question for every item. */
 static void unindex(sk_buf *p)
 {
-    size_t w = 0;
-    for (size_t r = 0; r < p->len; r++) {
+    const char *br = p->len ? memchr(p->data, '[', p->len) : NULL;
+    if (!br)
+        return; /* most paths have no index */
+    size_t w = (size_t)(br - p->data);
+    for (size_t r = w; r < p->len; r++) {
         p->data[w++] = p->data[r];
         if (p->data[r] == '[')
             while (r + 1 < p->len && p->data[r + 1] >= '0' && p->data[r + 1] <= '9')
