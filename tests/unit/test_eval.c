@@ -470,6 +470,7 @@ Test(eval, gate_kinds)
                        "message: {sv: fel, en: wrong}\n";
     static const struct { const char *id, *applies; int gate; } v[] = {
         {"form", "{path: form, eq: avtalssamverkan}", 1},
+        {"form2", "{all: [{path: form, eq: avtalssamverkan}, {path: tasks, exists: true}]}", 1},
         {"form-in", "{all: [{path: form, in: [aktiebolag, kommunalforbund]}, {path: tasks, exists: true}]}", 1},
         {"exists", "{path: agreement.text, exists: true}", 1},
         {"count", "{count: \"delegations[*]\", gt: 0}", 1},
@@ -499,8 +500,23 @@ Test(eval, gate_kinds)
             j++;
         cr_expect_eq(g.rule[i].k != NULL, v[j].gate, "%s", v[j].id);
     }
-    /* form, form-in: one class; exists and count: one each */
+    /* form, form2, form-in: one class; exists and count: one each */
     cr_expect_eq(g.ncls, 3);
+    /* equal gates share their value: form and form2, not form-in */
+    const sk_gate *gf = NULL, *gf2 = NULL, *gin = NULL;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const char *id = rs->rules[i].id + 2;
+        if (!strcmp(id, "form"))
+            gf = &g.rule[i];
+        else if (!strcmp(id, "form2"))
+            gf2 = &g.rule[i];
+        else if (!strcmp(id, "form-in"))
+            gin = &g.rule[i];
+    }
+    cr_assert(gf && gf2 && gin);
+    cr_expect_eq(gf->id, gf2->id);
+    cr_expect_neq(gf->id, gin->id);
+    cr_expect_eq(g.nids, 4);
     sk_gates_free(&g);
     /* and the gates give the findings of the full evaluation */
     static const char cases[] =

@@ -55,12 +55,17 @@ typedef struct ectx {
      * case arena outlives it) */
     const char *utf_ok[UTF_OK_MAX];
     unsigned nutf_ok;
-    /* each gate path class resolved once per case (gknown bit set) */
-    uint64_t gknown;
+    /* each gate path class resolved once per case (gknown bit set), each
+     * gate's value found once per case (vknown bit set) */
+    uint64_t gknown, vknown;
     struct gate_path {
         const sk_node *n, *deep;
         int done;
     } gpath[SK_GATE_MAX_CLASSES];
+    struct gate_val {
+        uint8_t value;      /* sk_tri */
+        unsigned long more; /* steps besides the gate's own */
+    } gval[SK_GATE_MAX_CLASSES];
 } ectx;
 
 typedef struct val {
@@ -962,10 +967,14 @@ static int gate_false(ectx *e, const sk_rule *r)
         gp->n = locate(e, p, p->nsteps, &gp->deep, &gp->done);
         e->gknown |= (uint64_t)1 << g->cls;
     }
-    unsigned long more;
-    if (gate_value(g->k, gp->n, &more) != SK_FALSE || g->wrap + 1 + more > e->budget)
+    struct gate_val *gv = &e->gval[g->id];
+    if (!(e->vknown >> g->id & 1)) {
+        gv->value = (uint8_t)gate_value(g->k, gp->n, &gv->more);
+        e->vknown |= (uint64_t)1 << g->id;
+    }
+    if (gv->value != SK_FALSE || g->wrap + 1 + gv->more > e->budget)
         return 0;
-    e->steps = g->wrap + 1 + more;
+    e->steps = g->wrap + 1 + gv->more;
     const sk_path *p = g->k->path;
     ev->facts[0] = gp->n ? (sk_fact){gp->n, p, p->nsteps, 0}
                          : (sk_fact){gp->deep, p, (uint8_t)gp->done, 1};

@@ -121,9 +121,44 @@ static int cite_steps_build(sk_gates *g, const sk_ruleset *rs)
     return 1;
 }
 
+static int same_lit(const sk_lit *a, const sk_lit *b)
+{
+    if (a->vtype != b->vtype || a->b != b->b || a->days != b->days)
+        return 0;
+    if (!(a->num == b->num || (a->num != a->num && b->num != b->num)))
+        return 0;
+    return a->s == b->s || (a->s && b->s && strcmp(a->s, b->s) == 0);
+}
+
+/* Do gates a and b (of the same path class) test the same? */
+static int same_test(const sk_cond *a, const sk_cond *b)
+{
+    if (a->kind != b->kind || a->op != b->op || a->want != b->want ||
+        a->path->ftype != b->path->ftype || a->rhs.is_list != b->rhs.is_list ||
+        a->rhs.nlist != b->rhs.nlist || !same_lit(&a->rhs.lit, &b->rhs.lit))
+        return 0;
+    for (uint32_t i = 0; i < a->rhs.nlist; i++)
+        if (!same_lit(&a->rhs.list[i], &b->rhs.list[i]))
+            return 0;
+    return 1;
+}
+
+/* The id of the gate of rule i: that of an equal gate of an earlier rule,
+ * or a new one; -1 if there is no room. */
+static int id_of(sk_gates *g, size_t i)
+{
+    const sk_gate *x = &g->rule[i];
+    for (size_t j = 0; j < i; j++) {
+        const sk_gate *y = &g->rule[j];
+        if (y->k && y->cls == x->cls && same_test(y->k, x->k))
+            return y->id;
+    }
+    return g->nids < SK_GATE_MAX_CLASSES ? (int)g->nids++ : -1;
+}
+
 int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
 {
-    g->ncls = 0;
+    g->ncls = g->nids = 0;
     g->rule = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->rule);
     if (!g->rule || !cite_steps_build(g, rs))
         return 0;
@@ -138,7 +173,12 @@ int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
         int cls = class_of(g, k->path);
         if (cls < 0)
             continue;
-        g->rule[i] = (sk_gate){k, (uint8_t)wrap, (uint8_t)cls};
+        g->rule[i] = (sk_gate){k, (uint8_t)wrap, (uint8_t)cls, 0};
+        int id = id_of(g, i);
+        if (id < 0)
+            g->rule[i].k = NULL;
+        else
+            g->rule[i].id = (uint8_t)id;
     }
     return 1;
 }

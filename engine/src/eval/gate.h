@@ -23,6 +23,7 @@ typedef struct sk_gate {
     const sk_cond *k;   /* the gate, or NULL: the rule has none */
     uint8_t wrap;       /* 1: k is the first conjunct of an `all` (one step more) */
     uint8_t cls;        /* path class */
+    uint8_t id;         /* equal gates (same path class, test and literals) share it */
 } sk_gate;
 
 /* The citations a finding shows (sk_cite_mask_shown) and the certainty
@@ -39,6 +40,7 @@ typedef struct sk_gates {
     sk_gate *rule;                               /* one per rule, in rule set order */
     const sk_path *cls_path[SK_GATE_MAX_CLASSES]; /* a path of each class */
     unsigned ncls;
+    unsigned nids;
     sk_cite_steps *cites;                        /* one per rule */
     void *mem;                                   /* the steps' arrays */
 } sk_gates;
