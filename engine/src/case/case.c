@@ -489,14 +489,14 @@ static void merge_text_file(vctx *v, sk_node *map, const sk_schema *s)
 
 static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
 {
-    const char *names[64];
-    size_t nn = s->count < 64 ? s->count : 64;
-    for (size_t i = 0; i < nn; i++)
-        names[i] = s->fields[i].name;
     for (uint32_t i = 0; i < map->len; i++) {
         sk_node *k = map->u.pairs[i].key;
         int f = sk_schema_find(s, k->u.s);
         if (f < 0) {
+            const char *names[64];
+            size_t nn = s->count < 64 ? s->count : 64;
+            for (size_t j = 0; j < nn; j++)
+                names[j] = s->fields[j].name;
             const char *hint = sk_schema_find_label(s, k->u.s);
             err_at(v, k, hint ? hint : sk_suggest(k->u.s, names, nn), M_UNKNOWN_KEY,
                    k->u.s, s->name);
