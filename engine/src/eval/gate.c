@@ -58,12 +58,6 @@ static int class_of(sk_gates *g, const sk_path *p)
     return (int)g->ncls++;
 }
 
-static int cmp_i32(const void *a, const void *b)
-{
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The days on which r's shown citations can change into cut (INT32_MIN
  * first, ascending, distinct): where a citation's window starts or ends,
  * and where the rule's validity does (sk_cite_mask_shown falls back to
@@ -83,7 +77,13 @@ static uint32_t cite_cuts(const sk_rule *r, int32_t *cut)
         cut[n++] = r->valid_from;
     if (r->has_to && r->valid_to < INT32_MAX)
         cut[n++] = r->valid_to + 1;
-    qsort(cut, n, sizeof *cut, cmp_i32);
+    for (uint32_t i = 1; i < n; i++) { /* insertion sort: a few cuts */
+        int32_t x = cut[i];
+        uint32_t j = i;
+        for (; j > 0 && cut[j - 1] > x; j--)
+            cut[j] = cut[j - 1];
+        cut[j] = x;
+    }
     uint32_t m = 1;
     for (uint32_t i = 1; i < n; i++)
         if (cut[i] != cut[m - 1])
@@ -96,10 +96,12 @@ static uint32_t cite_cuts(const sk_rule *r, int32_t *cut)
 
 static int cite_steps_build(sk_gates *g, const sk_ruleset *rs)
 {
-    size_t total = 0;
+    size_t total = 0; /* at most as many cuts as cite_cuts can make */
     int32_t cut[MAX_CUTS];
-    for (size_t i = 0; i < rs->nrules; i++)
-        total += cite_cuts(&rs->rules[i], cut);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        total += 3 + 2 * (size_t)(r->ncites < SK_MAX_CITES ? r->ncites : SK_MAX_CITES);
+    }
     g->cites = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->cites);
     g->mem = malloc((total ? total : 1) * (sizeof(int32_t) + sizeof(uint64_t) + 1));
     if (!g->cites || !g->mem)
@@ -143,17 +145,17 @@ static int same_test(const sk_cond *a, const sk_cond *b)
     return 1;
 }
 
-/* The id of the gate of rule i: that of an equal gate of an earlier rule,
- * or a new one; -1 if there is no room. */
-static int id_of(sk_gates *g, size_t i)
+/* The id of gate x: that of an equal gate met before (first[id]: the
+ * first gate with that id), or a new one; -1 if there is no room. */
+static int id_of(sk_gates *g, const sk_gate *x, const sk_gate **first)
 {
-    const sk_gate *x = &g->rule[i];
-    for (size_t j = 0; j < i; j++) {
-        const sk_gate *y = &g->rule[j];
-        if (y->k && y->cls == x->cls && same_test(y->k, x->k))
-            return y->id;
-    }
-    return g->nids < SK_GATE_MAX_CLASSES ? (int)g->nids++ : -1;
+    for (unsigned id = 0; id < g->nids; id++)
+        if (first[id]->cls == x->cls && same_test(first[id]->k, x->k))
+            return (int)id;
+    if (g->nids == SK_GATE_MAX_CLASSES)
+        return -1;
+    first[g->nids] = x;
+    return (int)g->nids++;
 }
 
 int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
@@ -162,6 +164,7 @@ int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
     g->rule = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->rule);
     if (!g->rule || !cite_steps_build(g, rs))
         return 0;
+    const sk_gate *first[SK_GATE_MAX_CLASSES];
     for (size_t i = 0; i < rs->nrules; i++) {
         const sk_cond *a = rs->rules[i].applies;
         if (!a)
@@ -174,7 +177,7 @@ int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
         if (cls < 0)
             continue;
         g->rule[i] = (sk_gate){k, (uint8_t)wrap, (uint8_t)cls, 0};
-        int id = id_of(g, i);
+        int id = id_of(g, &g->rule[i], first);
         if (id < 0)
             g->rule[i].k = NULL;
         else
