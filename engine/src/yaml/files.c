@@ -356,7 +356,8 @@ int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
             p[k++] = '/';
         memcpy(p + k, name, nl + 1);
         struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+        int found = stat(p, &st) == 0; /* one stat per entry, for both tests */
+        if (found && S_ISDIR(st.st_mode)) {
             int ok = enter(w, p, &st, d);
             free(p);
             if (!ok)
@@ -367,7 +368,7 @@ int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
             free(p);
             continue;
         }
-        if (stat(p, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (found && !S_ISREG(st.st_mode)) {
             /* a FIFO or device found by walking would block or never end;
              * name one on the command line to read it */
             sk_diag_add(d, SK_DIAG_ERROR, p, 0, 0, NULL, M_READ_FAILED,
