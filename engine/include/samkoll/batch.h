@@ -1,13 +1,16 @@
 /* samkoll/batch.h - checking a whole library: files, directories and
  * standard input, on N worker threads, reported in input order.
  *
- * Work is cut into jobs: one per file, and one per document of standard
- * input (the stream is split at its document markers, so a multi-document
- * stream is checked in parallel too). Workers load, validate, evaluate and
- * render each case for every report, then free it; the calling thread
- * writes the rendered output in input order. At most a fixed window of
- * jobs is in flight, so memory does not grow with the library, and the
- * output is byte-identical whatever the number of workers. */
+ * Work is cut into jobs of up to 16 inputs: files, and documents of
+ * standard input (the stream is split at its document markers, so a
+ * multi-document stream is checked in parallel too). Threads load,
+ * validate, evaluate and render each case for every report, then free it;
+ * the calling thread produces the jobs, runs jobs itself and writes the
+ * rendered output in input order. With N threads, up to N - 1 workers are
+ * started, each only once more than one job is waiting (up to 16 inputs
+ * never start a thread). At most a fixed window of jobs is in
+ * flight, so memory does not grow with the library, and the output is
+ * byte-identical whatever the number of threads. */
 #ifndef SAMKOLL_BATCH_H
 #define SAMKOLL_BATCH_H
 
@@ -32,7 +35,7 @@ typedef struct sk_batch_opts {
     const sk_limits *limits;
     int32_t default_date;   /* for cases without a date */
     sk_lang lang;           /* language of input-error messages */
-    unsigned jobs;          /* worker threads; 0 = online CPUs */
+    unsigned jobs;          /* threads, the caller's included; 0 = online CPUs */
     bool explain;           /* record the evaluation trees (--explain) */
     const char *const *exclude;  /* fnmatch(3) patterns: files found by walking a
                                     directory that match one are skipped (also when
