@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "samkoll/files.h"
+#include "yaml/namesel.h"
 #include "yaml/yaml_load.h"
 
 typedef struct loaded {
@@ -414,4 +415,83 @@ Test(walk, flat_directory_larger_than_a_chunk_in_sorted_order)
     unlink_in(dir, ".hidden.yaml");
     unlink_in(dir, "notes.txt");
     cr_expect(rmdir(dir) == 0);
+}
+
+/* ---- the walk's chunk: the k smallest names, packed -------------------- */
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Offers n pseudo-random names (lengths 1-200, so replaced names leave
+ * enough dead bytes to force compaction and growth) to a selection of k
+ * and checks it holds exactly the k smallest, in order, and whether more
+ * were offered; then once more after a reset, reusing the buffers. */
+static void check_selection(size_t n, size_t k, unsigned seed)
+{
+    char **all = malloc(n * sizeof *all);
+    cr_assert(all);
+    sk_namesel s;
+    sk_namesel_init(&s, k);
+    for (int round = 0; round < 2; round++) {
+        sk_namesel_reset(&s);
+        unsigned x = seed + (unsigned)round;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            size_t len = 1 + (x >> 8) % 200;
+            all[i] = malloc(len + 1);
+            cr_assert(all[i]);
+            for (size_t j = 0; j < len; j++) {
+                x = x * 1103515245u + 12345u;
+                all[i][j] = (char)('a' + (x >> 16) % 3); /* few letters: long common prefixes */
+            }
+            all[i][len] = '\0';
+            cr_assert(sk_namesel_offer(&s, all[i], len));
+        }
+        sk_namesel_sort(&s);
+        qsort(all, n, sizeof *all, cmp_cstr);
+        size_t want = n < k ? n : k;
+        cr_assert_eq(s.count, want, "n=%zu k=%zu", n, k);
+        cr_expect_eq(s.more, n > k);
+        for (size_t i = 0; i < want; i++)
+            cr_assert_str_eq(sk_namesel_at(&s, i), all[i], "n=%zu k=%zu name %zu", n, k, i);
+        cr_expect_leq(s.used, s.cap);
+        for (size_t i = 0; i < n; i++)
+            free(all[i]);
+    }
+    sk_namesel_free(&s);
+    free(all);
+}
+
+Test(walk, chunk_selection_keeps_the_k_smallest_names_in_order)
+{
+    check_selection(0, 5, 1);
+    check_selection(1, 1, 2);
+    check_selection(7, 7, 3);
+    check_selection(8, 7, 4);
+    check_selection(2000, 1, 5);
+    check_selection(2000, 64, 6);
+    check_selection(5000, 1000, 7);
+    check_selection(300, 5000, 8);
+}
+
+/* Dead bytes are reclaimed: offering many names that each replace the
+ * largest kept one leaves the buffer near the live names' size. */
+Test(walk, chunk_selection_memory_stays_near_the_live_names)
+{
+    sk_namesel s;
+    sk_namesel_init(&s, 100);
+    char name[32];
+    for (int i = 100000; i > 0; i--) { /* descending: every offer replaces the top */
+        int len = snprintf(name, sizeof name, "case-%07d.yaml", i);
+        cr_assert(sk_namesel_offer(&s, name, (size_t)len));
+    }
+    size_t live = 100 * (strlen("case-0000001.yaml") + 1);
+    /* 1.8 MB of names were offered; without compaction the buffer would hold them all */
+    cr_expect_lt(s.cap, 4 * live, "cap %zu for %zu live bytes", s.cap, live);
+    sk_namesel_sort(&s);
+    cr_expect_str_eq(sk_namesel_at(&s, 0), "case-0000001.yaml");
+    cr_expect_str_eq(sk_namesel_at(&s, 99), "case-0000100.yaml");
+    sk_namesel_free(&s);
 }

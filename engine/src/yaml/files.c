@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/diag.h"
+#include "yaml/namesel.h"
 
 typedef struct visited {
     dev_t dev;
@@ -154,89 +155,45 @@ void sk_files_free(sk_files *f)
 typedef struct wframe {
     char *dir;
     DIR *dp;                /* open as long as the frame */
-    sk_files names;         /* the current chunk of dir's entries, sorted */
+    sk_namesel names;       /* the current chunk of dir's entries, sorted */
     size_t next;
     char *after;            /* the chunk holds names after this (NULL: from the first) */
-    int more;               /* names after the chunk were left out */
     dev_t dev;
     ino_t ino;
 } wframe;
 
-static void name_swap(char **h, size_t i, size_t j)
-{
-    char *t = h[i];
-    h[i] = h[j];
-    h[j] = t;
-}
-
-static void heap_up(char **h, size_t i)
-{
-    for (; i && strcmp(h[(i - 1) / 2], h[i]) < 0; i = (i - 1) / 2)
-        name_swap(h, i, (i - 1) / 2);
-}
-
-static void heap_down(char **h, size_t n, size_t i)
-{
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        if (l < n && strcmp(h[l], h[m]) > 0)
-            m = l;
-        if (r < n && strcmp(h[r], h[m]) > 0)
-            m = r;
-        if (m == i)
-            return;
-        name_swap(h, i, m);
-        i = m;
-    }
-}
-
-/* Keeps the WALK_CHUNK smallest names after f->after, as a max-heap in
- * f->names. 0 when out of memory. */
-static int chunk_offer(wframe *f, const char *name)
-{
-    if (f->after && strcmp(name, f->after) <= 0)
-        return 1;
-    sk_files *h = &f->names;
-    if (h->count < WALK_CHUNK) {
-        if (!push(h, name))
-            return 0;
-        heap_up(h->paths, h->count - 1);
-        return 1;
-    }
-    f->more = 1;
-    if (strcmp(name, h->paths[0]) >= 0)
-        return 1;
-    size_t n = strlen(name);
-    char *copy = malloc(n + 1);
-    if (!copy)
-        return 0;
-    memcpy(copy, name, n + 1);
-    free(h->paths[0]);
-    h->paths[0] = copy;
-    heap_down(h->paths, h->count, 0);
-    return 1;
-}
-
-/* Reads the next chunk of the frame's directory, sorted. */
+/* Reads the next chunk of the frame's directory: the WALK_CHUNK smallest
+ * names after f->after, sorted. */
 static void read_chunk(wframe *f, sk_diags *d)
 {
-    sk_files_free(&f->names);
+    sk_namesel_reset(&f->names);
     f->next = 0;
-    f->more = 0;
     rewinddir(f->dp);
     struct dirent *e;
-    while ((e = readdir(f->dp)) != NULL)
-        if (e->d_name[0] != '.' && !chunk_offer(f, e->d_name))
+    while ((e = readdir(f->dp)) != NULL) {
+        if (e->d_name[0] == '.' || (f->after && strcmp(e->d_name, f->after) <= 0))
+            continue;
+        if (!sk_namesel_offer(&f->names, e->d_name, strlen(e->d_name)))
             d->failed = true; /* a name lost: the run must fail */
-    if (f->names.count)
-        qsort(f->names.paths, f->names.count, sizeof *f->names.paths, cmp_str);
+    }
+    sk_namesel_sort(&f->names);
 }
 
 /* The chunk after the current one: its last name is where the next begins. */
 static void next_chunk(wframe *f, sk_diags *d)
 {
+    const char *last = sk_namesel_at(&f->names, f->names.count - 1);
+    size_t n = strlen(last) + 1;
+    char *after = malloc(n);
+    if (!after) {
+        d->failed = true; /* out of memory: end the directory here */
+        sk_namesel_reset(&f->names);
+        f->next = 0;
+        return;
+    }
+    memcpy(after, last, n);
     free(f->after);
-    f->after = f->names.paths[--f->names.count];
+    f->after = after;
     read_chunk(f, d);
 }
 
@@ -284,6 +241,7 @@ static int enter(sk_walk *w, const char *dir, const struct stat *st, sk_diags *d
     }
     wframe *f = &w->st[w->depth];
     memset(f, 0, sizeof *f);
+    sk_namesel_init(&f->names, WALK_CHUNK);
     size_t dl = strlen(dir);
     f->dir = malloc(dl + 1);
     if (!f->dir) {
@@ -306,7 +264,7 @@ static void leave(sk_walk *w)
     closedir(f->dp);
     free(f->dir);
     free(f->after);
-    sk_files_free(&f->names);
+    sk_namesel_free(&f->names);
 }
 
 int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
@@ -337,13 +295,13 @@ int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
     while (w->depth > 0) {
         wframe *f = &w->st[w->depth - 1];
         if (f->next == f->names.count) {
-            if (f->more)
+            if (f->names.more)
                 next_chunk(f, d);
             else
                 leave(w);
             continue;
         }
-        const char *name = f->names.paths[f->next++];
+        const char *name = sk_namesel_at(&f->names, f->next++);
         size_t dl = strlen(f->dir), nl = strlen(name);
         char *p = malloc(dl + nl + 2);
         if (!p) {
