@@ -40,7 +40,8 @@ typedef struct ectx {
     const sk_ruleset *rs;
     const sk_case *c;
     const sk_node *item[SK_MAX_BIND];
-    const sk_node *witness[SK_MAX_BIND];
+    const sk_node *witness[SK_MAX_BIND]; /* all NULL unless bound */
+    int bound;              /* the current rule bound a witness */
     const char *error;
     unsigned long steps;    /* taken by the current rule */
     unsigned long budget;   /* the current rule's share (see limits.h) */
@@ -639,12 +640,14 @@ static sk_tri eval_quant(ectx *e, const sk_cond *k)
         }
         if ((any && t == SK_TRUE) || (!any && t == SK_FALSE)) {
             e->witness[k->slot] = item;
+            e->bound = 1;
             result = any ? SK_TRUE : SK_FALSE;
             break;
         }
     }
     if (first_unknown && result == (any ? SK_FALSE : SK_TRUE)) {
         e->witness[k->slot] = first_unknown;
+        e->bound = 1;
         result = SK_UNKNOWN;
     }
     e->item[k->slot] = NULL;
@@ -984,8 +987,12 @@ static int gate_false(ectx *e, const sk_rule *r)
 
 /* ---- rules ------------------------------------------------------------ */
 
-static int copy_facts(sk_arena *a, sk_finding *f, const sk_evaluator *ev)
+/* The facts, missing facts, bindings and trace of the rule just evaluated
+ * into f (copies in the case arena); 0 if out of memory. */
+static int copy_facts(ectx *e, sk_finding *f)
 {
+    const sk_evaluator *ev = e->ev;
+    sk_arena *a = e->c->arena;
     if (ev->trace && ev->ntr) {
         f->trace = sk_arena_alloc(a, ev->ntr * sizeof *f->trace);
         if (!f->trace)
@@ -1007,6 +1014,15 @@ static int copy_facts(sk_arena *a, sk_finding *f, const sk_evaluator *ev)
             return 0;
         memcpy(f->missing, ev->missing, ev->nmissing * sizeof *f->missing);
     }
+    if (e->bound) {
+        const sk_node **w = sk_arena_alloc(a, sizeof e->witness);
+        if (!w)
+            return 0;
+        memcpy(w, e->witness, sizeof e->witness);
+        f->witness = w;
+        memset(e->witness, 0, sizeof e->witness);
+        e->bound = 0;
+    }
     return 1;
 }
 
@@ -1015,15 +1031,9 @@ static int in_validity(const sk_rule *r, int32_t date)
     return (!r->has_from || date >= r->valid_from) && (!r->has_to || date <= r->valid_to);
 }
 
-static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
+/* The rule's own share of the case's step budget (see limits.h). */
+static void rule_budget(ectx *e)
 {
-    memset(f, 0, sizeof *f);
-    f->rule = r;
-    e->ev->nfacts = e->ev->nmissing = 0;
-    e->ev->ntr = 0;
-    e->depth = 0;
-    memset(e->witness, 0, sizeof e->witness);
-    e->error = NULL;
     e->case_steps += e->steps;
     e->steps = 0;
     e->over = 0;
@@ -1031,6 +1041,38 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
               : SK_EVAL_STEPS_PER_CASE - e->case_steps < SK_EVAL_STEPS_PER_RULE
                   ? SK_EVAL_STEPS_PER_CASE - e->case_steps
                   : SK_EVAL_STEPS_PER_RULE;
+}
+
+/* applies, then require, of a rule in validity whose gate is not false. */
+static void eval_full(ectx *e, const sk_rule *r, sk_finding *f)
+{
+    e->depth = 0;
+    e->error = NULL;
+    sk_tri app = r->applies ? eval(e, r->applies) : SK_TRUE;
+    f->applies = (uint8_t)app;
+    if (app == SK_FALSE) {
+        f->status = SK_ST_NOT_APPLICABLE;
+        f->reason = SK_R_NOT_APPLICABLE;
+    } else if (app == SK_UNKNOWN) {
+        f->status = SK_ST_UNKNOWN;
+    } else {
+        sk_tri req = eval(e, r->require);
+        f->status = req == SK_TRUE ? SK_ST_PASS : req == SK_FALSE ? r->severity : SK_ST_UNKNOWN;
+    }
+    if (e->error) {
+        f->status = SK_ST_ERROR;
+        f->reason = SK_R_RUNTIME_ERROR;
+        f->error = e->error;
+    }
+}
+
+static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
+{
+    memset(f, 0, sizeof *f);
+    f->rule = r;
+    e->ev->nfacts = e->ev->nmissing = 0;
+    e->ev->ntr = 0;
+    rule_budget(e);
     e->judged = e->judged_at[r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT];
     f->judged = e->judged;
     const sk_cite_steps *cs = &e->ev->gates.cites[r - e->rs->rules];
@@ -1046,26 +1088,10 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
         f->reason = SK_R_NOT_APPLICABLE;
         f->applies = SK_FALSE;
     } else {
-        sk_tri app = r->applies ? eval(e, r->applies) : SK_TRUE;
-        f->applies = (uint8_t)app;
-        if (app == SK_FALSE) {
-            f->status = SK_ST_NOT_APPLICABLE;
-            f->reason = SK_R_NOT_APPLICABLE;
-        } else if (app == SK_UNKNOWN) {
-            f->status = SK_ST_UNKNOWN;
-        } else {
-            sk_tri req = eval(e, r->require);
-            f->status = req == SK_TRUE ? SK_ST_PASS : req == SK_FALSE ? r->severity : SK_ST_UNKNOWN;
-        }
-        if (e->error) {
-            f->status = SK_ST_ERROR;
-            f->reason = SK_R_RUNTIME_ERROR;
-            f->error = e->error;
-        }
+        eval_full(e, r, f);
     }
     f->orig_status = f->status;
-    memcpy(f->witness, e->witness, sizeof f->witness);
-    return copy_facts(e->c->arena, f, e->ev);
+    return copy_facts(e, f);
 }
 
 /* A specific rule that applies defeats the general rule it is an

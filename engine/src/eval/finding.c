@@ -107,7 +107,7 @@ static int placeholder(const sk_result *r, const sk_finding *f, const sk_path *p
         return 1;
     }
     if (p->root == SK_ROOT_BIND)
-        start = f->witness[p->slot];
+        start = f->witness ? f->witness[p->slot] : NULL;
     else if (p->root == SK_ROOT_FORM)
         start = r->rs->rows[r->c->form].cells ? r->rs->rows[r->c->form].cells[p->form_col].value : NULL;
     else
@@ -198,20 +198,29 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
     return h;
 }
 
+/* The fingerprint hashes the rule id, the case id and each fact's path,
+ * each with its terminating NUL: the paths are written one after another
+ * (NUL-separated) into one buffer and hashed in one pass, which gives the
+ * same hash as hashing them one by one. Hex digits by table, not printf. */
 void sk_finding_fingerprint(const sk_result *r, const sk_finding *f, char out[17])
 {
+    static const char hex[] = "0123456789abcdef";
     uint64_t h = 0xcbf29ce484222325ULL;
     h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
     h = fnv(h, r->c->id, strlen(r->c->id) + 1);
-    sk_buf b;
-    sk_buf_init(&b, 0);
-    for (uint16_t i = 0; i < f->nfacts; i++) {
-        sk_buf_clear(&b);
-        sk_fact_path(&f->facts[i], &b);
-        h = fnv(h, sk_buf_cstr(&b), b.len + 1);
+    if (f->nfacts) {
+        sk_buf b;
+        sk_buf_init(&b, 0);
+        for (uint16_t i = 0; i < f->nfacts; i++) {
+            sk_fact_path(&f->facts[i], &b);
+            sk_buf_append(&b, "", 1);
+        }
+        h = fnv(h, b.data, b.len);
+        sk_buf_free(&b);
     }
-    sk_buf_free(&b);
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    for (int i = 15; i >= 0; i--, h >>= 4)
+        out[i] = hex[h & 15];
+    out[16] = '\0';
 }
 
 /* ---- the public view of a result (samkoll/eval.h) ---------------------- */

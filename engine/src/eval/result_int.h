@@ -54,26 +54,29 @@ typedef struct sk_judged {
 /* judged.c: the date rule judged at `at` is judged at for case c. */
 void sk_judged_date(const sk_case *c, sk_judged_at at, sk_judged *out);
 
+/* Pointers first, then the small fields, so a finding packs into 96 bytes
+ * (a case writes one per rule). */
 typedef struct sk_finding {
     const sk_rule *rule;
-    uint8_t status;         /* sk_status */
-    uint8_t orig_status;    /* before waiver/exception */
-    uint8_t reason;         /* sk_reason */
-    uint8_t applies;        /* sk_tri */
     const sk_rule *other;
-    sk_judged judged;       /* the date the rule was judged at */
-    uint8_t certainty;      /* sk_certainty over the citations in cites */
     uint64_t cites;         /* bit i: rule->cites[i] is shown (valid at judged.day,
                                see sk_cite_mask_shown) */
     sk_fact *facts;
     sk_fact *missing;
-    uint16_t nfacts, nmissing;
-    const sk_node *witness[SK_MAX_BIND];
+    const sk_node *const *witness; /* SK_MAX_BIND items the quantifiers bound,
+                               or NULL when none was bound */
     const sk_node *waiver;  /* the waiver map that matched */
-    bool waiver_expired;
     const char *error;
     sk_trace *trace;        /* only when the evaluator traces */
     uint32_t ntrace;
+    uint16_t nfacts, nmissing;
+    sk_judged judged;       /* the date the rule was judged at */
+    uint8_t status;         /* sk_status */
+    uint8_t orig_status;    /* before waiver/exception */
+    uint8_t reason;         /* sk_reason */
+    uint8_t applies;        /* sk_tri */
+    uint8_t certainty;      /* sk_certainty over the citations in cites */
+    bool waiver_expired;
 } sk_finding;
 
 struct sk_result {
