@@ -535,6 +535,39 @@ Test(eval, gate_kinds)
     sk_diags_free(&d);
 }
 
+static const sk_gate *gate_of(const sk_gates *g, const sk_ruleset *rs, const char *id)
+{
+    int i = sk_ruleset_find_id(rs, id);
+    cr_assert_geq(i, 0, "%s", id);
+    return &g->rule[i];
+}
+
+/* A first test of a column of the forms table ($form.X) is a gate too:
+ * one path class per column, equal tests share their value. */
+Test(eval, gates_on_form_columns)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = NULL;
+    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_gates g;
+    cr_assert(sk_gates_build(&g, rs));
+    const sk_gate *mu = gate_of(&g, rs, "bolag.myndighetsutovning");
+    const sk_gate *sl = gate_of(&g, rs, "bolag.myndighetsutovning-special-law");
+    const sk_gate *na = gate_of(&g, rs, "forms.myndighetsutovning-not-allowed");
+    const sk_gate *yr = gate_of(&g, rs, "bolag.annual-statement-other");
+    cr_assert(mu->k && sl->k && na->k && yr->k);
+    cr_expect_eq(mu->k->path->root, SK_ROOT_FORM);
+    cr_expect_eq(mu->cls, sl->cls);
+    cr_expect_eq(mu->cls, na->cls);
+    cr_expect_neq(mu->cls, yr->cls);
+    cr_expect_eq(mu->id, sl->id);  /* both eq special_law_only */
+    cr_expect_neq(mu->id, na->id); /* eq not_allowed */
+    sk_gates_free(&g);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}
+
 /* The shipped rule set over the case library, at three dates (rules out
  * of and in force): the same findings with and without gates. */
 Test(eval, gates_match_full_evaluation_on_the_library, .timeout = 120)

@@ -5,11 +5,12 @@
 
 #include "eval/gate.h"
 
-/* A path from the case's root: what it reaches depends on the case and
- * its steps alone (no binding, no date, no forms table). */
+/* A path from the case's root or from its form's row of the forms table
+ * ($form.X): what it reaches depends on the case and the path alone (no
+ * binding, no date), and the evaluator resolves it as any other. */
 static int case_path(const sk_path *p)
 {
-    return p && p->root == SK_ROOT_CASE;
+    return p && (p->root == SK_ROOT_CASE || p->root == SK_ROOT_FORM);
 }
 
 /* The operators a gate compares with: the scalar ones with one literal,
@@ -37,7 +38,8 @@ int sk_gate_kind_ok(const sk_cond *k)
 
 static int same_steps(const sk_path *a, const sk_path *b)
 {
-    if (a->root != b->root || a->nsteps != b->nsteps)
+    if (a->root != b->root || a->nsteps != b->nsteps ||
+        (a->root == SK_ROOT_FORM && a->form_col != b->form_col))
         return 0;
     for (unsigned i = 0; i < a->nsteps; i++)
         if (a->steps[i].schema != b->steps[i].schema || a->steps[i].field != b->steps[i].field ||

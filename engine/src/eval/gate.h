@@ -1,7 +1,9 @@
 /* gate.h (internal) - the gates of a rule set: for each rule, the first
  * test of its `applies` when that test reads one fact of the case through
- * a fixed path (no binding, no date) and compares it with literals only:
- * `{path: form, eq: avtalssamverkan}`, `{path: X, exists: true}`,
+ * a fixed path (no binding, no date; from the case's root or its row of
+ * the forms table) and compares it with literals only:
+ * `{path: form, eq: avtalssamverkan}`, `{path: $form.myndighetsutovning,
+ * eq: not_allowed}`, `{path: X, exists: true}`,
  * `{count: "LIST[*]", gt: 0}`. Rules whose gates read the same path share
  * a path class, so the evaluator resolves that path once per case and
  * decides each such gate without evaluating the rule: a rule whose gate
