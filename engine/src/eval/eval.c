@@ -958,10 +958,10 @@ static sk_tri gate_value(const sk_cond *k, const sk_node *n, unsigned long *step
  * counted and its one fact recorded, as that evaluation does. 0 (nothing
  * recorded) when there is no gate, it is not false, the rule's budget
  * would not cover it, or the evaluator traces. */
-static int gate_false(ectx *e, const sk_rule *r)
+static int gate_false(ectx *e, size_t i)
 {
     sk_evaluator *ev = e->ev;
-    const sk_gate *g = &ev->gates.rule[r - e->rs->rules];
+    const sk_gate *g = &ev->gates.rule[i];
     if (!g->k || !ev->gates_on || ev->trace)
         return 0;
     struct gate_path *gp = &e->gpath[g->cls];
@@ -1006,7 +1006,10 @@ static int copy_facts(ectx *e, sk_finding *f)
         f->facts = sk_arena_alloc(a, ev->nfacts * sizeof *f->facts);
         if (!f->facts)
             return 0;
-        memcpy(f->facts, ev->facts, ev->nfacts * sizeof *f->facts);
+        if (ev->nfacts == 1) /* most findings (a gate's): no memcpy call */
+            f->facts[0] = ev->facts[0];
+        else
+            memcpy(f->facts, ev->facts, ev->nfacts * sizeof *f->facts);
     }
     if (ev->nmissing) {
         f->missing = sk_arena_alloc(a, ev->nmissing * sizeof *f->missing);
@@ -1066,8 +1069,10 @@ static void eval_full(ectx *e, const sk_rule *r, sk_finding *f)
     }
 }
 
-static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
+/* Rule i of the rule set into f. */
+static int eval_rule(ectx *e, size_t i, sk_finding *f)
 {
+    const sk_rule *r = &e->rs->rules[i];
     memset(f, 0, sizeof *f);
     f->rule = r;
     e->ev->nfacts = e->ev->nmissing = 0;
@@ -1075,7 +1080,7 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
     rule_budget(e);
     e->judged = e->judged_at[r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT];
     f->judged = e->judged;
-    const sk_cite_steps *cs = &e->ev->gates.cites[r - e->rs->rules];
+    const sk_cite_steps *cs = &e->ev->gates.cites[i];
     uint32_t at = sk_cite_step(cs, e->judged.day);
     f->cites = cs->mask[at];       /* sk_cite_mask_shown */
     f->certainty = cs->cert[at];   /* sk_rule_certainty over them */
@@ -1083,7 +1088,7 @@ static int eval_rule(ectx *e, const sk_rule *r, sk_finding *f)
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_OUT_OF_VALIDITY;
         f->applies = SK_FALSE;
-    } else if (gate_false(e, r)) {
+    } else if (gate_false(e, i)) {
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_NOT_APPLICABLE;
         f->applies = SK_FALSE;
@@ -1169,17 +1174,16 @@ sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out)
     for (int at = 0; at < SK_AT__COUNT; at++)
         sk_judged_date(c, (sk_judged_at)at, &e.judged_at[at]);
     for (size_t i = 0; i < rs->nrules; i++)
-        if (!eval_rule(&e, &rs->rules[i], &res->findings[i]))
+        if (!eval_rule(&e, i, &res->findings[i]))
             return SK_ENOMEM;
     apply_exceptions(res);
     apply_waivers(res);
-    res->worst = SK_ST_PASS;
-    for (size_t i = 0; i < res->n; i++) {
-        uint8_t s = res->findings[i].status;
-        res->counts[s]++;
-        if (sk_status_rank(s) > sk_status_rank(res->worst))
-            res->worst = s;
-    }
+    for (size_t i = 0; i < res->n; i++)
+        res->counts[res->findings[i].status]++;
+    res->worst = SK_ST_PASS; /* the highest rank among the statuses found */
+    for (int s = 0; s < SK_ST__COUNT; s++)
+        if (res->counts[s] && sk_status_rank((sk_status)s) > sk_status_rank((sk_status)res->worst))
+            res->worst = (uint8_t)s;
     *out = res;
     return SK_OK;
 }
