@@ -608,7 +608,7 @@ Test(eval, cite_steps_match_the_shown_citations, .timeout = 120)
     size_t changes = 0;
     for (size_t i = 0; i < rs->nrules; i++) {
         const sk_rule *r = &rs->rules[i];
-        const sk_cite_steps *s = &g.cites[i];
+        const sk_cite_steps *s = &g.row[i].cites;
         cr_assert_eq(s->cut[0], INT32_MIN);
         changes += s->n - 1;
         int32_t probe[] = {INT32_MIN, INT32_MAX, INT32_MIN + 1, INT32_MAX - 1};

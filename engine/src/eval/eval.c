@@ -958,11 +958,10 @@ static sk_tri gate_value(const sk_cond *k, const sk_node *n, unsigned long *step
  * counted and its one fact recorded, as that evaluation does. 0 (nothing
  * recorded) when there is no gate, it is not false, the rule's budget
  * would not cover it, or the evaluator traces. */
-static int gate_false(ectx *e, size_t i)
+static int gate_false(ectx *e, const sk_rule_row *g, size_t i)
 {
     sk_evaluator *ev = e->ev;
-    const sk_gate *g = &ev->gates.rule[i];
-    if (!g->k || !ev->gates_on || ev->trace)
+    if (!g->gate || !ev->gates_on || ev->trace)
         return 0;
     struct gate_path *gp = &e->gpath[g->cls];
     if (!(e->gknown >> g->cls & 1)) {
@@ -972,15 +971,14 @@ static int gate_false(ectx *e, size_t i)
     }
     struct gate_val *gv = &e->gval[g->id];
     if (!(e->vknown >> g->id & 1)) {
-        gv->value = (uint8_t)gate_value(g->k, gp->n, &gv->more);
+        gv->value = (uint8_t)gate_value(ev->gates.rule[i].k, gp->n, &gv->more);
         e->vknown |= (uint64_t)1 << g->id;
     }
     if (gv->value != SK_FALSE || g->wrap + 1 + gv->more > e->budget)
         return 0;
     e->steps = g->wrap + 1 + gv->more;
-    const sk_path *p = g->k->path;
-    ev->facts[0] = gp->n ? (sk_fact){gp->n, p, p->nsteps, 0}
-                         : (sk_fact){gp->deep, p, (uint8_t)gp->done, 1};
+    ev->facts[0] = gp->n ? (sk_fact){gp->n, g->gate, g->gate_nsteps, 0}
+                         : (sk_fact){gp->deep, g->gate, (uint8_t)gp->done, 1};
     ev->nfacts = 1;
     return 1;
 }
@@ -1029,11 +1027,6 @@ static int copy_facts(ectx *e, sk_finding *f)
     return 1;
 }
 
-static int in_validity(const sk_rule *r, int32_t date)
-{
-    return (!r->has_from || date >= r->valid_from) && (!r->has_to || date <= r->valid_to);
-}
-
 /* The rule's own share of the case's step budget (see limits.h). */
 static void rule_budget(ectx *e)
 {
@@ -1073,22 +1066,22 @@ static void eval_full(ectx *e, const sk_rule *r, sk_finding *f)
 static int eval_rule(ectx *e, size_t i, sk_finding *f)
 {
     const sk_rule *r = &e->rs->rules[i];
+    const sk_rule_row *w = &e->ev->gates.row[i]; /* what a case reads of r */
     memset(f, 0, sizeof *f);
     f->rule = r;
     e->ev->nfacts = e->ev->nmissing = 0;
     e->ev->ntr = 0;
     rule_budget(e);
-    e->judged = e->judged_at[r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT];
+    e->judged = e->judged_at[w->judged_at];
     f->judged = e->judged;
-    const sk_cite_steps *cs = &e->ev->gates.cites[i];
-    uint32_t at = sk_cite_step(cs, e->judged.day);
-    f->cites = cs->mask[at];       /* sk_cite_mask_shown */
-    f->certainty = cs->cert[at];   /* sk_rule_certainty over them */
-    if (!in_validity(r, e->judged.day)) {
+    uint32_t at = sk_cite_step(&w->cites, e->judged.day);
+    f->cites = w->cites.mask[at];     /* sk_cite_mask_shown */
+    f->certainty = w->cites.cert[at]; /* sk_rule_certainty over them */
+    if (e->judged.day < w->from || e->judged.day > w->to) { /* out of validity */
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_OUT_OF_VALIDITY;
         f->applies = SK_FALSE;
-    } else if (gate_false(e, i)) {
+    } else if (gate_false(e, w, i)) {
         f->status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_NOT_APPLICABLE;
         f->applies = SK_FALSE;
@@ -1102,10 +1095,10 @@ static int eval_rule(ectx *e, size_t i, sk_finding *f)
 /* A specific rule that applies defeats the general rule it is an
  * exception to; if its applicability is unknown, so is the general
  * rule's verdict. */
-static void apply_exceptions(sk_result *res)
+static void apply_exceptions(sk_result *res, const sk_gates *g)
 {
-    for (size_t i = 0; i < res->n; i++) {
-        sk_finding *f = &res->findings[i];
+    for (uint32_t j = 0; j < g->ndefeated; j++) { /* the rules with exceptions */
+        sk_finding *f = &res->findings[g->defeated[j]];
         for (uint32_t k = 0; k < f->rule->ndefeated_by; k++) {
             const sk_finding *s = &res->findings[f->rule->defeated_by[k]];
             if (s->reason == SK_R_OUT_OF_VALIDITY)
@@ -1176,7 +1169,7 @@ sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out)
     for (size_t i = 0; i < rs->nrules; i++)
         if (!eval_rule(&e, i, &res->findings[i]))
             return SK_ENOMEM;
-    apply_exceptions(res);
+    apply_exceptions(res, &ev->gates);
     apply_waivers(res);
     for (size_t i = 0; i < res->n; i++)
         res->counts[res->findings[i].status]++;

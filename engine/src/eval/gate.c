@@ -104,9 +104,8 @@ static int cite_steps_build(sk_gates *g, const sk_ruleset *rs)
         const sk_rule *r = &rs->rules[i];
         total += 3 + 2 * (size_t)(r->ncites < SK_MAX_CITES ? r->ncites : SK_MAX_CITES);
     }
-    g->cites = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->cites);
     g->mem = malloc((total ? total : 1) * (sizeof(int32_t) + sizeof(uint64_t) + 1));
-    if (!g->cites || !g->mem)
+    if (!g->mem)
         return 0;
     uint64_t *mask = g->mem;
     int32_t *cuts = (int32_t *)(mask + total);
@@ -119,7 +118,7 @@ static int cite_steps_build(sk_gates *g, const sk_ruleset *rs)
             mask[k] = sk_cite_mask_shown(r, cuts[k]);
             cert[k] = (uint8_t)sk_rule_certainty(r, mask[k]);
         }
-        g->cites[i] = (sk_cite_steps){cuts, mask, cert, n};
+        g->row[i].cites = (sk_cite_steps){cuts, mask, cert, n};
         cuts += n, mask += n, cert += n;
     }
     return 1;
@@ -160,11 +159,35 @@ static int id_of(sk_gates *g, const sk_gate *x, const sk_gate **first)
     return (int)g->nids++;
 }
 
+/* Each rule's row, but for the citations (cite_steps_build), and the rules
+ * that have exceptions; after the gates. 0 if out of memory. */
+static int rows_build(sk_gates *g, const sk_ruleset *rs)
+{
+    g->ndefeated = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        sk_rule_row *w = &g->row[i];
+        w->from = r->has_from ? r->valid_from : INT32_MIN;
+        w->to = r->has_to ? r->valid_to : INT32_MAX;
+        w->judged_at = r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT;
+        const sk_gate *x = &g->rule[i];
+        w->gate = x->k ? x->k->path : NULL;
+        w->gate_nsteps = x->k ? x->k->path->nsteps : 0;
+        w->wrap = x->wrap, w->cls = x->cls, w->id = x->id;
+        if (r->ndefeated_by)
+            g->defeated[g->ndefeated++] = (uint32_t)i;
+    }
+    return 1;
+}
+
 int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
 {
     g->ncls = g->nids = 0;
-    g->rule = calloc(rs->nrules ? rs->nrules : 1, sizeof *g->rule);
-    if (!g->rule || !cite_steps_build(g, rs))
+    size_t n = rs->nrules ? rs->nrules : 1;
+    g->rule = calloc(n, sizeof *g->rule);
+    g->row = calloc(n, sizeof *g->row);
+    g->defeated = calloc(n, sizeof *g->defeated);
+    if (!g->rule || !g->row || !g->defeated || !cite_steps_build(g, rs))
         return 0;
     const sk_gate *first[SK_GATE_MAX_CLASSES];
     for (size_t i = 0; i < rs->nrules; i++) {
@@ -185,16 +208,18 @@ int sk_gates_build(sk_gates *g, const sk_ruleset *rs)
         else
             g->rule[i].id = (uint8_t)id;
     }
-    return 1;
+    return rows_build(g, rs);
 }
 
 void sk_gates_free(sk_gates *g)
 {
     free(g->rule);
-    free(g->cites);
+    free(g->row);
+    free(g->defeated);
     free(g->mem);
     g->rule = NULL;
-    g->cites = NULL;
+    g->row = NULL;
+    g->defeated = NULL;
     g->mem = NULL;
     g->ncls = 0;
 }

@@ -38,12 +38,25 @@ typedef struct sk_cite_steps {
     uint32_t n;
 } sk_cite_steps;
 
+/* What the evaluator reads of a rule for every case, in one compact row
+ * per rule (an sk_rule spreads these fields over several cache lines). */
+typedef struct sk_rule_row {
+    sk_cite_steps cites;    /* the citations shown, by judged day */
+    int32_t from, to;       /* validity, inclusive (INT32_MIN, INT32_MAX: open) */
+    const sk_path *gate;    /* the gate's path, or NULL: the rule has no gate */
+    uint8_t judged_at;      /* sk_judged_at (SK_AT_ASSESSMENT if out of range) */
+    uint8_t wrap, cls, id;  /* the gate's (sk_gate) */
+    uint8_t gate_nsteps;    /* gate->nsteps */
+} sk_rule_row;
+
 typedef struct sk_gates {
     sk_gate *rule;                               /* one per rule, in rule set order */
+    sk_rule_row *row;                            /* one per rule, in rule set order */
+    uint32_t *defeated;                          /* rules with defeated_by, in order */
+    uint32_t ndefeated;
     const sk_path *cls_path[SK_GATE_MAX_CLASSES]; /* a path of each class */
     unsigned ncls;
     unsigned nids;
-    sk_cite_steps *cites;                        /* one per rule */
     void *mem;                                   /* the steps' arrays */
 } sk_gates;
 
