@@ -63,6 +63,8 @@ typedef struct sk_gates {
 /* The step of s that day falls on. */
 static inline uint32_t sk_cite_step(const sk_cite_steps *s, int32_t day)
 {
+    if (day >= s->cut[s->n - 1]) /* the last step: a recent day, most cases */
+        return s->n - 1;
     uint32_t lo = 0, hi = s->n; /* cut[lo] <= day < cut[hi] (cut[n]: past the end) */
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
