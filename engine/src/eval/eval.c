@@ -29,6 +29,15 @@ struct sk_evaluator {
     /* the rule set's gates and the citations each rule shows (gate.h) */
     sk_gates gates;
     int gates_on;
+    /* the gates' paths and values of the current case (see ectx) */
+    struct gate_path {
+        const sk_node *n, *deep;
+        int done;
+    } gpath[SK_GATE_MAX_CLASSES];
+    struct gate_val {
+        uint8_t value;      /* sk_tri */
+        unsigned long more; /* steps besides the gate's own */
+    } gval[SK_GATE_MAX_CLASSES];
     /* --explain: the condition nodes of the current rule, in pre-order */
     int trace;
     sk_trace *tr;
@@ -57,16 +66,9 @@ typedef struct ectx {
     const char *utf_ok[UTF_OK_MAX];
     unsigned nutf_ok;
     /* each gate path class resolved once per case (gknown bit set), each
-     * gate's value found once per case (vknown bit set) */
+     * gate's value found once per case (vknown bit set): in ev->gpath and
+     * ev->gval, which need no clearing per case */
     uint64_t gknown, vknown;
-    struct gate_path {
-        const sk_node *n, *deep;
-        int done;
-    } gpath[SK_GATE_MAX_CLASSES];
-    struct gate_val {
-        uint8_t value;      /* sk_tri */
-        unsigned long more; /* steps besides the gate's own */
-    } gval[SK_GATE_MAX_CLASSES];
 } ectx;
 
 typedef struct val {
@@ -963,13 +965,13 @@ static int gate_false(ectx *e, const sk_rule_row *g, size_t i)
     sk_evaluator *ev = e->ev;
     if (!g->gate || !ev->gates_on || ev->trace)
         return 0;
-    struct gate_path *gp = &e->gpath[g->cls];
+    struct gate_path *gp = &ev->gpath[g->cls];
     if (!(e->gknown >> g->cls & 1)) {
         const sk_path *p = ev->gates.cls_path[g->cls];
         gp->n = locate(e, p, p->nsteps, &gp->deep, &gp->done);
         e->gknown |= (uint64_t)1 << g->cls;
     }
-    struct gate_val *gv = &e->gval[g->id];
+    struct gate_val *gv = &ev->gval[g->id];
     if (!(e->vknown >> g->id & 1)) {
         gv->value = (uint8_t)gate_value(ev->gates.rule[i].k, gp->n, &gv->more);
         e->vknown |= (uint64_t)1 << g->id;
