@@ -568,6 +568,53 @@ Test(eval, gates_on_form_columns)
     sk_diags_free(&d);
 }
 
+/* Each rule's row holds what the evaluator reads of the rule for a case:
+ * the same validity, date and gate as the rule and its sk_gate, and the
+ * list of rules with exceptions is exactly those, in rule set order. */
+Test(eval, rule_rows_match_the_rules)
+{
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = NULL;
+    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_gates g;
+    cr_assert(sk_gates_build(&g, rs));
+    uint32_t nexc = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const sk_rule *r = &rs->rules[i];
+        const sk_rule_row *w = &g.row[i];
+        /* fixed days, and the days at the edges of validity */
+        int32_t days[] = {INT32_MIN, -1, 0, 8035, 17000, 20600, 24000, INT32_MAX, 0, 0, 0, 0};
+        size_t n = 8;
+        if (r->has_from && r->valid_from > INT32_MIN)
+            days[n++] = r->valid_from - 1, days[n++] = r->valid_from;
+        if (r->has_to && r->valid_to < INT32_MAX)
+            days[n++] = r->valid_to, days[n++] = r->valid_to + 1;
+        for (size_t k = 0; k < n; k++) {
+            int32_t x = days[k];
+            int in = (!r->has_from || x >= r->valid_from) && (!r->has_to || x <= r->valid_to);
+            cr_assert_eq(x >= w->from && x <= w->to, in, "%s day %d", r->id, x);
+        }
+        cr_assert_eq(w->judged_at, r->judged_at < SK_AT__COUNT ? r->judged_at : SK_AT_ASSESSMENT);
+        const sk_gate *x = &g.rule[i];
+        cr_assert_eq(w->gate, x->k ? x->k->path : NULL, "%s", r->id);
+        if (x->k) {
+            cr_assert_eq(w->gate_nsteps, x->k->path->nsteps, "%s", r->id);
+            cr_assert(w->wrap == x->wrap && w->cls == x->cls && w->id == x->id, "%s", r->id);
+        }
+        if (r->ndefeated_by) {
+            cr_assert_lt(nexc, g.ndefeated);
+            cr_assert_eq(g.defeated[nexc], i, "%s", r->id);
+            nexc++;
+        }
+    }
+    cr_assert_eq(nexc, g.ndefeated);
+    cr_assert_gt(g.ndefeated, 0);
+    sk_gates_free(&g);
+    sk_ruleset_free(rs);
+    sk_diags_free(&d);
+}
+
 /* The shipped rule set over the case library, at three dates (rules out
  * of and in force): the same findings with and without gates. */
 Test(eval, gates_match_full_evaluation_on_the_library, .timeout = 120)
