@@ -48,6 +48,8 @@ typedef struct ectx {
     sk_evaluator *ev;
     const sk_ruleset *rs;
     const sk_case *c;
+    int trace;              /* ev->trace */
+    sk_fact *one;           /* slot i: the fact of rule i's finding when it has one */
     const sk_node *item[SK_MAX_BIND];
     const sk_node *witness[SK_MAX_BIND]; /* all NULL unless bound */
     int bound;              /* the current rule bound a witness */
@@ -928,7 +930,7 @@ static sk_tri eval(ectx *e, const sk_cond *k)
 {
     if (!step(e))
         return SK_UNKNOWN;
-    if (e->ev->trace)
+    if (e->trace)
         return eval_traced(e, k);
     return eval_node(e, k);
 }
@@ -988,8 +990,8 @@ static int gate_false(ectx *e, const sk_rule_row *g, size_t i)
 /* ---- rules ------------------------------------------------------------ */
 
 /* The facts, missing facts, bindings and trace of the rule just evaluated
- * into f (copies in the case arena); 0 if out of memory. */
-static int copy_facts(ectx *e, sk_finding *f)
+ * (rule i) into f (copies in the case arena); 0 if out of memory. */
+static int copy_facts(ectx *e, sk_finding *f, size_t i)
 {
     const sk_evaluator *ev = e->ev;
     sk_arena *a = e->c->arena;
@@ -1003,10 +1005,11 @@ static int copy_facts(ectx *e, sk_finding *f)
     f->nfacts = (uint16_t)ev->nfacts;
     f->nmissing = (uint16_t)ev->nmissing;
     if (ev->nfacts) {
-        f->facts = sk_arena_alloc(a, ev->nfacts * sizeof *f->facts);
+        /* most findings (a gate's) have one fact: slot i of e->one */
+        f->facts = ev->nfacts == 1 ? &e->one[i] : sk_arena_alloc(a, ev->nfacts * sizeof *f->facts);
         if (!f->facts)
             return 0;
-        if (ev->nfacts == 1) /* most findings (a gate's): no memcpy call */
+        if (ev->nfacts == 1)
             f->facts[0] = ev->facts[0];
         else
             memcpy(f->facts, ev->facts, ev->nfacts * sizeof *f->facts);
@@ -1091,7 +1094,7 @@ static int eval_rule(ectx *e, size_t i, sk_finding *f)
         eval_full(e, r, f);
     }
     f->orig_status = f->status;
-    return copy_facts(e, f);
+    return copy_facts(e, f, i);
 }
 
 /* A specific rule that applies defeats the general rule it is an
@@ -1166,6 +1169,10 @@ sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out)
     e.ev = ev;
     e.rs = rs;
     e.c = c;
+    e.trace = ev->trace;
+    e.one = sk_arena_alloc(c->arena, (rs->nrules ? rs->nrules : 1) * sizeof *e.one);
+    if (!e.one)
+        return SK_ENOMEM;
     for (int at = 0; at < SK_AT__COUNT; at++)
         sk_judged_date(c, (sk_judged_at)at, &e.judged_at[at]);
     for (size_t i = 0; i < rs->nrules; i++)
