@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
+#include "case/case_int.h"
 #include "samkoll/files.h"
 #include "yaml/namesel.h"
 #include "yaml/yaml_load.h"
@@ -373,6 +375,83 @@ static void unlink_in(const char *dir, const char *name)
 
 /* Every file once, in the sorted order of sk_files_collect, with names
  * created in a scrambled order and a subdirectory among them. */
+/* The documents of a source as "rc line kind len;" items, and its
+ * diagnostics' positions. */
+static void source_docs(const char *text, size_t len, sk_buf *sig)
+{
+    sk_source *s;
+    sk_arena a;
+    sk_diags d;
+    sk_arena_init(&a, 4096);
+    sk_diags_init(&d, SK_LANG_EN);
+    cr_assert_eq(sk_source_open_mem(&s, "in.yaml", text, len, NULL), SK_OK);
+    for (int i = 0; i < 16; i++) {
+        sk_node *root;
+        sk_rc rc = sk_source_next_tree(s, &a, &root, &d);
+        if (rc == SK_EEND)
+            break;
+        sk_buf_printf(sig, "%d %u %d %u;", (int)rc, sk_source_doc_line(s),
+                      root ? root->kind : -1, root ? root->len : 0);
+    }
+    for (size_t i = 0; i < d.count; i++)
+        sk_buf_printf(sig, " diag %u:%u", d.items[i].line, d.items[i].col);
+    sk_source_close(s);
+    sk_diags_free(&d);
+    sk_arena_free(&a);
+}
+
+/* A source without CR may be taken as one document without cutting it
+ * line by line; with CRLF breaks it is always cut. Both must find the
+ * same documents at the same lines, and as many as stated. */
+Test(source, whole_documents_as_if_cut_line_by_line)
+{
+    static const struct { const char *text; int docs; } in[] = {
+        {"a: 1\nb: 2\n", 1},
+        {"---\na: 1\n", 1},
+        {"# c\n\n---\na: 1\n", 1},
+        {"a: 1\n---\nb: 2\n", 2},
+        {"---\na: 1\n---\nb: 2\n", 2},
+        {"a: 1\n...\n", 1},
+        {"a: 1\n...\nb: 2", 2},
+        {"%YAML 1.2\n---\na: 1\n", 1},
+        {"a: 1\n%YAML 1.2\n---\nb: 1\n", 2},
+        {"\xEF\xBB\xBF" "a: 1\n", 1},
+        {"a: 1\n\xEF\xBB\xBF---\nb: 1\n", 2},
+        {"# only a comment\n\n  \n", 1}, /* the empty-document error */
+        {"", 1},
+        {"----\na: 1\n", 1},
+        {"a:\n- x\n--- \nb: [1]\n", 2},
+        {"a: |\n  ...x\n  ---y\nb: 2\n", 1},
+        {"a: 1\nb: [\n", 1},
+        {"- 1\n- 2\n", 1},
+        {"...\na: 1\n", 1},
+        {"a: 1\n---", 2},
+    };
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+        const char *t = in[i].text;
+        size_t n = strlen(t);
+        char crlf[128];
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (t[k] == '\n')
+                crlf[m++] = '\r';
+            crlf[m++] = t[k];
+        }
+        sk_buf a, b;
+        sk_buf_init(&a, 0);
+        sk_buf_init(&b, 0);
+        source_docs(t, n, &a);
+        source_docs(crlf, m, &b);
+        cr_assert_str_eq(sk_buf_cstr(&a), sk_buf_cstr(&b), "input %zu", i);
+        int docs = 0;
+        for (const char *p = sk_buf_cstr(&a); (p = strchr(p, ';')); p++)
+            docs++;
+        cr_assert_eq(docs, in[i].docs, "input %zu: %s", i, sk_buf_cstr(&a));
+        sk_buf_free(&a);
+        sk_buf_free(&b);
+    }
+}
+
 Test(walk, flat_directory_larger_than_a_chunk_in_sorted_order)
 {
     char dir[] = "/tmp/sk-walk-XXXXXX", sub[600], name[64];

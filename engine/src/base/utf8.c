@@ -111,6 +111,10 @@ char *sk_display_name(const char *s)
     if (!out)
         return NULL;
     for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] - 0x20u < 0x5Fu) { /* printable ASCII */
+            *o++ = s[i++];
+            continue;
+        }
         size_t n = char_len(s + i, len - i);
         const unsigned char *u = (const unsigned char *)s + i;
         if (n == 0) {

@@ -1,8 +1,10 @@
 /* source.c - a file or stream of case documents (see samkoll/case.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "case/case_int.h"
@@ -31,6 +33,7 @@ struct sk_source {
     size_t ndocs;
     sk_limits lim;
     int empty_reported;
+    int cut_checked;  /* whole_document has been asked */
 };
 
 static char *dup_n(const char *s, size_t n)
@@ -72,26 +75,90 @@ static sk_source *source_new(const char *name, const sk_limits *lim)
     return s;
 }
 
-/* Reads a whole regular file, refusing files over the size limit. */
-static sk_rc read_file(sk_source *s, sk_diags *d)
+/* Reads f to its end into b (bounded by the file-size limit); 0 on a
+ * read error. */
+static int read_stream(FILE *f, sk_buf *b, size_t *total)
 {
-    int is_stdin = strcmp(s->name, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(s->name, "rb");
-    if (!f) {
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        *total += got;
+        if (!sk_buf_append(b, chunk, got))
+            break;
+    }
+    return !ferror(f);
+}
+
+/* Reads descriptor fd to its end into b: straight into the storage b was
+ * given (sized from fstat, within the limit: one read for a regular file),
+ * then, should the file have grown, through sk_buf_append and its ceiling;
+ * 0 on a read error. */
+static int read_fd(int fd, sk_buf *b, size_t *total)
+{
+    char chunk[65536];
+    int spilled = 0;
+    for (;;) {
+        int direct = !spilled && b->data && b->cap - b->len > 1;
+        char *to = direct ? b->data + b->len : chunk;
+        size_t room = direct ? b->cap - b->len - 1 : sizeof chunk;
+        ssize_t got = read(fd, to, room);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return 0;
+        if (got == 0)
+            return 1;
+        *total += (size_t)got;
+        if (direct) {
+            b->len += (size_t)got;
+            b->data[b->len] = '\0';
+        } else {
+            spilled = 1;
+            if (!sk_buf_append(b, chunk, (size_t)got))
+                return 1;
+        }
+    }
+}
+
+/* Opens the input: standard input as a stream (*f), a named file as a
+ * descriptor (*fd), refusing a directory; st is the input's status. */
+static sk_rc open_input(sk_source *s, sk_diags *d, FILE **f, int *fd, struct stat *st)
+{
+    *f = NULL;
+    *fd = -1;
+    if (strcmp(s->name, "-") == 0)
+        *f = stdin;
+    else
+        *fd = open(s->name, O_RDONLY | O_CLOEXEC);
+    if (!*f && *fd < 0) {
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_READ_FAILED, strerror(errno));
         return SK_EIO;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!is_stdin)
-            fclose(f);
+    int ok = fstat(*f ? fileno(*f) : *fd, st) == 0;
+    if (!ok)
+        st->st_mode = 0;
+    if (ok && S_ISDIR(st->st_mode)) {
+        if (*fd >= 0)
+            close(*fd);
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_READ_FAILED, strerror(EISDIR));
         return SK_EIO;
     }
+    return SK_OK;
+}
+
+/* Reads a whole file, refusing files over the size limit. */
+static sk_rc read_file(sk_source *s, sk_diags *d)
+{
+    FILE *f;
+    int fd;
+    struct stat st;
+    sk_rc rc = open_input(s, d, &f, &fd, &st);
+    if (rc != SK_OK)
+        return rc;
     sk_buf b;
     sk_buf_init(&b, s->lim.max_file_bytes);
     /* one allocation of the right size for a regular file */
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+    if (S_ISREG(st.st_mode) && st.st_size > 0 &&
         (size_t)st.st_size <= s->lim.max_file_bytes) {
         b.data = malloc((size_t)st.st_size + 1);
         if (b.data) {
@@ -99,17 +166,11 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
             b.data[0] = '\0';
         }
     }
-    char chunk[65536];
-    size_t got, total = 0;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        total += got;
-        if (!sk_buf_append(&b, chunk, got))
-            break;
-    }
-    int rerr = ferror(f);
-    if (!is_stdin)
-        fclose(f);
-    if (rerr) {
+    size_t total = 0;
+    int ok = f ? read_stream(f, &b, &total) : read_fd(fd, &b, &total);
+    if (fd >= 0)
+        close(fd);
+    if (!ok) {
         sk_buf_free(&b);
         sk_diag_add(d, SK_DIAG_ERROR, s->name, 0, 0, NULL, M_READ_FAILED, strerror(EIO));
         return SK_EIO;
@@ -135,6 +196,62 @@ static void begin_split(sk_source *s)
     s->cline = 0;
 }
 
+/* Is the line at p[0..n) (without CR) neither blank nor a comment? */
+static int has_content(const char *p, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (p[k] == ' ' || p[k] == '\t'))
+        k++;
+    return k < n && p[k] != '\n' && p[k] != '#';
+}
+
+/* Whether the data can be taken whole, without cutting it line by line:
+ * no CR (a lone CR ends a line) and no line that sk_split_line could cut
+ * at (one starting with "...", '%' or a byte order mark, or with "---"
+ * after content; a "---" line before any content only opens the document
+ * and is content itself, like any line starting with '-'). Then
+ * *content says whether it is a document at all (a line that is neither
+ * blank nor a comment), exactly as cutting it would. */
+static int whole_document(const char *p, size_t len, int *content)
+{
+    *content = 0;
+    if (memchr(p, '\r', len))
+        return 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '%' || c == 0xEF)
+            return 0;
+        int triple = len - i >= 3 && p[i + 1] == (char)c && p[i + 2] == (char)c;
+        /* a "---" before any content opens the one document (and is
+         * content itself); "..." or a later "---" may cut */
+        if (triple && (c == '.' || (c == '-' && *content)))
+            return 0;
+        const char *nl = memchr(p + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - p) : len;
+        if (!*content)
+            *content = has_content(p + i, end - i);
+        i = end + 1;
+    }
+    return 1;
+}
+
+/* The first document when the data is one whole (see whole_document):
+ * 1 with it, -1 with no document at all, 0 when it must be cut. */
+static int first_whole_document(sk_source *s, size_t *start, size_t *n, unsigned *line)
+{
+    int content;
+    s->cut_checked = 1;
+    if (s->cstart != 0 || !whole_document(s->data, s->len, &content))
+        return 0;
+    s->lines.start = s->len; /* nothing left to cut */
+    s->cstart = s->len;
+    if (!content)
+        return -1;
+    *start = 0, *n = s->len, *line = 0;
+    return 1;
+}
+
 /* The next document's bytes [*start, *start + *n) and its first line;
  * 0 when no document is left. */
 static int next_document(sk_source *s, size_t *start, size_t *n, unsigned *line)
@@ -142,6 +259,11 @@ static int next_document(sk_source *s, size_t *start, size_t *n, unsigned *line)
     const char *l;
     size_t ln;
     int cont;
+    if (!s->cut_checked) {
+        int whole = first_whole_document(s, start, n, line);
+        if (whole)
+            return whole > 0;
+    }
     for (;;) {
         size_t at = s->lines.start;
         unsigned lno = s->lines.number;
