@@ -82,12 +82,17 @@ int sk_missing_path_once(const sk_fact *fact, sk_buf *seen, sk_buf *path)
 
 void sk_report_flush(sk_report *r)
 {
-    FILE *f = r->body ? r->body : r->f;
     if (r->out.failed)
         r->io_error = true;
-    if (r->out.len && fwrite(r->out.data, 1, r->out.len, f) != r->out.len)
-        r->io_error = true;
+    sk_report_write(r, r->out.data, r->out.len);
     sk_buf_clear(&r->out);
+}
+
+void sk_report_write(sk_report *r, const char *p, size_t n)
+{
+    FILE *f = r->body ? r->body : r->f;
+    if (n && fwrite(p, 1, n, f) != n)
+        r->io_error = true;
 }
 
 void sk_finding_explanation(const sk_result *res, const sk_finding *f, int lang, sk_buf *b)

@@ -101,8 +101,8 @@ static void put_item(sk_report *r, const sk_buf *chunk)
     }
     if (r->items++ && r->w->sep)
         sk_buf_puts(&r->out, r->w->sep);
-    sk_buf_append(&r->out, chunk->data ? chunk->data : "", chunk->len);
     sk_report_flush(r);
+    sk_report_write(r, chunk->data, chunk->len); /* not copied through r->out */
 }
 
 void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chunk)

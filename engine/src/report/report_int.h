@@ -120,8 +120,11 @@ void sk_json_cites(sk_buf *b, const sk_cite *cites, uint32_t n, int en);
 void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp);
 /* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
 void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp);
-/* Flushes r->out to the stream. */
+/* Flushes r->out to the stream (the spool file while a summary is to come
+ * first). */
 void sk_report_flush(sk_report *r);
+/* Writes n bytes at p to the same stream, past r->out (flush it first). */
+void sk_report_write(sk_report *r, const char *p, size_t n);
 /* "Kan inte avgöras: uppgift saknas: a, b." and the basis note. */
 void sk_finding_explanation(const sk_result *res, const sk_finding *f, int lang, sk_buf *b);
 /* What a finding says in one text, whatever its status: the message
