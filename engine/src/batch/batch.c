@@ -75,12 +75,11 @@ typedef struct job {
     int oom;                /* an allocation failed while it ran */
 } job;
 
-/* What a thread needs to run jobs: its own evaluator, case arena and
- * rendering buffer, each reused case after case. */
+/* What a thread needs to run jobs: its own evaluator and case arena,
+ * each reused case after case. */
 typedef struct runner {
     sk_evaluator *ev;
     sk_arena arena;
-    sk_buf scratch;
     int broken;             /* no evaluator: every job it takes fails */
 } runner;
 
@@ -117,12 +116,10 @@ static void runner_init(runner *r, const batch *b)
     if (!r->broken)
         sk_evaluator_set_trace(r->ev, b->o->explain);
     sk_arena_init(&r->arena, 32768);
-    sk_buf_init(&r->scratch, 0);
 }
 
 static void runner_free(runner *r)
 {
-    sk_buf_free(&r->scratch);
     sk_arena_free(&r->arena);
     sk_evaluator_free(r->ev);
     r->ev = NULL;
@@ -199,24 +196,22 @@ static void keep_totals(job *j, const sk_result *res, out_item *it)
     j->oom |= j->rules.failed;
 }
 
-/* Renders a case for report k into the runner's scratch buffer (each case
- * is rendered into an empty buffer, as it always was), then appends it to
- * the job's text for that report and records where it lies. */
-static void keep_text(batch *b, job *j, runner *r, size_t k, const sk_result *res)
+/* Renders a case for report k at the end of the job's text for that
+ * report and records where it lies. Renderers only append (what they
+ * measure, they measure from where they began), so the text is the same
+ * as rendered into an empty buffer, without copying it there first. */
+static void keep_text(batch *b, job *j, size_t k, const sk_result *res)
 {
-    sk_buf_clear(&r->scratch);
-    sk_report_render_case(b->reports[k], res, &r->scratch);
-    j->oom |= r->scratch.failed;
     size_t span[2] = {j->text[k].len, j->text[k].len};
-    if (r->scratch.len && sk_buf_append(&j->text[k], r->scratch.data, r->scratch.len))
-        span[1] = j->text[k].len;
+    sk_report_render_case(b->reports[k], res, &j->text[k]);
     j->oom |= j->text[k].failed;
+    span[1] = j->text[k].len;
     j->oom |= !sk_buf_append(&j->spans, (const char *)span, sizeof span);
 }
 
 /* One checked case: to the callback, or rendered for every report. An
  * allocation that fails marks the job (the run then fails as a whole). */
-static void take_result(batch *b, job *j, runner *r, const sk_result *res, sk_diags *warn)
+static void take_result(batch *b, job *j, const sk_result *res, sk_diags *warn)
 {
     if (b->fn) {
         if (warn->count && b->o->warn_fn)
@@ -239,7 +234,7 @@ static void take_result(batch *b, job *j, runner *r, const sk_result *res, sk_di
     keep_totals(j, res, it);
     it->spans_at = j->spans.len / (2 * sizeof(size_t));
     for (size_t k = 0; k < b->nreports; k++)
-        keep_text(b, j, r, k, res);
+        keep_text(b, j, k, res);
 }
 
 /* Runs one input: every document in it. Thread-safe. */
@@ -265,7 +260,7 @@ static void run_input(batch *b, job *j, input *in, runner *r)
         sk_result *res;
         rc = sk_source_next(src, &r->arena, o->rs, o->default_date, &c, &d);
         if (rc == SK_OK && sk_evaluate(r->ev, c, &res) == SK_OK)
-            take_result(b, j, r, res, &d);
+            take_result(b, j, res, &d);
         else if (rc == SK_OK || rc == SK_ENOMEM)
             j->oom = 1; /* nothing is dropped silently: the run fails */
         else if (rc == SK_EINVALID || rc == SK_EIO)
