@@ -352,3 +352,90 @@ Test(buf, reserve_and_extend)
     cr_expect_eq(b.len, 4);
     sk_buf_free(&b);
 }
+
+/* ---- fact paths as JSON (report/escape.c) ------------------------------ */
+
+#define CHECK_FIELDS_S(n) check_field_names(&n);
+#define CHECK_FIELDS_V(n)
+static void check_field_names(const sk_schema *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        const char *name = s->fields[i].name;
+        size_t len = strlen(name);
+        cr_assert_eq(sk_json_plain_run((const unsigned char *)name, len), len, "%s.%s", s->name, name);
+    }
+}
+
+Test(json, schema_field_names_need_no_escaping)
+{
+    SK_SCHEMA_NAMES(CHECK_FIELDS_S, CHECK_FIELDS_V)
+}
+
+/* The JSON form of sk_fact_path's text, the way it was written before the
+ * direct rendering: the path escaped as any string. */
+static void expect_fact_path(const sk_fact *f, const char *want)
+{
+    sk_buf plain, got, ref, tmp;
+    sk_buf_init(&plain, 0);
+    sk_buf_init(&got, 0);
+    sk_buf_init(&ref, 0);
+    sk_buf_init(&tmp, 0);
+    sk_fact_path(f, &plain);
+    sk_json_str(&ref, sk_buf_cstr(&plain));
+    sk_buf_puts(&got, "x");
+    sk_json_fact_path(&got, f, &tmp);
+    cr_expect_str_eq(sk_buf_cstr(&plain), want);
+    cr_expect_str_eq(sk_buf_cstr(&got) + 1, sk_buf_cstr(&ref));
+    cr_expect_eq(got.data[0], 'x');
+    sk_buf_free(&plain);
+    sk_buf_free(&got);
+    sk_buf_free(&ref);
+    sk_buf_free(&tmp);
+}
+
+Test(json, fact_paths_render_as_the_escaped_general_path)
+{
+    /* root {tasks: [{name: v, "we\"ird": w}]}, keys with and without a field */
+    sk_node root = {.kind = SK_MAP, .len = 1}, seq = {.kind = SK_SEQ, .len = 1};
+    sk_node item = {.kind = SK_MAP, .len = 2}, v = {.kind = SK_SCALAR}, w = {.kind = SK_SCALAR};
+    sk_node k_tasks = {.kind = SK_SCALAR, .field = 0}, k_name = {.kind = SK_SCALAR, .field = 0};
+    sk_node k_weird = {.kind = SK_SCALAR, .field = -1};
+    k_tasks.u.s = "tasks";
+    k_name.u.s = "name";
+    k_weird.u.s = "we\"ird";
+    v.u.s = w.u.s = "v";
+    sk_pair rp[1] = {{&k_tasks, &seq}}, ip[2] = {{&k_name, &v}, {&k_weird, &w}};
+    sk_node *items[1] = {&item};
+    root.u.pairs = rp;
+    seq.u.items = items;
+    item.u.pairs = ip;
+    seq.parent = &root;
+    item.parent = &seq;
+    v.parent = w.parent = &item;
+    w.index = 1;
+    const sk_schema *tasks = NULL;
+    for (size_t i = 0; i < sk_case_schema.count; i++)
+        if (!strcmp(sk_case_schema.fields[i].name, "tasks"))
+            tasks = sk_case_schema.fields[i].sub;
+    cr_assert(tasks && tasks->count > 1);
+    sk_path p = {.root = SK_ROOT_CASE, .nsteps = 2};
+    p.steps[0] = (sk_step){.schema = &sk_case_schema, .field = 0, .star = 1};
+    p.steps[1] = (sk_step){.schema = tasks, .field = 1};
+    char want[128];
+    sk_fact f = {.node = &v, .path = &p, .from = 2};
+    expect_fact_path(&f, "tasks[0].name");
+    f.node = &w;
+    expect_fact_path(&f, "tasks[0].we\"ird");
+    f = (sk_fact){.node = &root, .path = &p, .missing = 1};
+    snprintf(want, sizeof want, "%s[*].%s", sk_case_schema.fields[0].name, tasks->fields[1].name);
+    expect_fact_path(&f, want);
+    f = (sk_fact){.node = &seq, .path = &p, .from = 1, .missing = 1};
+    snprintf(want, sizeof want, "tasks[*].%s", tasks->fields[1].name);
+    expect_fact_path(&f, want);
+    f = (sk_fact){.node = &item, .path = &p, .from = 1, .missing = 1};
+    snprintf(want, sizeof want, "tasks[0][*].%s", tasks->fields[1].name);
+    expect_fact_path(&f, want);
+    sk_path form = {.text = "form.x\"y", .root = SK_ROOT_FORM};
+    f = (sk_fact){.path = &form};
+    expect_fact_path(&f, "form.x\"y");
+}

@@ -96,10 +96,80 @@ void sk_json_str(sk_buf *b, const char *s)
     sk_buf_putc(b, '"');
 }
 
+/* Ancestors a fact path is rendered through directly; a deeper node takes
+ * the general way. */
+#define PATH_DEPTH 24
+
+/* Appends the place of node n in its tree, as sk_fact_path writes it
+ * ("tasks[1].name"), when no key needs escaping; false otherwise (then
+ * the caller drops what was appended). Keys the validation matched to a
+ * schema field are field names, which are plain (unit test
+ * json.schema_field_names_need_no_escaping); other keys are scanned. */
+static bool plain_node_path(sk_buf *b, const sk_node *n, size_t start)
+{
+    const sk_node *chain[PATH_DEPTH];
+    int k = 0;
+    for (; n && n->parent; n = n->parent) {
+        if (k == PATH_DEPTH)
+            return false;
+        chain[k++] = n;
+    }
+    while (k--) {
+        const sk_node *c = chain[k], *parent = c->parent;
+        if (parent->kind == SK_SEQ) {
+            sk_buf_putc(b, '[');
+            sk_buf_uint(b, c->index);
+            sk_buf_putc(b, ']');
+            continue;
+        }
+        if (parent->kind != SK_MAP)
+            continue;
+        const sk_node *key = parent->u.pairs[c->index].key;
+        size_t len = strlen(key->u.s);
+        if (key->field < 0 && sk_json_plain_run((const unsigned char *)key->u.s, len) != len)
+            return false;
+        if (b->len > start)
+            sk_buf_putc(b, '.');
+        sk_buf_append(b, key->u.s, len);
+    }
+    return true;
+}
+
+/* The path of a fact of the case's tree or a binding (not the form table
+ * or a date) when it needs no escaping, as sk_fact_path writes it. */
+static bool plain_fact_path(sk_buf *b, const sk_fact *f)
+{
+    const sk_path *p = f->path;
+    if (p->root == SK_ROOT_FORM || p->root == SK_ROOT_DATE)
+        return false;
+    size_t start = b->len;
+    if (!plain_node_path(b, f->node, start))
+        return false;
+    if (f->from > 0 && f->from < p->nsteps && p->steps[f->from - 1].star)
+        sk_buf_append(b, "[*]", 3);
+    for (int i = f->from; i < p->nsteps; i++) {
+        if (b->len > start)
+            sk_buf_putc(b, '.');
+        const sk_step *s = &p->steps[i];
+        sk_buf_puts(b, s->schema->fields[s->field].name);
+        if (s->star && i + 1 < p->nsteps)
+            sk_buf_append(b, "[*]", 3);
+    }
+    return true;
+}
+
 void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp)
 {
     size_t at = b->len;
     sk_buf_putc(b, '"');
+    if (plain_fact_path(b, f)) {
+        sk_buf_putc(b, '"');
+        return;
+    }
+    if (!b->failed) {
+        b->len = at + 1;
+        b->data[b->len] = '\0';
+    }
     size_t from = b->len;
     sk_fact_path(f, b); /* in place: paths seldom need escaping */
     size_t n = b->len - from;
