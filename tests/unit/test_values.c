@@ -194,3 +194,39 @@ Test(values, answers_by_label_or_alias)
     cr_expect_eq(sk_answer_parse(&q, "teckal-ish", SK_LANG_SV, &out), 0);
     free(out);
 }
+
+/* In schema s (recursively): every field is found by its name from every
+ * starting field, at its own index (so names are unique, and the search
+ * from a start answers as sk_schema_find), and names that are no field
+ * (a prefix, an extension, a changed byte, the empty name) are not. */
+static void expect_find_from_agrees(const sk_schema *s)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        const char *name = s->fields[i].name;
+        cr_assert_eq(sk_schema_find(s, name), (int)i, "%s.%s", s->name, name);
+        char other[3][80];
+        size_t n = strlen(name);
+        cr_assert_lt(n + 2, sizeof other[0]);
+        snprintf(other[0], sizeof other[0], "%.*s", (int)(n - 1), name);
+        snprintf(other[1], sizeof other[1], "%sx", name);
+        snprintf(other[2], sizeof other[2], "%s", name);
+        other[2][n - 1] ^= 0x20;
+        for (size_t from = 0; from <= s->count + 1; from++) {
+            cr_assert_eq(sk_schema_find_from(s, name, from), (int)i, "%s.%s from %zu",
+                         s->name, name, from);
+            for (int k = 0; k < 3; k++)
+                cr_assert_eq(sk_schema_find_from(s, other[k], from), sk_schema_find(s, other[k]),
+                             "%s: %s from %zu", s->name, other[k], from);
+            cr_assert_eq(sk_schema_find_from(s, "", from), -1);
+        }
+        if (s->fields[i].sub)
+            expect_find_from_agrees(s->fields[i].sub);
+    }
+}
+
+Test(values, schema_find_from_any_start_agrees_with_the_search_from_the_first)
+{
+    expect_find_from_agrees(&sk_case_schema);
+    cr_assert_eq(sk_schema_find_from(&sk_case_schema, "case", 0), 0);
+    cr_assert_eq(sk_schema_find_from(&sk_case_schema, "nosuchfield", 3), -1);
+}

@@ -489,9 +489,10 @@ static void merge_text_file(vctx *v, sk_node *map, const sk_schema *s)
 
 static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
 {
+    size_t next = 0; /* keys mostly follow the schema's order */
     for (uint32_t i = 0; i < map->len; i++) {
         sk_node *k = map->u.pairs[i].key;
-        int f = sk_schema_find(s, k->u.s);
+        int f = sk_schema_find_from(s, k->u.s, next);
         if (f < 0) {
             const char *names[64];
             size_t nn = s->count < 64 ? s->count : 64;
@@ -503,6 +504,7 @@ static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
             continue;
         }
         k->field = f;
+        next = (size_t)f + 1;
         validate_value(v, map->u.pairs[i].val, &s->fields[f]);
     }
     for (size_t f = 0; f < s->count; f++)

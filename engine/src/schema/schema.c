@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/ui.h"
+#include "yaml/value.h"
 
 /* Field constructors: plain, extension, enum, map, list. Each takes the
  * descriptions (sv, en) and, optionally, the question that asks for the
@@ -637,7 +638,20 @@ SCHEMA(sk_case_schema, "case", case_fields);
 int sk_schema_find(const sk_schema *s, const char *name)
 {
     for (size_t i = 0; i < s->count; i++)
-        if (s->fields[i].name[0] == name[0] && strcmp(s->fields[i].name, name) == 0)
+        if (sk_name_eq(s->fields[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+int sk_schema_find_from(const sk_schema *s, const char *name, size_t from)
+{
+    if (from >= s->count)
+        from = 0;
+    for (size_t i = from; i < s->count; i++)
+        if (sk_name_eq(s->fields[i].name, name))
+            return (int)i;
+    for (size_t i = 0; i < from; i++)
+        if (sk_name_eq(s->fields[i].name, name))
             return (int)i;
     return -1;
 }
@@ -653,7 +667,7 @@ size_t sk_values_count(const char *const *values)
 int sk_values_find(const char *const *values, const char *v)
 {
     for (size_t i = 0; values && values[i]; i++)
-        if (values[i][0] == v[0] && strcmp(values[i], v) == 0)
+        if (sk_name_eq(values[i], v))
             return (int)i;
     return -1;
 }

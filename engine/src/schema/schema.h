@@ -83,6 +83,11 @@ SK_SCHEMA_MORE(SK_SCHEMA_DECL_S, SK_SCHEMA_DECL_V)
 
 /* Index of name in schema s, or -1. */
 int sk_schema_find(const sk_schema *s, const char *name);
+/* The same, searching from field `from` on (then from the start): keys
+ * mostly come in the schema's order, so starting after the last key's
+ * field finds the next one at once. Field names are unique, so the answer
+ * is sk_schema_find's for any start. */
+int sk_schema_find_from(const sk_schema *s, const char *name, size_t from);
 /* Number of entries of a NULL-terminated value list. */
 size_t sk_values_count(const char *const *values);
 /* Index of v in values, or -1. */

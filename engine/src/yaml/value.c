@@ -9,7 +9,7 @@ sk_node *sk_map_get(const sk_node *map, const char *key)
         return NULL;
     for (uint32_t i = 0; i < map->len; i++) {
         const char *k = map->u.pairs[i].key->u.s;
-        if (k[0] == key[0] && strcmp(k, key) == 0) /* the first byte rules out most */
+        if (sk_name_eq(k, key))
             return map->u.pairs[i].val;
     }
     return NULL;

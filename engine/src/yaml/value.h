@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "samkoll/common.h"
 
@@ -52,6 +53,13 @@ struct sk_node {
                                   text node of a map with text_file */
 };
 
+/* Whether two names are equal; the first two bytes are compared inline,
+ * which rules out nearly every other name of a schema or map before the
+ * call to strcmp (keys sharing a first letter are common). */
+static inline bool sk_name_eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && (a[0] == '\0' || (a[1] == b[1] && strcmp(a + 1, b + 1) == 0));
+}
 /* The value of key in a map (by string), or NULL. */
 sk_node *sk_map_get(const sk_node *map, const char *key);
 /* The pair whose key has schema field index f, or NULL. */
