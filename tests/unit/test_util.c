@@ -439,3 +439,20 @@ Test(json, fact_paths_render_as_the_escaped_general_path)
     f = (sk_fact){.path = &form};
     expect_fact_path(&f, "form.x\"y");
 }
+
+Test(json, status_parts_match_the_names)
+{
+    for (int s = 0; s < SK_ST__COUNT; s++) {
+        char want[64];
+        snprintf(want, sizeof want, ",\"status\":\"%s\"", sk_status_name((sk_status)s));
+        size_t len = 99;
+        const char *got = sk_json_status_part((sk_status)s, &len);
+        cr_assert_not_null(got, "status %d", s);
+        cr_expect_eq(len, strlen(want), "status %d", s);
+        cr_expect_eq(strlen(got), len, "status %d", s);
+        cr_expect_str_eq(got, want);
+    }
+    size_t len = 99;
+    cr_expect_null(sk_json_status_part(SK_ST__COUNT, &len));
+    cr_expect_eq(len, 0);
+}

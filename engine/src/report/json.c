@@ -38,6 +38,41 @@ static inline void kv_plain(sk_buf *b, const char *k, size_t klen, const char *v
     }
 }
 
+/* ,"status":"<name>" of each status, as sk_status_name names it (unit
+ * test json.status_parts_match_the_names); the name with its quotes
+ * starts at STATUS_NAME_AT. */
+#define STATUS_NAME_AT (sizeof ",\"status\":" - 1)
+#define ST_PART(s, name) [s] = {",\"status\":\"" name "\"", sizeof ",\"status\":\"" name "\"" - 1}
+static const struct status_part {
+    const char *text;
+    size_t len;
+} status_parts[SK_ST__COUNT] = {
+    ST_PART(SK_ST_NOT_APPLICABLE, "not_applicable"), ST_PART(SK_ST_PASS, "pass"),
+    ST_PART(SK_ST_WAIVED, "waived"), ST_PART(SK_ST_UNKNOWN, "unknown"),
+    ST_PART(SK_ST_WARN, "warn"), ST_PART(SK_ST_FAIL, "fail"), ST_PART(SK_ST_ERROR, "error"),
+};
+
+const char *sk_json_status_part(sk_status s, size_t *len)
+{
+    if ((unsigned)s >= SK_ST__COUNT) {
+        *len = 0;
+        return NULL;
+    }
+    *len = status_parts[s].len;
+    return status_parts[s].text;
+}
+
+/* ,"status":"<name>" of a finding's status */
+static void status_kv(sk_buf *b, unsigned s)
+{
+    size_t n;
+    const char *part = sk_json_status_part((sk_status)s, &n);
+    if (part)
+        sk_buf_append(b, part, n);
+    else
+        KV_PLAIN(b, ",\"status\":", sk_status_name((sk_status)s));
+}
+
 /* One citation as ",{...}"; it says whether its provision was checked
  * against the statute text (null: it names no provision). */
 static void cite_object(sk_buf *b, const sk_cite *c, int en)
@@ -243,7 +278,7 @@ static void finding(sk_buf *b, const sk_finding *f, case_ctx *cx)
         return;
     }
     KV_PLAIN(b, "{\"rule\":", rule->id);
-    KV_PLAIN(b, ",\"status\":", sk_status_name((sk_status)f->status));
+    status_kv(b, f->status);
     sk_buf_append(b, j->text, j->head);
     certainty(b, f, cx->en);
     finding_text(b, f, cx);
@@ -271,13 +306,10 @@ static void finding(sk_buf *b, const sk_finding *f, case_ctx *cx)
 
 static void counts(sk_buf *b, const size_t *c)
 {
-    sk_buf_putc(b, '{');
     for (int s = 0; s < SK_ST__COUNT; s++) {
-        if (s)
-            sk_buf_putc(b, ',');
-        sk_buf_putc(b, '"');
-        sk_buf_puts(b, sk_status_name((sk_status)s));
-        PUT_LIT(b, "\":");
+        sk_buf_putc(b, s ? ',' : '{');
+        sk_buf_append(b, status_parts[s].text + STATUS_NAME_AT, status_parts[s].len - STATUS_NAME_AT);
+        sk_buf_putc(b, ':');
         sk_buf_uint(b, c[s]);
     }
     sk_buf_putc(b, '}');
@@ -290,7 +322,7 @@ static void counts(sk_buf *b, const size_t *c)
 static void brief_finding(sk_buf *b, const sk_finding *f, sk_buf *tmp)
 {
     KV_PLAIN(b, "{\"rule\":", f->rule->id);
-    KV_PLAIN(b, ",\"status\":", sk_status_name((sk_status)f->status));
+    status_kv(b, f->status);
     if (f->status == SK_ST_UNKNOWN) {
         PUT_LIT(b, ",\"missing\":");
         sk_json_missing(b, f, tmp);

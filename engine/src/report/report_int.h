@@ -116,6 +116,9 @@ void sk_json_str(sk_buf *b, const char *s);
 size_t sk_json_plain_run(const unsigned char *p, size_t len);
 /* Citations as a compact JSON array of {"text", "url"} (text in lang en). */
 void sk_json_cites(sk_buf *b, const sk_cite *cites, uint32_t n, int en);
+/* ,"status":"<name>" of status s as JSON writes it, its length in *len;
+ * NULL (and 0) for a value out of range. */
+const char *sk_json_status_part(sk_status s, size_t *len);
 /* The fact's path as a JSON string (tmp is scratch). */
 void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp);
 /* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
