@@ -20,6 +20,8 @@
 typedef struct frame {
     sk_node *node;  /* SK_SEQ or SK_MAP under construction */
     size_t start;   /* index of its first pending child on the stack */
+    size_t limit;   /* pending children (a map's keys and values) that make
+                       it full: max_items, twice that for a map */
 } frame;
 
 typedef struct anchor {
@@ -299,15 +301,14 @@ static int push_child(sk_yaml *y, sk_node *n)
 }
 
 /* Adds a finished node to the open collection (or makes it the root). */
-static sk_rc attach(sk_yaml *y, sk_diags *d, sk_node *n, const yaml_mark_t *m)
+static inline sk_rc attach(sk_yaml *y, sk_diags *d, sk_node *n, const yaml_mark_t *m)
 {
     if (y->nframes == 0) {
         y->root = n;
         return SK_OK;
     }
-    frame *f = &y->frames[y->nframes - 1];
-    size_t per = f->node->kind == SK_MAP ? 2 : 1;
-    if ((y->top - f->start) / per >= y->lim.max_items) {
+    const frame *f = &y->frames[y->nframes - 1];
+    if (y->top - f->start >= f->limit) {
         doc_error(y, d, m, NULL, M_TOO_MANY_ITEMS, y->lim.max_items);
         return SK_EINVALID;
     }
@@ -332,7 +333,7 @@ static int tag_is_core(const yaml_char_t *tag)
 
 /* A node with `extra` bytes after it in the same arena allocation (a
  * scalar's text: one allocation per scalar instead of two). */
-static sk_node *new_node_ex(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m, size_t extra)
+static inline sk_node *new_node_ex(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m, size_t extra)
 {
     if (extra > SIZE_MAX - sizeof(sk_node))
         return NULL;
@@ -463,6 +464,10 @@ static sk_rc on_start(sk_yaml *y, sk_diags *d, yaml_event_t *ev, sk_vkind kind)
     }
     y->frames[y->nframes].node = n;
     y->frames[y->nframes].start = y->top;
+    /* (top - start) / per >= max_items, without a division per child */
+    size_t per = kind == SK_MAP ? 2 : 1;
+    y->frames[y->nframes].limit = y->lim.max_items > SIZE_MAX / per ? SIZE_MAX
+                                                                     : y->lim.max_items * per;
     y->nframes++;
     return SK_OK;
 }
