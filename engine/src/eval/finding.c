@@ -42,15 +42,21 @@ void sk_fact_path(const sk_fact *f, sk_buf *b)
     }
     size_t start = b->len;
     node_path(f->node, b, start);
+    sk_fact_path_rest(f, b, start);
+}
+
+void sk_fact_path_rest(const sk_fact *f, sk_buf *b, size_t start)
+{
+    const sk_path *p = f->path;
     if (f->from > 0 && f->from < p->nsteps && p->steps[f->from - 1].star)
-        sk_buf_puts(b, "[*]");
+        sk_buf_append(b, "[*]", 3);
     for (int i = f->from; i < p->nsteps; i++) {
         if (b->len > start)
             sk_buf_putc(b, '.');
         const sk_step *s = &p->steps[i];
         sk_buf_puts(b, s->schema->fields[s->field].name);
         if (s->star && i + 1 < p->nsteps)
-            sk_buf_puts(b, "[*]");
+            sk_buf_append(b, "[*]", 3);
     }
 }
 

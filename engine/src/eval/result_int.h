@@ -90,6 +90,11 @@ struct sk_result {
 
 /* Concrete path of a fact ("tasks[1].myndighetsutovning") into buf. */
 void sk_fact_path(const sk_fact *f, struct sk_buf *buf);
+/* The part of the fact's path past its node (the rule path's steps the
+ * case does not hold, "[*]" after a quantified step), appended to buf,
+ * whose path began at byte start; used by sk_fact_path and by writers
+ * that render the node's own part themselves. */
+void sk_fact_path_rest(const sk_fact *f, struct sk_buf *buf, size_t start);
 /* Renders the finding's message in lang into buf (placeholders filled). */
 void sk_finding_message(const sk_result *r, const sk_finding *f, int lang, struct sk_buf *buf);
 /* Stable fingerprint: rule id, case id and fact paths; 16 hex digits. */

@@ -145,16 +145,7 @@ static bool plain_fact_path(sk_buf *b, const sk_fact *f)
     size_t start = b->len;
     if (!plain_node_path(b, f->node, start))
         return false;
-    if (f->from > 0 && f->from < p->nsteps && p->steps[f->from - 1].star)
-        sk_buf_append(b, "[*]", 3);
-    for (int i = f->from; i < p->nsteps; i++) {
-        if (b->len > start)
-            sk_buf_putc(b, '.');
-        const sk_step *s = &p->steps[i];
-        sk_buf_puts(b, s->schema->fields[s->field].name);
-        if (s->star && i + 1 < p->nsteps)
-            sk_buf_append(b, "[*]", 3);
-    }
+    sk_fact_path_rest(f, b, start);
     return true;
 }
 
