@@ -637,10 +637,7 @@ SCHEMA(sk_case_schema, "case", case_fields);
 
 int sk_schema_find(const sk_schema *s, const char *name)
 {
-    for (size_t i = 0; i < s->count; i++)
-        if (sk_name_eq(s->fields[i].name, name))
-            return (int)i;
-    return -1;
+    return sk_schema_find_from(s, name, 0);
 }
 
 int sk_schema_find_from(const sk_schema *s, const char *name, size_t from)

@@ -182,16 +182,13 @@ static void read_chunk(wframe *f, sk_diags *d)
 /* The chunk after the current one: its last name is where the next begins. */
 static void next_chunk(wframe *f, sk_diags *d)
 {
-    const char *last = sk_namesel_at(&f->names, f->names.count - 1);
-    size_t n = strlen(last) + 1;
-    char *after = malloc(n);
+    char *after = strdup(sk_namesel_at(&f->names, f->names.count - 1));
     if (!after) {
         d->failed = true; /* out of memory: end the directory here */
         sk_namesel_reset(&f->names);
         f->next = 0;
         return;
     }
-    memcpy(after, last, n);
     free(f->after);
     f->after = after;
     read_chunk(f, d);
