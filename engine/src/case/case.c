@@ -42,22 +42,24 @@ static void err_at(vctx *v, const sk_node *n, const char *hint, sk_msg id, ...)
                  hint, msg);
 }
 
+/* (By length first: nearly every scalar is ruled out without a call.) */
 static int is_unknown_scalar(const sk_node *n)
 {
-    return n->kind == SK_SCALAR && !n->quoted && strcmp(n->u.s, "unknown") == 0;
+    return n->kind == SK_SCALAR && !n->quoted && n->len == 7 &&
+           memcmp(n->u.s, "unknown", 7) == 0;
 }
 
-static int parse_bool(const char *s, bool *out)
+/* true/false/ja/nej in any case. The words differ in length, so the
+ * length picks the only one that can match (len is s's strlen). */
+static int parse_bool(const char *s, size_t len, bool *out)
 {
     static const struct { const char *w; bool v; } words[] = {
-        {"true", true}, {"false", false}, {"ja", true}, {"nej", false},
+        [2] = {"ja", true}, [3] = {"nej", false}, [4] = {"true", true}, [5] = {"false", false},
     };
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcasecmp(s, words[i].w) == 0) {
-            *out = words[i].v;
-            return 1;
-        }
-    return 0;
+    if (len >= sizeof words / sizeof *words || !words[len].w || strcasecmp(s, words[len].w) != 0)
+        return 0;
+    *out = words[len].v;
+    return 1;
 }
 
 static int is_slug(const char *s)
@@ -101,7 +103,7 @@ static void type_bool(vctx *v, sk_node *n, sk_ftype t,
 {
     static const char *const bools[] = {"true", "false", "ja", "nej", "unknown", NULL};
     (void)t, (void)values;
-    if (!parse_bool(n->u.s, &n->v.b)) {
+    if (!parse_bool(n->u.s, n->len, &n->v.b)) {
         err_at(v, n, sk_suggest(n->u.s, bools, 5), M_BAD_BOOL, n->u.s, name);
         return;
     }
@@ -190,7 +192,7 @@ static void type_text_or_bool(vctx *v, sk_node *n, sk_ftype t,
                               const char *const *values, const char *name)
 {
     (void)v, (void)t, (void)values, (void)name;
-    if (!n->quoted && parse_bool(n->u.s, &n->v.b))
+    if (!n->quoted && parse_bool(n->u.s, n->len, &n->v.b))
         n->vtype = SK_VT_BOOL;
     else
         n->vtype = SK_VT_TEXT;
@@ -461,6 +463,7 @@ static void merge_text_file(vctx *v, sk_node *map, const sk_schema *s)
     const sk_pair *pf = NULL;
     for (uint32_t i = 0; i < map->len && !pf; i++)
         if (map->u.pairs[i].key->field >= 0 &&
+            s->fields[map->u.pairs[i].key->field].type == SK_F_PATH &&
             strcmp(s->fields[map->u.pairs[i].key->field].name, "text_file") == 0)
             pf = &map->u.pairs[i];
     if (!pf)
