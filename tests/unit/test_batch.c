@@ -10,7 +10,7 @@
 #include "samkoll/batch.h"
 #include "samkoll/report.h"
 
-/* More cases than one job (16 inputs) times the ring of -j2 (8 jobs). */
+/* More cases than one job (8 inputs) times the ring of -j2 (8 jobs). */
 #define NCASES 300
 #define BAD 150
 

@@ -1,13 +1,13 @@
 /* samkoll/batch.h - checking a whole library: files, directories and
  * standard input, on N worker threads, reported in input order.
  *
- * Work is cut into jobs of up to 16 inputs: files, and documents of
+ * Work is cut into jobs of up to 8 inputs: files, and documents of
  * standard input (the stream is split at its document markers, so a
  * multi-document stream is checked in parallel too). Threads load,
  * validate, evaluate and render each case for every report, then free it;
  * the calling thread produces the jobs, runs jobs itself and writes the
  * rendered output in input order. With N threads, up to N - 1 workers are
- * started, each only once more than one job is waiting (up to 16 inputs
+ * started, each only once more than one job is waiting (up to 8 inputs
  * never start a thread). At most a fixed window of jobs is in
  * flight, so memory does not grow with the library, and the output is
  * byte-identical whatever the number of threads. */
