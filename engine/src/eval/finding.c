@@ -1,6 +1,5 @@
 /* finding.c - what a finding says: concrete fact paths, fact values,
  * the message with its placeholders filled, and the fingerprint. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +59,25 @@ void sk_fact_path_rest(const sk_fact *f, sk_buf *b, size_t start)
     }
 }
 
+/* "[len]" in tmp (digits by hand: snprintf cost more than the rest of a
+ * fact's rendering); "" when tmp cannot hold it. */
+static const char *seq_value(uint32_t len, char *tmp, size_t tmpsz)
+{
+    char d[16];
+    size_t n = sizeof d;
+    d[--n] = ']';
+    do {
+        d[--n] = (char)('0' + len % 10);
+        len /= 10;
+    } while (len);
+    d[--n] = '[';
+    if (tmpsz < sizeof d - n + 1)
+        return tmpsz ? (tmp[0] = '\0', tmp) : "";
+    memcpy(tmp, d + n, sizeof d - n);
+    tmp[sizeof d - n] = '\0';
+    return tmp;
+}
+
 const char *sk_fact_value(const sk_fact *f, char *tmp, size_t tmpsz)
 {
     const sk_node *n = f->node;
@@ -69,14 +87,11 @@ const char *sk_fact_value(const sk_fact *f, char *tmp, size_t tmpsz)
         return NULL; /* the run's date, not a stated one */
     switch ((sk_vkind)n->kind) {
     case SK_SCALAR:
-        if (n->vtype == SK_VT_BOOL) {
-            snprintf(tmp, tmpsz, "%s", n->v.b ? "true" : "false");
-            return tmp;
-        }
+        if (n->vtype == SK_VT_BOOL)
+            return n->v.b ? "true" : "false";
         return n->u.s;
     case SK_SEQ:
-        snprintf(tmp, tmpsz, "[%u]", n->len);
-        return tmp;
+        return seq_value(n->len, tmp, tmpsz);
     case SK_MAP:
         return "{…}";
     case SK_NULL:
