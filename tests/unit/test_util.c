@@ -110,6 +110,26 @@ Test(buf, ceiling)
     sk_buf_free(&b);
 }
 
+/* sk_buf_uint writes what printf's %llu writes, at each digit count and
+ * at the edges of the digit-pair steps */
+Test(buf, uint_matches_printf)
+{
+    static const unsigned long long v[] = {0, 1, 9, 10, 11, 42, 99, 100, 101, 999, 1000,
+                                           9999, 10000, 65535, 99999, 100000, 4294967295ull,
+                                           10000000000ull, 18446744073709551615ull};
+    sk_buf b;
+    sk_buf_init(&b, 0);
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "x%llu", v[i]);
+        sk_buf_clear(&b);
+        sk_buf_putc(&b, 'x');
+        cr_expect(sk_buf_uint(&b, v[i]));
+        cr_expect_str_eq(sk_buf_cstr(&b), want);
+    }
+    sk_buf_free(&b);
+}
+
 /* The printf conversions of fmt ("%s%u%zu"), flags and widths included,
  * written into out; "%%" is not a conversion. */
 static void conversions(const char *fmt, char *out, size_t size)

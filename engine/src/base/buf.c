@@ -85,14 +85,29 @@ bool sk_buf_putc_slow(sk_buf *b, char c)
     return sk_buf_append(b, &c, 1);
 }
 
+/* "00".."99": two digits per division */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+
 bool sk_buf_uint(sk_buf *b, unsigned long long v)
 {
+    if (v < 10)
+        return sk_buf_putc(b, (char)('0' + v));
     char tmp[24];
     size_t n = sizeof tmp;
-    do {
-        tmp[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        n -= 2;
+        memcpy(tmp + n, digit_pairs + 2 * r, 2);
+    }
+    if (v >= 10) {
+        n -= 2;
+        memcpy(tmp + n, digit_pairs + 2 * v, 2);
+    } else {
+        tmp[--n] = (char)('0' + v);
+    }
     return sk_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
