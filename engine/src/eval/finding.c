@@ -209,39 +209,67 @@ void sk_finding_message(const sk_result *r, const sk_finding *f, int lang, sk_bu
     }
 }
 
-/* FNV-1a, 64 bit. */
+/* FNV-1a, 64 bit; four bytes per round (the same hash, fewer loop
+ * tests). */
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+    const uint64_t prime = 0x100000001b3ULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        h = (h ^ p[i]) * prime;
+        h = (h ^ p[i + 1]) * prime;
+        h = (h ^ p[i + 2]) * prime;
+        h = (h ^ p[i + 3]) * prime;
     }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * prime;
     return h;
 }
 
 /* The fingerprint hashes the rule id, the case id and each fact's path,
- * each with its terminating NUL: the paths are written one after another
- * (NUL-separated) into one buffer and hashed in one pass, which gives the
- * same hash as hashing them one by one. Hex digits by table, not printf. */
-void sk_finding_fingerprint(const sk_result *r, const sk_finding *f, char out[17])
+ * each with its terminating NUL. It is built in steps so that a writer
+ * that renders the paths anyway hashes them where it wrote them:
+ * sk_fingerprint_rule (once per rule), sk_fingerprint_case, then
+ * sk_fingerprint_path per fact in order, then sk_fingerprint_hex. */
+uint64_t sk_fingerprint_rule(const char *rule_id)
+{
+    return fnv(0xcbf29ce484222325ULL, rule_id, strlen(rule_id) + 1);
+}
+
+uint64_t sk_fingerprint_case(uint64_t h, const char *case_id)
+{
+    return fnv(h, case_id, strlen(case_id) + 1);
+}
+
+uint64_t sk_fingerprint_path(uint64_t h, const char *path, size_t len)
+{
+    return fnv(h, path, len) * 0x100000001b3ULL; /* and its NUL: h ^ 0 == h */
+}
+
+/* Hex digits by table, not printf. */
+void sk_fingerprint_hex(uint64_t h, char out[17])
 {
     static const char hex[] = "0123456789abcdef";
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
-    h = fnv(h, r->c->id, strlen(r->c->id) + 1);
+    for (int i = 15; i >= 0; i--, h >>= 4)
+        out[i] = hex[h & 15];
+    out[16] = '\0';
+}
+
+void sk_finding_fingerprint(const sk_result *r, const sk_finding *f, char out[17])
+{
+    uint64_t h = sk_fingerprint_case(sk_fingerprint_rule(f->rule->id), r->c->id);
     if (f->nfacts) {
         sk_buf b;
         sk_buf_init(&b, 0);
         for (uint16_t i = 0; i < f->nfacts; i++) {
+            sk_buf_clear(&b);
             sk_fact_path(&f->facts[i], &b);
-            sk_buf_append(&b, "", 1);
+            h = sk_fingerprint_path(h, sk_buf_cstr(&b), b.len);
         }
-        h = fnv(h, b.data, b.len);
         sk_buf_free(&b);
     }
-    for (int i = 15; i >= 0; i--, h >>= 4)
-        out[i] = hex[h & 15];
-    out[16] = '\0';
+    sk_fingerprint_hex(h, out);
 }
 
 /* ---- the public view of a result (samkoll/eval.h) ---------------------- */

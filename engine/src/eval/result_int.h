@@ -99,6 +99,13 @@ void sk_fact_path_rest(const sk_fact *f, struct sk_buf *buf, size_t start);
 void sk_finding_message(const sk_result *r, const sk_finding *f, int lang, struct sk_buf *buf);
 /* Stable fingerprint: rule id, case id and fact paths; 16 hex digits. */
 void sk_finding_fingerprint(const sk_result *r, const sk_finding *f, char out[17]);
+/* The same in steps, for a writer that renders the fact paths anyway:
+ * rule id, then case id, then each fact's path (as sk_fact_path writes
+ * it) in order, then the hex digits. */
+uint64_t sk_fingerprint_rule(const char *rule_id);
+uint64_t sk_fingerprint_case(uint64_t h, const char *case_id);
+uint64_t sk_fingerprint_path(uint64_t h, const char *path, size_t len);
+void sk_fingerprint_hex(uint64_t h, char out[17]);
 /* Value of a fact as text ("true", "2018-07-01", "kommun"). */
 const char *sk_fact_value(const sk_fact *f, char *tmp, size_t tmpsz);
 

@@ -149,14 +149,12 @@ static bool plain_fact_path(sk_buf *b, const sk_fact *f)
     return true;
 }
 
-void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp)
+bool sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp)
 {
     size_t at = b->len;
     sk_buf_putc(b, '"');
-    if (plain_fact_path(b, f)) {
-        sk_buf_putc(b, '"');
-        return;
-    }
+    if (plain_fact_path(b, f))
+        return sk_buf_putc(b, '"');
     if (!b->failed) {
         b->len = at + 1;
         b->data[b->len] = '\0';
@@ -164,15 +162,14 @@ void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp)
     size_t from = b->len;
     sk_fact_path(f, b); /* in place: paths seldom need escaping */
     size_t n = b->len - from;
-    if (b->failed || sk_json_plain_run((const unsigned char *)b->data + from, n) == n) {
-        sk_buf_putc(b, '"');
-        return;
-    }
+    if (b->failed || sk_json_plain_run((const unsigned char *)b->data + from, n) == n)
+        return sk_buf_putc(b, '"');
     sk_buf_clear(tmp);
     sk_buf_append(tmp, b->data + from, n);
     b->len = at;
     b->data[at] = '\0';
     sk_json_str(b, sk_buf_cstr(tmp));
+    return false;
 }
 
 void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp)

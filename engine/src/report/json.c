@@ -103,6 +103,7 @@ static void cite_object(sk_buf *b, const sk_cite *c, int en)
  * citation i as ",{...}" (text[off[i]..off[i+1])). */
 struct sk_rule_json {
     char *text;
+    uint64_t fp_rule; /* the fingerprint's hash of the rule id */
     uint32_t head, n;
     uint32_t off[SK_MAX_CITES + 1];
 };
@@ -115,6 +116,7 @@ static bool rule_json_build(sk_rule_json *j, const sk_rule *rule, int en)
     KV_PLAIN(&b, ",\"basis\":", sk_basis_names[rule->basis]);
     KV_STR(&b, ",\"title\":", rule->title[en]);
     j->head = (uint32_t)b.len;
+    j->fp_rule = sk_fingerprint_rule(rule->id);
     j->n = rule->ncites < SK_MAX_CITES ? rule->ncites : SK_MAX_CITES;
     for (uint32_t i = 0; i < j->n; i++) {
         j->off[i] = (uint32_t)b.len;
@@ -199,6 +201,14 @@ static void certainty(sk_buf *b, const sk_finding *f, int en)
         PUT_LIT(b, ",\"fell_back\":false}");
 }
 
+/* h with the fact's path added, the path written into tmp */
+static uint64_t fact_hash(uint64_t h, const sk_fact *f, sk_buf *tmp)
+{
+    sk_buf_clear(tmp);
+    sk_fact_path(f, tmp);
+    return sk_fingerprint_path(h, sk_buf_cstr(tmp), tmp->len);
+}
+
 /* What every finding of a case shares: scratch space and the case's file
  * as ,"file":"..." (escaped once per case). */
 typedef struct case_ctx {
@@ -209,10 +219,16 @@ typedef struct case_ctx {
     sk_buf file;
 } case_ctx;
 
-static void fact(sk_buf *b, const sk_fact *f, case_ctx *cx)
+/* Appends the fact as {"path", "value", "file", "line", "column"}; adds
+ * its path to the fingerprint's hash h. */
+static uint64_t fact(sk_buf *b, const sk_fact *f, case_ctx *cx, uint64_t h)
 {
     PUT_LIT(b, "{\"path\":");
-    sk_json_fact_path(b, f, &cx->tmp);
+    size_t at = b->len + 1;
+    if (sk_json_fact_path(b, f, &cx->tmp) && !b->failed)
+        h = sk_fingerprint_path(h, b->data + at, b->len - 1 - at);
+    else
+        h = fact_hash(h, f, &cx->tmp);
     char vb[64];
     const char *v = sk_fact_value(f, vb, sizeof vb);
     KV_STR(b, ",\"value\":", v);
@@ -230,6 +246,7 @@ static void fact(sk_buf *b, const sk_fact *f, case_ctx *cx)
         sk_buf_uint(b, f->node->col);
     }
     sk_buf_putc(b, '}');
+    return h;
 }
 
 /* message, reason and the rule it yields to, as the status calls for */
@@ -285,19 +302,24 @@ static void finding(sk_buf *b, const sk_finding *f, case_ctx *cx)
     PUT_LIT(b, ",\"citations\":");
     citations(b, j, f->cites);
     PUT_LIT(b, ",\"facts\":[");
+    /* the fingerprint hashes every fact's path, a missing one's too */
+    uint64_t h = sk_fingerprint_case(j->fp_rule, cx->res->c->id);
     int n = 0;
-    for (uint16_t i = 0; i < f->nfacts; i++)
-        if (!f->facts[i].missing) {
-            if (n++)
-                sk_buf_putc(b, ',');
-            fact(b, &f->facts[i], cx);
+    for (uint16_t i = 0; i < f->nfacts; i++) {
+        if (f->facts[i].missing) {
+            h = fact_hash(h, &f->facts[i], &cx->tmp);
+            continue;
         }
+        if (n++)
+            sk_buf_putc(b, ',');
+        h = fact(b, &f->facts[i], cx, h);
+    }
     PUT_LIT(b, "],\"missing\":");
     sk_json_missing(b, f, &cx->tmp);
     if (f->waiver)
         waiver(b, f);
     char fp[17];
-    sk_finding_fingerprint(cx->res, f, fp);
+    sk_fingerprint_hex(h, fp);
     KV_PLAIN(b, ",\"fingerprint\":", fp);
     sk_buf_putc(b, '}');
     if (j == &own)

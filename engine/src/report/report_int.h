@@ -119,8 +119,10 @@ void sk_json_cites(sk_buf *b, const sk_cite *cites, uint32_t n, int en);
 /* ,"status":"<name>" of status s as JSON writes it, its length in *len;
  * NULL (and 0) for a value out of range. */
 const char *sk_json_status_part(sk_status s, size_t *len);
-/* The fact's path as a JSON string (tmp is scratch). */
-void sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp);
+/* The fact's path as a JSON string (tmp is scratch); true when the bytes
+ * between the quotes are the path as sk_fact_path writes it (nothing
+ * needed escaping). */
+bool sk_json_fact_path(sk_buf *b, const sk_fact *f, sk_buf *tmp);
 /* The finding's missing fact paths as a JSON array of strings (tmp is scratch). */
 void sk_json_missing(sk_buf *b, const sk_finding *f, sk_buf *tmp);
 /* Flushes r->out to the stream (the spool file while a summary is to come
