@@ -196,8 +196,9 @@ static void keep_totals(job *j, const sk_result *res, out_item *it)
     memcpy(it->totals.counts, res->counts, sizeof it->totals.counts);
     it->totals.nrules = res->n;
     it->rules_at = j->rules.len;
-    for (size_t i = 0; i < res->n; i++)
-        sk_buf_putc(&j->rules, (char)res->findings[i].status);
+    char *d = sk_buf_extend(&j->rules, res->n); /* one extension, not a putc per rule */
+    for (size_t i = 0; d && i < res->n; i++)
+        d[i] = (char)res->findings[i].status;
     j->oom |= j->rules.failed;
 }
 
