@@ -117,9 +117,13 @@ void sk_report_put_case(sk_report *r, const sk_case_totals *t, const sk_buf *chu
     size_t nrules = sk_ruleset_count(r->rs);
     if (!t->rules && t->nrules)
         r->io_error = true; /* out of memory on the worker */
-    for (size_t i = 0; t->rules && i < t->nrules && i < nrules; i++)
-        if (t->rules[i] < SK_ST__COUNT)
-            r->rule_counts[i][t->rules[i]]++;
+    /* locals: the counts written must not make the loop reload its bounds */
+    const uint8_t *rules = t->rules;
+    size_t n = rules ? (t->nrules < nrules ? t->nrules : nrules) : 0;
+    size_t (*rc)[SK_ST__COUNT] = r->rule_counts;
+    for (size_t i = 0; i < n; i++)
+        if (rules[i] < SK_ST__COUNT)
+            rc[i][rules[i]]++;
     put_item(r, chunk);
 }
 
