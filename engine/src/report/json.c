@@ -378,14 +378,17 @@ static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int
     case_head(b, res, &cx);
     PUT_LIT(b, ",\"findings\":[");
     int n = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        const sk_finding *f = &res->findings[i];
-        int full = f->status != SK_ST_PASS && f->status != SK_ST_NOT_APPLICABLE &&
-                   (!brief || f->status != SK_ST_UNKNOWN || f->waiver);
-        if ((r->o.quiet || brief) && f->status == SK_ST_NOT_APPLICABLE)
+    /* locals: what is appended must not make the loop reload them */
+    const int skip_na = r->o.quiet || brief, skip_pass = r->o.quiet;
+    const sk_finding *findings = res->findings;
+    const size_t count = res->n;
+    for (size_t i = 0; i < count; i++) {
+        const sk_finding *f = &findings[i];
+        unsigned st = f->status;
+        if (st == SK_ST_NOT_APPLICABLE ? skip_na : st == SK_ST_PASS && skip_pass)
             continue;
-        if (r->o.quiet && f->status == SK_ST_PASS)
-            continue;
+        int full = st != SK_ST_PASS && st != SK_ST_NOT_APPLICABLE &&
+                   (!brief || st != SK_ST_UNKNOWN || f->waiver);
         if (n++)
             sk_buf_putc(b, ',');
         if (brief && !full)
