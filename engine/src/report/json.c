@@ -98,14 +98,30 @@ static void cite_object(sk_buf *b, const sk_cite *c, int en)
     sk_buf_putc(b, '}');
 }
 
+/* ,"verified" .. ,"judged_at":"<name>","judged_date":{"date":" of a
+ * finding of the rule with certainty c */
+static void certainty_part(sk_buf *b, const sk_rule *rule, sk_certainty c, int en)
+{
+    if (c == SK_CERT_PIN_UNVERIFIED)
+        PUT_LIT(b, ",\"verified\":false");
+    else
+        PUT_LIT(b, ",\"verified\":true");
+    KV_PLAIN(b, ",\"certainty\":", sk_certainty_names[c]);
+    KV_STR(b, ",\"certainty_label\":", sk_certainty_label(c, en));
+    KV_STR(b, ",\"certainty_note\":", c == SK_CERT_CONTESTED ? rule->certainty_note[en] : NULL);
+    KV_PLAIN(b, ",\"judged_at\":", sk_judged_at_names[rule->judged_at]);
+    PUT_LIT(b, ",\"judged_date\":{\"date\":\"");
+}
+
 /* The parts of a rule's JSON findings that do not depend on the case,
  * rendered once per report: severity..title (text[0..head)), then each
- * citation i as ",{...}" (text[off[i]..off[i+1])). */
+ * citation i as ",{...}" (text[off[i]..off[i+1])), then for each
+ * certainty c its part (text[off[n + c]..off[n + c + 1])). */
 struct sk_rule_json {
     char *text;
     uint64_t fp_rule; /* the fingerprint's hash of the rule id */
     uint32_t head, n;
-    uint32_t off[SK_MAX_CITES + 1];
+    uint32_t off[SK_MAX_CITES + SK_CERT__COUNT + 1];
 };
 
 static bool rule_json_build(sk_rule_json *j, const sk_rule *rule, int en)
@@ -122,7 +138,11 @@ static bool rule_json_build(sk_rule_json *j, const sk_rule *rule, int en)
         j->off[i] = (uint32_t)b.len;
         cite_object(&b, &rule->cites[i], en);
     }
-    j->off[j->n] = (uint32_t)b.len;
+    for (uint32_t c = 0; c < SK_CERT__COUNT; c++) {
+        j->off[j->n + c] = (uint32_t)b.len;
+        certainty_part(&b, rule, (sk_certainty)c, en);
+    }
+    j->off[j->n + SK_CERT__COUNT] = (uint32_t)b.len;
     j->text = b.data;
     if (b.failed || !b.data) {
         sk_buf_free(&b);
@@ -178,23 +198,26 @@ static void citations(sk_buf *b, const sk_rule_json *j, uint64_t mask)
     sk_buf_putc(b, ']');
 }
 
-/* certainty, its label and note; the judged date; `verified` as before
- * (true unless a provision shown is unchecked). */
-static void certainty(sk_buf *b, const sk_finding *f, int en)
+/* A date as text, kept while the next one is the same (a finding is
+ * mostly judged at the case's date). */
+typedef struct day_text {
+    int32_t day;
+    char text[11];
+} day_text;
+
+/* certainty, its label and note (the rule's part for the finding's
+ * certainty); the judged date; `verified` as before (true unless a
+ * provision shown is unchecked). */
+static void certainty(sk_buf *b, const sk_finding *f, const sk_rule_json *j, day_text *dt)
 {
-    sk_certainty c = (sk_certainty)f->certainty;
-    if (c == SK_CERT_PIN_UNVERIFIED)
-        PUT_LIT(b, ",\"verified\":false");
-    else
-        PUT_LIT(b, ",\"verified\":true");
-    KV_PLAIN(b, ",\"certainty\":", sk_certainty_names[c]);
-    KV_STR(b, ",\"certainty_label\":", sk_certainty_label(c, en));
-    KV_STR(b, ",\"certainty_note\":", c == SK_CERT_CONTESTED ? f->rule->certainty_note[en] : NULL);
-    KV_PLAIN(b, ",\"judged_at\":", sk_judged_at_names[f->rule->judged_at]);
-    char d[11];
-    sk_date_format(f->judged.day, d);
-    KV_PLAIN(b, ",\"judged_date\":{\"date\":", d);
-    KV_PLAIN(b, ",\"source\":", sk_date_field_names[f->judged.source]);
+    unsigned c = f->certainty < SK_CERT__COUNT ? f->certainty : SK_CERT_SETTLED;
+    sk_buf_append(b, j->text + j->off[j->n + c], j->off[j->n + c + 1] - j->off[j->n + c]);
+    if (f->judged.day != dt->day) {
+        dt->day = f->judged.day;
+        sk_date_format(dt->day, dt->text);
+    }
+    sk_buf_append(b, dt->text, 10);
+    KV_PLAIN(b, "\",\"source\":", sk_date_field_names[f->judged.source]);
     if (f->judged.fell_back)
         PUT_LIT(b, ",\"fell_back\":true}");
     else
@@ -217,6 +240,7 @@ typedef struct case_ctx {
     int en;
     sk_buf tmp;
     sk_buf file;
+    day_text day; /* the last judged date written */
 } case_ctx;
 
 /* Appends the fact as {"path", "value", "file", "line", "column"}; adds
@@ -297,7 +321,7 @@ static void finding(sk_buf *b, const sk_finding *f, case_ctx *cx)
     KV_PLAIN(b, "{\"rule\":", rule->id);
     status_kv(b, f->status);
     sk_buf_append(b, j->text, j->head);
-    certainty(b, f, cx->en);
+    certainty(b, f, j, &cx->day);
     finding_text(b, f, cx);
     PUT_LIT(b, ",\"citations\":");
     citations(b, j, f->cites);
@@ -355,8 +379,9 @@ static void brief_finding(sk_buf *b, const sk_finding *f, sk_buf *tmp)
 static void case_head(sk_buf *b, const sk_result *res, case_ctx *cx)
 {
     const sk_case *c = res->c;
-    char date[11];
-    sk_date_format(c->date, date);
+    cx->day.day = c->date;
+    sk_date_format(c->date, cx->day.text);
+    const char *date = cx->day.text;
     KV_STR(b, "{\"id\":", c->id);
     KV_STR(&cx->file, ",\"file\":", c->file);
     sk_buf_append(b, cx->file.data ? cx->file.data : "", cx->file.len);
