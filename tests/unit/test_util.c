@@ -267,7 +267,7 @@ static uint64_t rng_next(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-/* The scan (sixteen and eight bytes at a time) against the byte-by-byte
+/* The scan (32, 16 and 8 bytes at a time) against the byte-by-byte
  * reference: every length up to 80, every position of one special byte in
  * a plain run, and random strings mixing ASCII, Swedish UTF-8, invalid
  * UTF-8 (lone 0x80-0xFF) and the bytes to escape. */
