@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "base/buf.h"
+#include "yaml/split.h"
 #include "samkoll/batch.h"
 #include "samkoll/case.h"
 #include "samkoll/ruleset.h"
@@ -195,4 +196,91 @@ Test(streams, file_and_stdin_agree_and_nothing_is_lost)
     unlink(path);
     sk_ruleset_free(rs);
     sk_diags_free(&d);
+}
+
+/* Random lines of the kinds that matter to the cut (markers, directives,
+ * BOMs, blank and indented lines, CR, LF, CRLF, no final break), over 64 KiB
+ * so that standard input's buffer is refilled mid-line. */
+static void gen_lines(rng *r, sk_buf *b)
+{
+    static const char *const starts[] = {"", "---", "...", "%YAML 1.1", "\xEF\xBB\xBF",
+                                         "- item", ".x", "  - a", "key: v", "# c",
+                                         "  --- text", "\t", "x\ry"};
+    static const char *const eols[] = {"\n", "\n", "\n", "\r\n", "\r"};
+    while (b->len < 150000) {
+        sk_buf_puts(b, starts[rnd(r, sizeof starts / sizeof *starts)]);
+        for (unsigned k = rnd(r, 40); k > 0; k--)
+            sk_buf_putc(b, (char)('a' + rnd(r, 26)));
+        sk_buf_puts(b, eols[rnd(r, sizeof eols / sizeof *eols)]);
+    }
+    if (rnd(r, 2))
+        sk_buf_puts(b, "tail without a break");
+}
+
+/* Reads all of b through lines, taking plain runs whenever one is there,
+ * and checks what each run may hold; returns the bytes read, in order. */
+static void read_mixed(sk_lines *ln, const sk_buf *b, sk_buf *got, unsigned *runs)
+{
+    const char *l;
+    size_t n;
+    int cont;
+    for (;;) {
+        unsigned before = ln->number;
+        if ((n = sk_lines_plain_run(ln, &l)) > 0) {
+            (*runs)++;
+            cr_assert_eq(l[n - 1], '\n', "a run ends with a whole line");
+            cr_assert_null(memchr(l, '\r', n), "a run holds no CR");
+            unsigned lines = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (i == 0 || l[i - 1] == '\n')
+                    cr_assert_null(memchr("-.%\xEF", l[i], 4),
+                                   "a run holds no line that could cut");
+                lines += l[i] == '\n';
+            }
+            cr_assert_eq(ln->number, before + lines, "a run counts its lines");
+            sk_buf_append(got, l, n);
+            continue;
+        }
+        if (!sk_lines_next(ln, &l, &n, &cont))
+            break;
+        sk_buf_append(got, l, n);
+    }
+    cr_assert_eq(got->len, b->len);
+    cr_assert(memcmp(got->data, b->data, b->len) == 0, "runs and lines give the input back");
+}
+
+Test(streams, plain_runs_take_only_lines_that_cannot_cut)
+{
+    rng r = {0x2545F4914F6CDD1Dull};
+    unsigned runs = 0;
+    for (int i = 0; i < 20; i++) {
+        sk_buf b, got_mem, got_file;
+        sk_buf_init(&b, 0);
+        sk_buf_init(&got_mem, 0);
+        sk_buf_init(&got_file, 0);
+        gen_lines(&r, &b);
+        sk_lines ln;
+        sk_lines_mem(&ln, b.data, b.len);
+        read_mixed(&ln, &b, &got_mem, &runs);
+        unsigned lines_mem = ln.number;
+        sk_lines_free(&ln);
+        sk_lines_mem(&ln, b.data, b.len); /* lines alone count the same */
+        const char *l;
+        size_t n;
+        int cont;
+        while (sk_lines_next(&ln, &l, &n, &cont))
+            ;
+        cr_assert_eq(ln.number, lines_mem, "runs count lines as lines do");
+        FILE *f = fmemopen(b.data, b.len, "rb");
+        cr_assert_not_null(f);
+        sk_lines_file(&ln, f, 1 << 20);
+        read_mixed(&ln, &b, &got_file, &runs);
+        cr_assert_eq(ln.number, lines_mem, "memory and stream count the same lines");
+        sk_lines_free(&ln);
+        fclose(f);
+        sk_buf_free(&b);
+        sk_buf_free(&got_mem);
+        sk_buf_free(&got_file);
+    }
+    cr_assert_gt(runs, 1000);
 }

@@ -504,6 +504,7 @@ typedef struct splitter {
     sk_lines lines;
     sk_split split;
     sk_buf doc;         /* the document being cut */
+    size_t last_len;    /* the length of the one before: room made at once */
     unsigned doc_line;  /* its first line (0-based) */
     int too_big;
     size_t max;
@@ -512,6 +513,8 @@ typedef struct splitter {
 static void splitter_begin(splitter *s, unsigned line)
 {
     sk_buf_init(&s->doc, 0);
+    if (s->last_len) /* not more than 64 KiB: every chunk in flight holds it */
+        sk_buf_reserve(&s->doc, s->last_len < 65536 ? s->last_len : 65536);
     s->doc_line = line;
     s->too_big = 0;
 }
@@ -528,7 +531,7 @@ static void splitter_add(splitter *s, const char *l, size_t n)
 static void splitter_take(splitter *s, char **out, size_t *len, unsigned *offset,
                           int *too_big, unsigned next_line)
 {
-    *len = s->doc.len;
+    *len = s->last_len = s->doc.len;
     *out = s->doc.data ? s->doc.data : dupstr("");
     *offset = s->doc_line;
     *too_big = s->too_big;
@@ -542,6 +545,12 @@ static int split_next(splitter *s, char **out, size_t *len, unsigned *offset, in
     size_t n;
     int cont;
     for (;;) {
+        /* once the document has content, only a marker, a directive or a
+         * BOM line can cut it: lines without one are taken in one piece */
+        if (s->split.content && (n = sk_lines_plain_run(&s->lines, &l)) > 0) {
+            splitter_add(s, l, n);
+            continue;
+        }
         unsigned lno = s->lines.number;
         if (!sk_lines_next(&s->lines, &l, &n, &cont))
             break;

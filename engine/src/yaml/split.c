@@ -114,6 +114,7 @@ static int fill(sk_lines *r)
         r->buf = nb;
         r->cap = cap;
     }
+    r->cr_known = 0; /* the data moved and grows */
     size_t got = fread(r->buf + r->end, 1, r->cap - r->end, r->f);
     r->end += got;
     if (got == 0) {
@@ -158,6 +159,43 @@ int sk_lines_next(sk_lines *r, const char **line, size_t *n, int *cont)
         base = r->buf;
         end = r->end;
     }
+}
+
+/* Offset of the first CR at or after r->start, or the end of the data
+ * held: found once per fill, not once per line. */
+static size_t first_cr(sk_lines *r, const char *base, size_t end)
+{
+    if (!r->cr_known || r->cr < r->start) {
+        const char *p = memchr(base + r->start, '\r', end - r->start);
+        r->cr = p ? (size_t)(p - base) : end;
+        r->cr_known = 1;
+    }
+    return r->cr;
+}
+
+size_t sk_lines_plain_run(sk_lines *r, const char **run)
+{
+    const char *base = r->f ? r->buf : r->mem;
+    size_t end = r->f ? r->end : r->memlen;
+    if (!base || r->in_line || r->start >= end)
+        return 0;
+    size_t limit = first_cr(r, base, end), pos = r->start;
+    unsigned lines = 0;
+    while (pos < limit) {
+        unsigned char c = (unsigned char)base[pos];
+        if (c == '-' || c == '.' || c == '%' || c == 0xEF)
+            break;
+        const char *nl = memchr(base + pos, '\n', limit - pos);
+        if (!nl)
+            break;
+        pos = (size_t)(nl - base) + 1;
+        lines++;
+    }
+    *run = base + r->start;
+    size_t n = pos - r->start;
+    r->start = pos;
+    r->number += lines;
+    return n;
 }
 
 void sk_lines_free(sk_lines *r)

@@ -46,6 +46,8 @@ typedef struct sk_lines {
     int eof, error;
     int in_line;        /* the last piece did not end its line */
     unsigned number;    /* lines ended so far */
+    size_t cr;          /* offset of the first CR at or after start, or end */
+    int cr_known;       /* cr is valid for the data held now */
 } sk_lines;
 
 void sk_lines_mem(sk_lines *r, const char *data, size_t len);
@@ -53,6 +55,13 @@ void sk_lines_file(sk_lines *r, FILE *f, size_t max);
 /* The next line (or piece): 1, or 0 at the end (r->error on a read error
  * or out of memory). The line stays valid until the next call. */
 int sk_lines_next(sk_lines *r, const char **line, size_t *n, int *cont);
+/* The longest run of whole lines at the current position that cannot
+ * change the cut of a document that already has content: each line ends
+ * in LF, none holds a CR, none starts with '-', '.', '%' or a byte order
+ * mark (a marker, a directive or a BOM). Consumes the run and returns its
+ * length (0: the next line must go through sk_lines_next). Reads no more
+ * input; the run stays valid until the next call. */
+size_t sk_lines_plain_run(sk_lines *r, const char **run);
 void sk_lines_free(sk_lines *r);
 
 #endif
