@@ -1072,8 +1072,19 @@ static int eval_rule(ectx *e, size_t i, sk_finding *f)
 {
     const sk_rule *r = &e->rs->rules[i];
     const sk_rule_row *w = &e->ev->gates.row[i]; /* what a case reads of r */
-    memset(f, 0, sizeof *f);
+    /* every field stored (memset and a compound literal both became a
+     * `rep stos` of 12 words, slower than the stores) */
     f->rule = r;
+    f->other = NULL;
+    f->facts = f->missing = NULL;
+    f->witness = NULL;
+    f->waiver = NULL;
+    f->error = NULL;
+    f->trace = NULL;
+    f->ntrace = 0;
+    f->reason = SK_R_NONE;
+    f->applies = SK_FALSE;
+    f->waiver_expired = false;
     e->ev->nfacts = e->ev->nmissing = 0;
     e->ev->ntr = 0;
     rule_budget(e);
