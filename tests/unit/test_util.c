@@ -81,6 +81,76 @@ Test(utf8, validation)
     cr_expect_eq(sk_utf8_invalid_at("\xff", 1), 0);
 }
 
+/* The validator byte by byte, as RFC 3629 states it: the reference the
+ * word-at-a-time sk_utf8_invalid_at must agree with. */
+static size_t utf8_reference(const unsigned char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned c = s[i], n, min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0)
+            n = 1, min = 0x80, c &= 0x1F;
+        else if ((c & 0xF0) == 0xE0)
+            n = 2, min = 0x800, c &= 0x0F;
+        else if ((c & 0xF8) == 0xF0)
+            n = 3, min = 0x10000, c &= 0x07;
+        else
+            return i;
+        for (unsigned k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+                return i;
+            c = (c << 6) | (s[i + k] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return i;
+        i += n + 1;
+    }
+    return (size_t)-1;
+}
+
+Test(utf8, agrees_with_bytewise_reference)
+{
+    /* ASCII runs of every length around a word, valid characters of each
+     * length, and each kind of invalid or cut sequence, mixed at random
+     * offsets; every prefix of every string is checked */
+    static const char *const parts[] = {
+        "a", "ab", "abc", "Avtalet ", "kommunerna ska ", "0123456789abcdef",
+        "å", "ä", "ö", "§", "€", "\xf0\x9d\x84\x9e", "\xc2\x80", "\xdf\xbf", "\xef\xbf\xbf",
+        "\xf4\x8f\xbf\xbf", "\x80", "\xbf", "\xc0\xaf", "\xc1\xbf", "\xc3", "\xe2\x82",
+        "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\x80", "\xf0\x80\x80\x80", "\xf4\x90\x80\x80",
+        "\xf8\x88\x80\x80\x80", "\xff", "\xfe", "\x7f", "\t\n",
+    };
+    const size_t nparts = sizeof parts / sizeof parts[0];
+    uint32_t seed = 12345;
+    unsigned char buf[256];
+    size_t checked = 0, invalid = 0;
+    for (int round = 0; round < 4000; round++) {
+        size_t len = 0;
+        int pieces = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+        for (int k = 0; k < pieces; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = parts[(seed >> 16) % nparts];
+            size_t n = strlen(p);
+            if (len + n > sizeof buf)
+                break;
+            memcpy(buf + len, p, n);
+            len += n;
+        }
+        for (size_t n = 0; n <= len; n++) {
+            size_t want = utf8_reference(buf, n);
+            cr_assert_eq(sk_utf8_invalid_at((const char *)buf, n), want, "round %d, %zu bytes",
+                         round, n);
+            checked++;
+            invalid += want != (size_t)-1;
+        }
+    }
+    cr_expect_gt(invalid, checked / 10); /* both outcomes well covered */
+    cr_expect_lt(invalid, checked - checked / 10);
+}
+
 Test(arena, alignment_and_large_blocks)
 {
     sk_arena a;

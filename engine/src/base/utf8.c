@@ -6,34 +6,74 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The longest sequence at s[i] (a byte >= 0x80): its length if it is one
+ * valid character (RFC 3629: no overlong form, no surrogate, at most
+ * U+10FFFF), else 0. */
+static size_t multibyte_at(const unsigned char *s, size_t i, size_t len)
+{
+    unsigned c = s[i];
+    if (c >= 0xC2 && c <= 0xDF) /* two bytes: å, ä, ö, § */
+        return i + 1 < len && (s[i + 1] & 0xC0) == 0x80 ? 2 : 0;
+    size_t n;
+    unsigned min;
+    if ((c & 0xF0) == 0xE0) {
+        n = 2; min = 0x800; c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 3; min = 0x10000; c &= 0x07;
+    } else {
+        return 0; /* a continuation byte, 0xC0, 0xC1 or 0xF8.. */
+    }
+    for (size_t k = 1; k <= n; k++) {
+        if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i + k] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
+/* Offset of the first byte >= 0x80 in the 8 bytes at s, whose bits 0x80
+ * are `high` (not 0) as read in one word. */
+static inline size_t first_high(const unsigned char *s, uint64_t high)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    (void)s;
+    return (size_t)__builtin_ctzll(high) / 8;
+#else
+    (void)high;
+    size_t k = 0;
+    while (s[k] < 0x80)
+        k++;
+    return k;
+#endif
+}
+
+/* ASCII is skipped eight bytes at a time up to the next byte >= 0x80
+ * (a Swedish text has one every few words, so a word with one is not
+ * walked byte by byte either). */
 size_t sk_utf8_invalid_at(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned min;
-        if (c < 0x80) {
+        if (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t high = w & 0x8080808080808080ull;
+            if (!high) {
+                i += 8;
+                continue;
+            }
+            i += first_high(s + i, high);
+        } else if (s[i] < 0x80) {
             i++;
             continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1; min = 0x80; c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2; min = 0x800; c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3; min = 0x10000; c &= 0x07;
-        } else {
-            return i;
         }
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xC0) != 0x80)
-                return i;
-            c = (c << 6) | (s[i + k] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        size_t n = multibyte_at(s, i, len);
+        if (!n)
             return i;
-        i += n + 1;
+        i += n;
     }
     return (size_t)-1;
 }
