@@ -49,6 +49,7 @@ typedef struct ectx {
     const sk_ruleset *rs;
     const sk_case *c;
     int trace;              /* ev->trace */
+    int gates_on;           /* ev->gates_on and not tracing */
     sk_fact *one;           /* slot i: the fact of rule i's finding when it has one */
     const sk_node *item[SK_MAX_BIND];
     const sk_node *witness[SK_MAX_BIND]; /* all NULL unless bound */
@@ -960,13 +961,14 @@ static sk_tri gate_value(const sk_cond *k, const sk_node *n, unsigned long *step
 
 /* Is the rule's gate false for this case? Then the full evaluation would
  * find the rule not applicable after the gate alone: its steps are
- * counted and its one fact recorded, as that evaluation does. 0 (nothing
- * recorded) when there is no gate, it is not false, the rule's budget
- * would not cover it, or the evaluator traces. */
-static int gate_false(ectx *e, const sk_rule_row *g, size_t i)
+ * counted and its one fact is the finding's (slot i of e->one), as that
+ * evaluation finds. 0 (nothing recorded) when there is no gate, it is not
+ * false, the rule's budget would not cover it, or the evaluator traces
+ * (e->gates_on is 0). */
+static int gate_false(ectx *e, const sk_rule_row *g, size_t i, sk_finding *f)
 {
     sk_evaluator *ev = e->ev;
-    if (!g->gate || !ev->gates_on || ev->trace)
+    if (!g->gate || !e->gates_on)
         return 0;
     struct gate_path *gp = &ev->gpath[g->cls];
     if (!(e->gknown >> g->cls & 1)) {
@@ -982,9 +984,11 @@ static int gate_false(ectx *e, const sk_rule_row *g, size_t i)
     if (gv->value != SK_FALSE || g->wrap + 1 + gv->more > e->budget)
         return 0;
     e->steps = g->wrap + 1 + gv->more;
-    ev->facts[0] = gp->n ? (sk_fact){gp->n, g->gate, g->gate_nsteps, 0}
-                         : (sk_fact){gp->deep, g->gate, (uint8_t)gp->done, 1};
-    ev->nfacts = 1;
+    e->one[i] = gp->n ? (sk_fact){gp->n, g->gate, g->gate_nsteps, 0}
+                      : (sk_fact){gp->deep, g->gate, (uint8_t)gp->done, 1};
+    f->facts = &e->one[i];
+    f->nfacts = 1;
+    f->nmissing = 0;
     return 1;
 }
 
@@ -1094,17 +1098,18 @@ static int eval_rule(ectx *e, size_t i, sk_finding *f)
     uint32_t at = sk_cite_step(&w->cites, e->judged.day);
     f->cites = w->cites.mask[at];     /* sk_cite_mask_shown */
     f->certainty = w->cites.cert[at]; /* sk_rule_certainty over them */
-    if (e->judged.day < w->from || e->judged.day > w->to) { /* out of validity */
-        f->status = SK_ST_NOT_APPLICABLE;
+    if (e->judged.day < w->from || e->judged.day > w->to) { /* out of validity: no facts */
+        f->status = f->orig_status = SK_ST_NOT_APPLICABLE;
         f->reason = SK_R_OUT_OF_VALIDITY;
-        f->applies = SK_FALSE;
-    } else if (gate_false(e, w, i)) {
-        f->status = SK_ST_NOT_APPLICABLE;
-        f->reason = SK_R_NOT_APPLICABLE;
-        f->applies = SK_FALSE;
-    } else {
-        eval_full(e, r, f);
+        f->nfacts = f->nmissing = 0;
+        return 1;
     }
+    if (gate_false(e, w, i, f)) { /* its one fact is f's already */
+        f->status = f->orig_status = SK_ST_NOT_APPLICABLE;
+        f->reason = SK_R_NOT_APPLICABLE;
+        return 1;
+    }
+    eval_full(e, r, f);
     f->orig_status = f->status;
     return copy_facts(e, f, i);
 }
@@ -1182,6 +1187,7 @@ sk_rc sk_evaluate(sk_evaluator *ev, const sk_case *c, sk_result **out)
     e.rs = rs;
     e.c = c;
     e.trace = ev->trace;
+    e.gates_on = ev->gates_on && !ev->trace;
     e.one = sk_arena_alloc(c->arena, (rs->nrules ? rs->nrules : 1) * sizeof *e.one);
     if (!e.one)
         return SK_ENOMEM;
