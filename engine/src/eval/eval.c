@@ -469,12 +469,11 @@ static sk_tri coll_has(ectx *e, const coll *c, const val *a)
 
 /* ---- the step budget -------------------------------------------------- */
 
-/* Counts one step; 0 once the rule's budget is spent (the finding is then
- * an error naming the limit, and every loop stops at once). */
-static int step(ectx *e)
+/* The rule's budget is spent: the finding is then an error naming the
+ * limit, and every loop stops at once. Out of line, so that the callers'
+ * common path saves no registers for it. */
+__attribute__((noinline, cold)) static int budget_spent(ectx *e)
 {
-    if (++e->steps <= e->budget)
-        return 1;
     if (!e->over) {
         e->over = 1;
         e->error = sk_arena_printf(e->c->arena, e->budget < SK_EVAL_STEPS_PER_RULE
@@ -484,6 +483,14 @@ static int step(ectx *e)
                                                                       : SK_EVAL_STEPS_PER_RULE);
     }
     return 0;
+}
+
+/* Counts one step; 0 once the rule's budget is spent. */
+static inline int step(ectx *e)
+{
+    if (++e->steps <= e->budget)
+        return 1;
+    return budget_spent(e);
 }
 
 /* ---- conditions ------------------------------------------------------- */
@@ -900,7 +907,7 @@ static sk_tri eval_node(ectx *e, const sk_cond *k)
 
 /* Records the node (pre-order) with the bindings in force, evaluates it,
  * and fills in its value. A trace that cannot grow is cut short. */
-static sk_tri eval_traced(ectx *e, const sk_cond *k)
+__attribute__((noinline)) static sk_tri eval_traced(ectx *e, const sk_cond *k)
 {
     sk_evaluator *ev = e->ev;
     size_t at = (size_t)-1;
