@@ -481,21 +481,38 @@ static int cmp_pair_key(const void *a, const void *b)
     return pa->key->line < pb->key->line ? -1 : pa->key->line > pb->key->line;
 }
 
+/* The first pair of a map of at most 32 pairs whose key equals an earlier
+ * one's (that one in *first), or NULL. Each key's fingerprint (its length
+ * and first byte) goes into a 64-bit set by a hash; only a key whose hash
+ * was seen is compared with the earlier keys of the same fingerprint, so
+ * the pair found is the one a comparison of every pair in order finds. */
+static const sk_pair *first_dup_small(const sk_node *map, const sk_pair **first)
+{
+    uint32_t fp[32];
+    uint64_t seen = 0;
+    const sk_pair *p = map->u.pairs;
+    for (uint32_t i = 0; i < map->len; i++) {
+        const sk_node *k = p[i].key;
+        fp[i] = k->len << 8 | (unsigned char)k->u.s[0];
+        uint64_t bit = (uint64_t)1 << ((fp[i] ^ fp[i] >> 5) & 63);
+        if (seen & bit)
+            for (uint32_t j = 0; j < i; j++)
+                if (fp[j] == fp[i] && memcmp(k->u.s, p[j].key->u.s, k->len) == 0) {
+                    *first = &p[j];
+                    return &p[i];
+                }
+        seen |= bit;
+    }
+    return NULL;
+}
+
 /* Reports the first duplicate key of a finished map. */
 static int check_dup_keys(sk_yaml *y, sk_diags *d, sk_node *map)
 {
     uint32_t n = map->len;
     const sk_pair *dup = NULL, *first = NULL;
     if (n <= 32) {
-        for (uint32_t i = 1; i < n && !dup; i++)
-            for (uint32_t j = 0; j < i; j++)
-                if (map->u.pairs[i].key->len == map->u.pairs[j].key->len &&
-                    memcmp(map->u.pairs[i].key->u.s, map->u.pairs[j].key->u.s,
-                           map->u.pairs[i].key->len) == 0) {
-                    dup = &map->u.pairs[i];
-                    first = &map->u.pairs[j];
-                    break;
-                }
+        dup = first_dup_small(map, &first);
     } else {
         sk_pair *tmp = malloc(n * sizeof *tmp);
         if (!tmp)
