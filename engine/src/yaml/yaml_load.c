@@ -357,9 +357,35 @@ static sk_node *new_node(sk_yaml *y, sk_vkind kind, const yaml_mark_t *m)
 
 static int plain_null(const char *s, size_t len)
 {
+    if (len > 4) /* most scalars: one test */
+        return 0;
     return len == 0 || (len == 1 && s[0] == '~') ||
            (len == 4 && (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) ||
                          !memcmp(s, "NULL", 4)));
+}
+
+/* Copies a scalar's n bytes: up to 16 by two overlapping word copies
+ * inline (most scalars are short keys and values), longer by memcpy. */
+static inline void copy_text(char *to, const char *from, size_t n)
+{
+    uint64_t a, b;
+    uint32_t c, e;
+    if (n >= 8 && n <= 16) {
+        memcpy(&a, from, 8);
+        memcpy(&b, from + n - 8, 8);
+        memcpy(to, &a, 8);
+        memcpy(to + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(&c, from, 4);
+        memcpy(&e, from + n - 4, 4);
+        memcpy(to, &c, 4);
+        memcpy(to + n - 4, &e, 4);
+    } else if (n > 16) {
+        memcpy(to, from, n);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            to[i] = from[i];
+    }
 }
 
 static sk_rc add_anchor(sk_yaml *y, const yaml_char_t *name, sk_node *n)
@@ -416,8 +442,7 @@ static sk_rc on_scalar(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
     if (!n)
         return SK_ENOMEM;
     char *text = (char *)(n + 1);
-    if (len)
-        memcpy(text, val, len);
+    copy_text(text, val, len);
     text[len] = '\0';
     n->u.s = text;
     n->len = (uint32_t)len;
