@@ -662,27 +662,38 @@ static void begin_document(sk_yaml *y, sk_arena *a, const yaml_mark_t *m)
     y->file = sk_arena_strdup(a, y->name);
 }
 
-static sk_rc on_event(sk_yaml *y, sk_diags *d, yaml_event_t *ev)
+/* A document starts: 0 (the stream is broken) past --max-documents. */
+static int on_document_start(sk_yaml *y, sk_arena *a, sk_diags *d, const yaml_mark_t *m)
 {
-    switch (ev->type) {
-    case YAML_SCALAR_EVENT:
-        return on_scalar(y, d, ev);
-    case YAML_SEQUENCE_START_EVENT:
-        return on_start(y, d, ev, SK_SEQ);
-    case YAML_MAPPING_START_EVENT:
-        return on_start(y, d, ev, SK_MAP);
-    case YAML_SEQUENCE_END_EVENT:
-    case YAML_MAPPING_END_EVENT:
-        return on_end(y, d, &ev->start_mark);
-    case YAML_ALIAS_EVENT:
-        return on_alias(y, d, ev);
-    case YAML_NO_EVENT:           /* stream and document events are */
-    case YAML_STREAM_START_EVENT: /* handled by sk_yaml_next */
-    case YAML_STREAM_END_EVENT:
-    case YAML_DOCUMENT_START_EVENT:
-    case YAML_DOCUMENT_END_EVENT:
-        return SK_OK;
+    if (y->docs >= y->lim.max_documents) {
+        /* the rejected document is the one that starts here */
+        y->doc_line = (unsigned)m->line + 1 + y->line_offset;
+        sk_diag_add(d, SK_DIAG_ERROR, y->name, (unsigned)m->line + 1 + y->line_offset,
+                    (unsigned)m->column + 1, NULL, M_TOO_MANY_DOCS, y->lim.max_documents);
+        y->broken = 1;
+        return 0;
     }
+    begin_document(y, a, m);
+    return 1;
+}
+
+/* A document ends: its tree in *root (an empty one is a null node), or
+ * its error. Deletes the event. */
+static sk_rc on_document_end(sk_yaml *y, sk_diags *d, yaml_event_t *ev, sk_node **root)
+{
+    size_t bytes = ev->end_mark.index - y->doc_start_index;
+    if (!y->doc_err && !y->mem && bytes > y->lim.max_file_bytes)
+        doc_error(y, d, &ev->start_mark, NULL, M_FILE_TOO_BIG, y->lim.max_file_bytes);
+    yaml_event_delete(ev);
+    if (y->doc_err)
+        return SK_EINVALID;
+    if (!y->root) {
+        yaml_mark_t m = {0, y->doc_line - 1 - y->line_offset, 0};
+        y->root = new_node(y, SK_NULL, &m);
+        if (!y->root)
+            return SK_ENOMEM;
+    }
+    *root = y->root;
     return SK_OK;
 }
 
@@ -707,51 +718,43 @@ sk_rc sk_yaml_next(sk_yaml *y, sk_arena *a, sk_node **root, sk_diags *d)
             return SK_EIO;
         }
         sk_rc rc = SK_OK;
+        /* one switch per event: the node events go straight to their
+         * builders, outside a document or after its error to none */
+        int live = in_doc && !y->doc_err;
         switch (ev.type) {
+        case YAML_SCALAR_EVENT:
+            if (live)
+                rc = on_scalar(y, d, &ev);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (live)
+                rc = on_start(y, d, &ev, ev.type == YAML_MAPPING_START_EVENT ? SK_MAP : SK_SEQ);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            if (live)
+                rc = on_end(y, d, &ev.start_mark);
+            break;
+        case YAML_ALIAS_EVENT:
+            if (live)
+                rc = on_alias(y, d, &ev);
+            break;
         case YAML_STREAM_END_EVENT:
             y->ended = 1;
             yaml_event_delete(&ev);
             return SK_EEND;
         case YAML_DOCUMENT_START_EVENT:
-            if (y->docs >= y->lim.max_documents) {
-                /* the rejected document is the one that starts here */
-                y->doc_line = (unsigned)ev.start_mark.line + 1 + y->line_offset;
-                sk_diag_add(d, SK_DIAG_ERROR, y->name, (unsigned)ev.start_mark.line + 1 + y->line_offset,
-                            (unsigned)ev.start_mark.column + 1, NULL,
-                            M_TOO_MANY_DOCS, y->lim.max_documents);
+            if (!on_document_start(y, a, d, &ev.start_mark)) {
                 yaml_event_delete(&ev);
-                y->broken = 1;
                 return SK_EIO;
             }
-            begin_document(y, a, &ev.start_mark);
             in_doc = 1;
             break;
-        case YAML_DOCUMENT_END_EVENT: {
-            size_t bytes = ev.end_mark.index - y->doc_start_index;
-            if (!y->doc_err && !y->mem && bytes > y->lim.max_file_bytes)
-                doc_error(y, d, &ev.start_mark, NULL, M_FILE_TOO_BIG, y->lim.max_file_bytes);
-            yaml_event_delete(&ev);
-            if (y->doc_err)
-                return SK_EINVALID;
-            if (!y->root) {
-                yaml_mark_t m = {0, y->doc_line - 1 - y->line_offset, 0};
-                y->root = new_node(y, SK_NULL, &m);
-                if (!y->root)
-                    return SK_ENOMEM;
-            }
-            *root = y->root;
-            return SK_OK;
-        }
+        case YAML_DOCUMENT_END_EVENT:
+            return on_document_end(y, d, &ev, root);
         case YAML_NO_EVENT:
         case YAML_STREAM_START_EVENT:
-        case YAML_ALIAS_EVENT:
-        case YAML_SCALAR_EVENT:
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_START_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            if (in_doc && !y->doc_err)
-                rc = on_event(y, d, &ev);
             break;
         }
         yaml_event_delete(&ev);
