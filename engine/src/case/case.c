@@ -517,11 +517,9 @@ static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
     merge_text_file(v, map, s);
 }
 
-const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f)
+const sk_node *sk_case_get_merged(const sk_node *map, const sk_schema *s, int f)
 {
-    if (!map || map->kind != SK_MAP)
-        return NULL;
-    if (map->aux && strcmp(s->fields[f].name, "text") == 0)
+    if (strcmp(s->fields[f].name, "text") == 0)
         return map->aux;
     const sk_pair *p = sk_map_field(map, f);
     return p ? p->val : NULL;

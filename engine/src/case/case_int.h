@@ -45,9 +45,22 @@ void sk_case_check_consistency(sk_diags *d, const sk_node *root, const char *fil
  * list: "delegations[].by_party") names a party (xref.c's table). */
 int sk_case_names_party(const char *path);
 
+/* sk_case_get of a map with a merged text (aux set): case.c. */
+const sk_node *sk_case_get_merged(const sk_node *map, const sk_schema *s, int f);
 /* Value of field f of map (NULL if absent). Reads the merged text of
- * `text` + `text_file` where a map has both. */
-const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f);
+ * `text` + `text_file` where a map has both. Inline: every step of every
+ * rule path asks it. */
+static inline const sk_node *sk_case_get(const sk_node *map, const sk_schema *s, int f)
+{
+    if (!map || map->kind != SK_MAP)
+        return NULL;
+    if (map->aux)
+        return sk_case_get_merged(map, s, f);
+    for (uint32_t i = 0; i < map->len; i++)
+        if (map->u.pairs[i].key->field == f)
+            return map->u.pairs[i].val;
+    return NULL;
+}
 
 /* The next document of s as loaded (its value tree, not validated; every
  * position refers to the whole source), as sk_source_next without the
