@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "case/case_int.h"
 #include "samkoll/batch.h"
 
 static sk_ruleset *rs;
@@ -286,4 +287,29 @@ Test(case_format, batch_passes_v1_warnings_in_input_order)
     for (int i = 0; i < 6; i++)
         unlink(paths[i]);
     rmdir(dir);
+}
+
+/* xref.c walks each party reference by its steps (key, length, "[]") and
+ * names it by its path in messages: the steps must spell the path. */
+Test(case_format, party_ref_steps_spell_the_path)
+{
+    const char *path;
+    const sk_ref_step *st;
+    size_t i = 0;
+    for (; sk_case_party_ref(i, &path, &st); i++) {
+        char spelt[128] = "";
+        size_t k = 0;
+        for (; k < SK_REF_STEPS && st[k].key; k++) {
+            cr_expect_eq(strlen(st[k].key), st[k].len, "%s", path);
+            if (k)
+                strcat(spelt, ".");
+            strcat(spelt, st[k].key);
+            if (st[k].each)
+                strcat(spelt, "[]");
+        }
+        cr_expect_lt(k, SK_REF_STEPS, "%s: no end of steps", path);
+        cr_expect_str_eq(spelt, path);
+        cr_expect(sk_case_names_party(path));
+    }
+    cr_expect_eq(i, 12);
 }

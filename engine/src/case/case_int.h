@@ -41,6 +41,16 @@ void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
 /* Warns where a yes/no fact the case states contradicts the figures it
  * also states (consistency.c). */
 void sk_case_check_consistency(sk_diags *d, const sk_node *root, const char *file);
+/* One step of a party reference's path (xref.c): a key of len bytes,
+ * each: "[]" follows (every item of the list); key NULL: the end. */
+#define SK_REF_STEPS 5
+typedef struct sk_ref_step {
+    const char *key;
+    uint8_t len;
+    uint8_t each;
+} sk_ref_step;
+/* The i-th party reference: its path and its steps; 0 after the last. */
+int sk_case_party_ref(size_t i, const char **path, const sk_ref_step **steps);
 /* Whether the field at path (a dotted path, "[]" for every item of a
  * list: "delegations[].by_party") names a party (xref.c's table). */
 int sk_case_names_party(const char *path);

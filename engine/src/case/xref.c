@@ -15,24 +15,33 @@
 #include "base/suggest.h"
 
 /* The fields that name a party: a dotted path from the case root; "[]"
- * after a key walks every item of that list. v1: a warning unless 1.1. */
+ * after a key walks every item of that list. v1: a warning unless 1.1.
+ * The path is walked by its steps (key, length, whether "[]" follows),
+ * written out beside it; the unit test case_format.party_ref_steps_spell_the_path checks
+ * that they spell it. */
+#define K(k) {k, sizeof k - 1, 0}
+#define L(k) {k, sizeof k - 1, 1}
 static const struct party_ref {
     const char *path;
     int v1;
+    sk_ref_step steps[SK_REF_STEPS];
 } party_refs[] = {
-    {"bodies[].party", 1},
-    {"delegations[].by_party", 1},
-    {"delegations[].to_party", 1},
-    {"governance.host", 1},
-    {"governance.representation[].party", 1},
-    {"governance.amendment_decisions[]", 1},
-    {"agreement.cost_allocation.shares[].party", 1},
-    {"oversight.dissolution_decisions[]", 1},
-    {"procurement.relations[].buyer", 0},
-    {"procurement.relations[].provider", 0},
-    {"procurement.named_authorities[]", 0},
-    {"tasks[].personal_data_processor", 0},
+    {"bodies[].party", 1, {L("bodies"), K("party")}},
+    {"delegations[].by_party", 1, {L("delegations"), K("by_party")}},
+    {"delegations[].to_party", 1, {L("delegations"), K("to_party")}},
+    {"governance.host", 1, {K("governance"), K("host")}},
+    {"governance.representation[].party", 1, {K("governance"), L("representation"), K("party")}},
+    {"governance.amendment_decisions[]", 1, {K("governance"), L("amendment_decisions")}},
+    {"agreement.cost_allocation.shares[].party", 1,
+     {K("agreement"), K("cost_allocation"), L("shares"), K("party")}},
+    {"oversight.dissolution_decisions[]", 1, {K("oversight"), L("dissolution_decisions")}},
+    {"procurement.relations[].buyer", 0, {K("procurement"), L("relations"), K("buyer")}},
+    {"procurement.relations[].provider", 0, {K("procurement"), L("relations"), K("provider")}},
+    {"procurement.named_authorities[]", 0, {K("procurement"), L("named_authorities")}},
+    {"tasks[].personal_data_processor", 0, {L("tasks"), K("personal_data_processor")}},
 };
+#undef K
+#undef L
 
 typedef struct xctx {
     sk_diags *d;
@@ -91,45 +100,34 @@ static void check_name(xctx *x, const sk_node *n, const char *path)
                 x->warn ? M_UNKNOWN_PARTY_V1 : M_UNKNOWN_PARTY, n->u.s, path);
 }
 
-/* Walks the rest of path (from seg) below n, checking the names it ends at. */
-static void walk(xctx *x, const sk_node *n, const char *seg, const char *path)
+/* Walks the rest of the path (from step st) below n, checking the names
+ * it ends at. */
+static void walk(xctx *x, const sk_node *n, const sk_ref_step *st, const char *path)
 {
     if (!n || n->unknown)
         return;
-    if (!*seg) {
+    if (!st->key) {
         check_name(x, n, path);
         return;
     }
     if (n->kind != SK_MAP)
         return;
-    size_t len = strcspn(seg, ".[");
-    char key[64];
-    if (len >= sizeof key)
-        return;
-    memcpy(key, seg, len);
-    key[len] = '\0';
-    const sk_node *v = sk_map_get(n, key);
-    const char *rest = seg + len;
-    if (strncmp(rest, "[]", 2) == 0) {
-        rest += 2;
-        if (*rest == '.')
-            rest++;
+    const sk_node *v = sk_map_get_n(n, st->key, st->len);
+    if (st->each) {
         if (!v || v->kind != SK_SEQ)
             return;
         for (uint32_t i = 0; i < v->len; i++)
-            walk(x, v->u.items[i], rest, path);
+            walk(x, v->u.items[i], st + 1, path);
         return;
     }
-    if (*rest == '.')
-        rest++;
-    walk(x, v, rest, path);
+    walk(x, v, st + 1, path);
 }
 
 /* Adds the names of list (parties or others); 0 when one is unknown. */
 static int add_names(xctx *x, const sk_node *list)
 {
     for (uint32_t i = 0; list && i < list->len; i++) {
-        const sk_node *nm = sk_map_get(list->u.items[i], "name");
+        const sk_node *nm = sk_map_get_n(list->u.items[i], "name", 4);
         if (!nm || nm->kind != SK_SCALAR || nm->unknown)
             return 0;
         x->names[x->n++] = nm->u.s;
@@ -141,8 +139,8 @@ static int add_names(xctx *x, const sk_node *list)
  * parties are unknown, or a name is). */
 static int known_names(xctx *x, sk_arena *a, const sk_node *root)
 {
-    const sk_node *ps = sk_map_get(root, "parties");
-    const sk_node *os = sk_map_get(root, "others");
+    const sk_node *ps = sk_map_get_n(root, "parties", 7);
+    const sk_node *os = sk_map_get_n(root, "others", 6);
     if (!ps || ps->kind != SK_SEQ)
         return 0;
     if (os && os->kind != SK_SEQ)
@@ -158,13 +156,22 @@ void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
     xctx x = {d, file, NULL, 0, 0};
     if (!known_names(&x, a, root))
         return;
-    const sk_node *fmt = sk_map_get(root, "format");
+    const sk_node *fmt = sk_map_get_n(root, "format", 6);
     int strict = fmt && fmt->kind == SK_SCALAR && !fmt->unknown &&
                  strcmp(fmt->u.s, "1.1") == 0;
     for (size_t i = 0; i < sizeof party_refs / sizeof *party_refs; i++) {
         x.warn = !strict && party_refs[i].v1;
-        walk(&x, root, party_refs[i].path, party_refs[i].path);
+        walk(&x, root, party_refs[i].steps, party_refs[i].path);
     }
+}
+
+int sk_case_party_ref(size_t i, const char **path, const sk_ref_step **steps)
+{
+    if (i >= sizeof party_refs / sizeof *party_refs)
+        return 0;
+    *path = party_refs[i].path;
+    *steps = party_refs[i].steps;
+    return 1;
 }
 
 int sk_case_names_party(const char *path)

@@ -62,6 +62,19 @@ static inline bool sk_name_eq(const char *a, const char *b)
 }
 /* The value of key in a map (by string), or NULL. */
 sk_node *sk_map_get(const sk_node *map, const char *key);
+/* The value of the key of len bytes in a map, or NULL: the length rules
+ * out nearly every other key before a byte is compared. */
+static inline sk_node *sk_map_get_n(const sk_node *map, const char *key, uint32_t len)
+{
+    if (!map || map->kind != SK_MAP)
+        return NULL;
+    for (uint32_t i = 0; i < map->len; i++) {
+        const sk_node *k = map->u.pairs[i].key;
+        if (k->len == len && memcmp(k->u.s, key, len) == 0)
+            return map->u.pairs[i].val;
+    }
+    return NULL;
+}
 /* The pair whose key has schema field index f, or NULL. */
 const sk_pair *sk_map_field(const sk_node *map, int32_t f);
 /* True for a node that states nothing: NULL, absent or marked unknown.
