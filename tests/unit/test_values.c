@@ -230,3 +230,21 @@ Test(values, schema_find_from_any_start_agrees_with_the_search_from_the_first)
     cr_assert_eq(sk_schema_find_from(&sk_case_schema, "case", 0), 0);
     cr_assert_eq(sk_schema_find_from(&sk_case_schema, "nosuchfield", 3), -1);
 }
+
+/* sk_case_field's constants index the case schema's top-level fields. */
+Test(values, case_fields_by_index)
+{
+    static const char *const names[SK_CF__COUNT] = {
+        [SK_CF_CASE] = "case", [SK_CF_TITLE] = "title", [SK_CF_DATE] = "date",
+        [SK_CF_DECIDED] = "decided", [SK_CF_STARTS] = "starts", [SK_CF_STATUS] = "status",
+        [SK_CF_SOURCE] = "source", [SK_CF_FORM] = "form", [SK_CF_PARTIES] = "parties",
+        [SK_CF_TASKS] = "tasks", [SK_CF_DELEGATIONS] = "delegations", [SK_CF_BODIES] = "bodies",
+        [SK_CF_GOVERNANCE] = "governance", [SK_CF_AGREEMENT] = "agreement",
+        [SK_CF_PROCUREMENT] = "procurement", [SK_CF_OVERSIGHT] = "oversight",
+        [SK_CF_WAIVERS] = "waivers", [SK_CF_EXPECT] = "expect", [SK_CF_FORMAT] = "format",
+        [SK_CF_OTHERS] = "others",
+    };
+    cr_assert_eq(sk_case_schema.count, SK_CF__COUNT);
+    for (size_t i = 0; i < SK_CF__COUNT; i++)
+        cr_expect_str_eq(sk_case_schema.fields[i].name, names[i], "field %zu", i);
+}

@@ -525,9 +525,9 @@ const sk_node *sk_case_get_merged(const sk_node *map, const sk_schema *s, int f)
     return p ? p->val : NULL;
 }
 
-static const char *field_text(const sk_node *root, const char *name)
+/* A stated scalar's text, or NULL. */
+static const char *scalar_text(const sk_node *n)
 {
-    const sk_node *n = sk_map_get(root, name);
     return n && n->kind == SK_SCALAR && !n->unknown ? n->u.s : NULL;
 }
 
@@ -558,29 +558,29 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
         return SK_ENOMEM;
     c->root = root;
     c->file = root->file;
-    c->id = field_text(root, "case");
-    c->title = field_text(root, "title");
-    const char *form = field_text(root, "form");
-    c->form = form ? sk_values_find(sk_form_values, form) : -1;
-    const sk_node *date = sk_map_get(root, "date");
-    c->date_stated = date && date->vtype == SK_VT_DATE;
-    c->date = c->date_stated ? date->v.days : default_date;
-    const sk_node *dec = sk_map_get(root, "decided"), *st = sk_map_get(root, "starts");
-    c->decided_stated = dec && dec->vtype == SK_VT_DATE;
-    c->decided = c->decided_stated ? dec->v.days : 0;
-    c->starts_stated = st && st->vtype == SK_VT_DATE;
-    c->starts = c->starts_stated ? st->v.days : 0;
-    c->line = root->line;
-    const sk_node *w = sk_map_get(root, "waivers");
-    c->waivers = w && w->kind == SK_SEQ ? w : NULL;
-    const sk_node *e = sk_map_get(root, "expect");
-    c->expect = e && e->kind == SK_MAP ? e : NULL;
     c->arena = a;
     for (uint32_t i = 0; i < root->len; i++) {
         int32_t f = root->u.pairs[i].key->field;
         if (f >= 0 && f < 32)
             c->top[f] = root->u.pairs[i].val;
     }
+    c->id = scalar_text(c->top[SK_CF_CASE]);
+    c->title = scalar_text(c->top[SK_CF_TITLE]);
+    const char *form = scalar_text(c->top[SK_CF_FORM]);
+    c->form = form ? sk_values_find(sk_form_values, form) : -1;
+    const sk_node *date = c->top[SK_CF_DATE];
+    c->date_stated = date && date->vtype == SK_VT_DATE;
+    c->date = c->date_stated ? date->v.days : default_date;
+    const sk_node *dec = c->top[SK_CF_DECIDED], *st = c->top[SK_CF_STARTS];
+    c->decided_stated = dec && dec->vtype == SK_VT_DATE;
+    c->decided = c->decided_stated ? dec->v.days : 0;
+    c->starts_stated = st && st->vtype == SK_VT_DATE;
+    c->starts = c->starts_stated ? st->v.days : 0;
+    c->line = root->line;
+    const sk_node *w = c->top[SK_CF_WAIVERS];
+    c->waivers = w && w->kind == SK_SEQ ? w : NULL;
+    const sk_node *e = c->top[SK_CF_EXPECT];
+    c->expect = e && e->kind == SK_MAP ? e : NULL;
     c->top_of = root;
     if (!c->id || c->form < 0) {
         /* required fields stated as unknown */

@@ -634,6 +634,8 @@ static const sk_field case_fields[] = {
      "Which organisations that are not parties does the case name?"},
 };
 SCHEMA(sk_case_schema, "case", case_fields);
+_Static_assert(sizeof case_fields / sizeof *case_fields == SK_CF__COUNT,
+               "sk_case_field (schema.h) must list every top-level field");
 
 int sk_schema_find(const sk_schema *s, const char *name)
 {

@@ -52,6 +52,16 @@ struct sk_schema {
 };
 
 extern const sk_schema sk_case_schema;
+/* Indices of the case schema's top-level fields, in the table's order
+ * (schema.c; the unit test values.case_fields_by_index checks each name):
+ * code that reads a top-level field of a validated case takes it from the
+ * case's table of them (sk_case top[]) instead of searching the root. */
+typedef enum sk_case_field {
+    SK_CF_CASE, SK_CF_TITLE, SK_CF_DATE, SK_CF_DECIDED, SK_CF_STARTS, SK_CF_STATUS,
+    SK_CF_SOURCE, SK_CF_FORM, SK_CF_PARTIES, SK_CF_TASKS, SK_CF_DELEGATIONS, SK_CF_BODIES,
+    SK_CF_GOVERNANCE, SK_CF_AGREEMENT, SK_CF_PROCUREMENT, SK_CF_OVERSIGHT, SK_CF_WAIVERS,
+    SK_CF_EXPECT, SK_CF_FORMAT, SK_CF_OTHERS, SK_CF__COUNT
+} sk_case_field;
 /* The number of collaboration forms (the `form` enum); tables indexed by
  * form are sized by it, and schema.c asserts it matches sk_form_values. */
 #define SK_NFORMS 11
