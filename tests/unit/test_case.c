@@ -295,8 +295,10 @@ Test(case_format, party_ref_steps_spell_the_path)
 {
     const char *path;
     const sk_ref_step *st;
+    int top;
     size_t i = 0;
-    for (; sk_case_party_ref(i, &path, &st); i++) {
+    for (; sk_case_party_ref(i, &path, &st, &top); i++) {
+        cr_expect_str_eq(sk_case_schema.fields[top].name, st[0].key, "%s", path);
         char spelt[128] = "";
         size_t k = 0;
         for (; k < SK_REF_STEPS && st[k].key; k++) {

@@ -531,31 +531,9 @@ static const char *scalar_text(const sk_node *n)
     return n && n->kind == SK_SCALAR && !n->unknown ? n->u.s : NULL;
 }
 
-sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
-                    const char *file, const char *dir, const sk_ruleset *rs,
-                    const sk_limits *lim, int32_t default_date, sk_diags *d)
+/* Fills the case's table of top-level fields and what it reads from them. */
+static void read_top(sk_case *c, sk_arena *a, sk_node *root, int32_t default_date)
 {
-    vctx v = {d, a, rs, lim, dir, file, d->lang};
-    *out = NULL;
-    if (!root || root->kind != SK_MAP) {
-        if (!root || root->kind == SK_NULL)
-            err_at(&v, root, NULL, M_EMPTY_DOC);
-        else
-            err_at(&v, root, NULL, M_EXPECTED, sk_ftype_desc(SK_F_MAP, v.lang),
-                   "case", sk_node_shape(root, v.lang));
-        return SK_EINVALID;
-    }
-    size_t before = d->errors;
-    validate_map(&v, root, &sk_case_schema);
-    if (d->errors == before) {
-        sk_case_check_party_refs(d, a, root, file);
-        sk_case_check_consistency(d, root, file);
-    }
-    if (d->errors != before)
-        return SK_EINVALID;
-    sk_case *c = sk_arena_calloc(a, 1, sizeof *c);
-    if (!c)
-        return SK_ENOMEM;
     c->root = root;
     c->file = root->file;
     c->arena = a;
@@ -564,6 +542,7 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
         if (f >= 0 && f < 32)
             c->top[f] = root->u.pairs[i].val;
     }
+    c->top_of = root;
     c->id = scalar_text(c->top[SK_CF_CASE]);
     c->title = scalar_text(c->top[SK_CF_TITLE]);
     const char *form = scalar_text(c->top[SK_CF_FORM]);
@@ -581,7 +560,34 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
     c->waivers = w && w->kind == SK_SEQ ? w : NULL;
     const sk_node *e = c->top[SK_CF_EXPECT];
     c->expect = e && e->kind == SK_MAP ? e : NULL;
-    c->top_of = root;
+}
+
+sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
+                    const char *file, const char *dir, const sk_ruleset *rs,
+                    const sk_limits *lim, int32_t default_date, sk_diags *d)
+{
+    vctx v = {d, a, rs, lim, dir, file, d->lang};
+    *out = NULL;
+    if (!root || root->kind != SK_MAP) {
+        if (!root || root->kind == SK_NULL)
+            err_at(&v, root, NULL, M_EMPTY_DOC);
+        else
+            err_at(&v, root, NULL, M_EXPECTED, sk_ftype_desc(SK_F_MAP, v.lang),
+                   "case", sk_node_shape(root, v.lang));
+        return SK_EINVALID;
+    }
+    size_t before = d->errors;
+    validate_map(&v, root, &sk_case_schema);
+    if (d->errors != before)
+        return SK_EINVALID;
+    sk_case *c = sk_arena_calloc(a, 1, sizeof *c);
+    if (!c)
+        return SK_ENOMEM;
+    read_top(c, a, root, default_date);
+    sk_case_check_party_refs(d, a, c->top, file);
+    sk_case_check_consistency(d, root, file);
+    if (d->errors != before)
+        return SK_EINVALID;
     if (!c->id || c->form < 0) {
         /* required fields stated as unknown */
         if (!c->id)

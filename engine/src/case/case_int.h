@@ -35,8 +35,9 @@ sk_rc sk_case_build(sk_case **out, sk_arena *a, sk_node *root,
                     const sk_limits *lim, int32_t default_date, sk_diags *d);
 
 /* Reports every party name outside `parties` (bodies, delegations,
- * representation, shares, ...) that names no party (xref.c). */
-void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
+ * representation, shares, ...) that names no party (xref.c); top is the
+ * validated case's table of top-level fields (sk_case top[]). */
+void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *const *top,
                               const char *file);
 /* Warns where a yes/no fact the case states contradicts the figures it
  * also states (consistency.c). */
@@ -49,8 +50,9 @@ typedef struct sk_ref_step {
     uint8_t len;
     uint8_t each;
 } sk_ref_step;
-/* The i-th party reference: its path and its steps; 0 after the last. */
-int sk_case_party_ref(size_t i, const char **path, const sk_ref_step **steps);
+/* The i-th party reference: its path, its steps and the sk_case_field of
+ * its first step; 0 after the last. */
+int sk_case_party_ref(size_t i, const char **path, const sk_ref_step **steps, int *top);
 /* Whether the field at path (a dotted path, "[]" for every item of a
  * list: "delegations[].by_party") names a party (xref.c's table). */
 int sk_case_names_party(const char *path);

@@ -17,28 +17,36 @@
 /* The fields that name a party: a dotted path from the case root; "[]"
  * after a key walks every item of that list. v1: a warning unless 1.1.
  * The path is walked by its steps (key, length, whether "[]" follows),
- * written out beside it; the unit test case_format.party_ref_steps_spell_the_path checks
- * that they spell it. */
+ * written out beside it, the first from the case's table of top-level
+ * fields (`top`); the unit test case_format.party_ref_steps_spell_the_path
+ * checks that they spell it. */
 #define K(k) {k, sizeof k - 1, 0}
 #define L(k) {k, sizeof k - 1, 1}
 static const struct party_ref {
     const char *path;
     int v1;
+    uint8_t top;    /* sk_case_field of the first step */
     sk_ref_step steps[SK_REF_STEPS];
 } party_refs[] = {
-    {"bodies[].party", 1, {L("bodies"), K("party")}},
-    {"delegations[].by_party", 1, {L("delegations"), K("by_party")}},
-    {"delegations[].to_party", 1, {L("delegations"), K("to_party")}},
-    {"governance.host", 1, {K("governance"), K("host")}},
-    {"governance.representation[].party", 1, {K("governance"), L("representation"), K("party")}},
-    {"governance.amendment_decisions[]", 1, {K("governance"), L("amendment_decisions")}},
-    {"agreement.cost_allocation.shares[].party", 1,
+    {"bodies[].party", 1, SK_CF_BODIES, {L("bodies"), K("party")}},
+    {"delegations[].by_party", 1, SK_CF_DELEGATIONS, {L("delegations"), K("by_party")}},
+    {"delegations[].to_party", 1, SK_CF_DELEGATIONS, {L("delegations"), K("to_party")}},
+    {"governance.host", 1, SK_CF_GOVERNANCE, {K("governance"), K("host")}},
+    {"governance.representation[].party", 1, SK_CF_GOVERNANCE,
+     {K("governance"), L("representation"), K("party")}},
+    {"governance.amendment_decisions[]", 1, SK_CF_GOVERNANCE,
+     {K("governance"), L("amendment_decisions")}},
+    {"agreement.cost_allocation.shares[].party", 1, SK_CF_AGREEMENT,
      {K("agreement"), K("cost_allocation"), L("shares"), K("party")}},
-    {"oversight.dissolution_decisions[]", 1, {K("oversight"), L("dissolution_decisions")}},
-    {"procurement.relations[].buyer", 0, {K("procurement"), L("relations"), K("buyer")}},
-    {"procurement.relations[].provider", 0, {K("procurement"), L("relations"), K("provider")}},
-    {"procurement.named_authorities[]", 0, {K("procurement"), L("named_authorities")}},
-    {"tasks[].personal_data_processor", 0, {L("tasks"), K("personal_data_processor")}},
+    {"oversight.dissolution_decisions[]", 1, SK_CF_OVERSIGHT,
+     {K("oversight"), L("dissolution_decisions")}},
+    {"procurement.relations[].buyer", 0, SK_CF_PROCUREMENT,
+     {K("procurement"), L("relations"), K("buyer")}},
+    {"procurement.relations[].provider", 0, SK_CF_PROCUREMENT,
+     {K("procurement"), L("relations"), K("provider")}},
+    {"procurement.named_authorities[]", 0, SK_CF_PROCUREMENT,
+     {K("procurement"), L("named_authorities")}},
+    {"tasks[].personal_data_processor", 0, SK_CF_TASKS, {L("tasks"), K("personal_data_processor")}},
 };
 #undef K
 #undef L
@@ -100,6 +108,22 @@ static void check_name(xctx *x, const sk_node *n, const char *path)
                 x->warn ? M_UNKNOWN_PARTY_V1 : M_UNKNOWN_PARTY, n->u.s, path);
 }
 
+static void walk(xctx *x, const sk_node *n, const sk_ref_step *st, const char *path);
+
+/* Goes on from v, the value step st found: into every item of a list
+ * ("[]"), else into v itself. */
+static void descend(xctx *x, const sk_node *v, const sk_ref_step *st, const char *path)
+{
+    if (st->each) {
+        if (!v || v->kind != SK_SEQ)
+            return;
+        for (uint32_t i = 0; i < v->len; i++)
+            walk(x, v->u.items[i], st + 1, path);
+        return;
+    }
+    walk(x, v, st + 1, path);
+}
+
 /* Walks the rest of the path (from step st) below n, checking the names
  * it ends at. */
 static void walk(xctx *x, const sk_node *n, const sk_ref_step *st, const char *path)
@@ -112,15 +136,7 @@ static void walk(xctx *x, const sk_node *n, const sk_ref_step *st, const char *p
     }
     if (n->kind != SK_MAP)
         return;
-    const sk_node *v = sk_map_get_n(n, st->key, st->len);
-    if (st->each) {
-        if (!v || v->kind != SK_SEQ)
-            return;
-        for (uint32_t i = 0; i < v->len; i++)
-            walk(x, v->u.items[i], st + 1, path);
-        return;
-    }
-    walk(x, v, st + 1, path);
+    descend(x, sk_map_get_n(n, st->key, st->len), st, path);
 }
 
 /* Adds the names of list (parties or others); 0 when one is unknown. */
@@ -137,10 +153,10 @@ static int add_names(xctx *x, const sk_node *list)
 
 /* The names a reference may use, or 0 when they cannot all be known (the
  * parties are unknown, or a name is). */
-static int known_names(xctx *x, sk_arena *a, const sk_node *root)
+static int known_names(xctx *x, sk_arena *a, const sk_node *const *top)
 {
-    const sk_node *ps = sk_map_get_n(root, "parties", 7);
-    const sk_node *os = sk_map_get_n(root, "others", 6);
+    const sk_node *ps = top[SK_CF_PARTIES];
+    const sk_node *os = top[SK_CF_OTHERS];
     if (!ps || ps->kind != SK_SEQ)
         return 0;
     if (os && os->kind != SK_SEQ)
@@ -150,27 +166,30 @@ static int known_names(xctx *x, sk_arena *a, const sk_node *root)
     return x->names && add_names(x, ps) && add_names(x, os);
 }
 
-void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *root,
+void sk_case_check_party_refs(sk_diags *d, sk_arena *a, const sk_node *const *top,
                               const char *file)
 {
     xctx x = {d, file, NULL, 0, 0};
-    if (!known_names(&x, a, root))
+    if (!known_names(&x, a, top))
         return;
-    const sk_node *fmt = sk_map_get_n(root, "format", 6);
+    const sk_node *fmt = top[SK_CF_FORMAT];
     int strict = fmt && fmt->kind == SK_SCALAR && !fmt->unknown &&
                  strcmp(fmt->u.s, "1.1") == 0;
     for (size_t i = 0; i < sizeof party_refs / sizeof *party_refs; i++) {
-        x.warn = !strict && party_refs[i].v1;
-        walk(&x, root, party_refs[i].steps, party_refs[i].path);
+        const struct party_ref *r = &party_refs[i];
+        x.warn = !strict && r->v1;
+        /* the first step from the case's table of top-level fields */
+        descend(&x, top[r->top], r->steps, r->path);
     }
 }
 
-int sk_case_party_ref(size_t i, const char **path, const sk_ref_step **steps)
+int sk_case_party_ref(size_t i, const char **path, const sk_ref_step **steps, int *top)
 {
     if (i >= sizeof party_refs / sizeof *party_refs)
         return 0;
     *path = party_refs[i].path;
     *steps = party_refs[i].steps;
+    *top = party_refs[i].top;
     return 1;
 }
 
