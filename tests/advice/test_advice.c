@@ -129,7 +129,7 @@ Test(questions, every_field_a_rule_reads_has_a_question)
 
 Test(questions, fallback_is_built_from_the_description)
 {
-    sk_field f = {"x", SK_F_BOOL, 0, 0, 0, NULL, NULL, "avtalet är undertecknat", "the agreement is signed", NULL, NULL};
+    sk_field f = {"x", SK_F_BOOL, 0, 0, 0, 1, NULL, NULL, "avtalet är undertecknat", "the agreement is signed", NULL, NULL};
     sk_buf b;
     sk_buf_init(&b, 0);
     sk_field_question(&f, 0, &b);

@@ -248,3 +248,24 @@ Test(values, case_fields_by_index)
     for (size_t i = 0; i < SK_CF__COUNT; i++)
         cr_expect_str_eq(sk_case_schema.fields[i].name, names[i], "field %zu", i);
 }
+
+/* Every field's nlen is its name's length (sk_schema_find_n compares it
+ * first), in every schema of the case format. */
+Test(values, field_name_lengths)
+{
+    const sk_schema *all[] = {
+#define S(n) &n,
+#define V(n)
+        SK_SCHEMA_NAMES(S, V)
+#undef S
+#undef V
+    };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        for (size_t f = 0; f < all[i]->count; f++) {
+            cr_expect_eq(all[i]->fields[f].nlen, strlen(all[i]->fields[f].name), "%s.%s",
+                         all[i]->name, all[i]->fields[f].name);
+            cr_expect_eq(sk_schema_find_n(all[i], all[i]->fields[f].name,
+                                          all[i]->fields[f].nlen, f + 1),
+                         (int)f);
+        }
+}

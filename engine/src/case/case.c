@@ -495,7 +495,7 @@ static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
     size_t next = 0; /* keys mostly follow the schema's order */
     for (uint32_t i = 0; i < map->len; i++) {
         sk_node *k = map->u.pairs[i].key;
-        int f = sk_schema_find_from(s, k->u.s, next);
+        int f = sk_schema_find_n(s, k->u.s, k->len, next);
         if (f < 0) {
             const char *names[64];
             size_t nn = s->count < 64 ? s->count : 64;

@@ -12,21 +12,21 @@
  * descriptions (sv, en) and, optionally, the question that asks for the
  * field (sv, en; see sk_field_question): F(n, t, sv, en[, q_sv, q_en]). */
 #define F(...) F_(__VA_ARGS__, NULL, NULL, 0)
-#define F_(n, t, sv, en, qs, qe, ...) {n, t, 0, 0, 0, NULL, NULL, sv, en, qs, qe}
+#define F_(n, t, sv, en, qs, qe, ...) {n, t, 0, 0, 0, sizeof n - 1, NULL, NULL, sv, en, qs, qe}
 #define FX(...) FX_(__VA_ARGS__, NULL, NULL, 0)
-#define FX_(n, t, sv, en, qs, qe, ...) {n, t, 0, 0, 1, NULL, NULL, sv, en, qs, qe}
+#define FX_(n, t, sv, en, qs, qe, ...) {n, t, 0, 0, 1, sizeof n - 1, NULL, NULL, sv, en, qs, qe}
 #define FR(...) FR_(__VA_ARGS__, NULL, NULL, 0)
-#define FR_(n, t, sv, en, qs, qe, ...) {n, t, 0, 1, 0, NULL, NULL, sv, en, qs, qe}
+#define FR_(n, t, sv, en, qs, qe, ...) {n, t, 0, 1, 0, sizeof n - 1, NULL, NULL, sv, en, qs, qe}
 #define FE(...) FE_(__VA_ARGS__, NULL, NULL, 0)
-#define FE_(n, v, sv, en, qs, qe, ...) {n, SK_F_ENUM, 0, 0, 0, v, NULL, sv, en, qs, qe}
+#define FE_(n, v, sv, en, qs, qe, ...) {n, SK_F_ENUM, 0, 0, 0, sizeof n - 1, v, NULL, sv, en, qs, qe}
 #define FEX(...) FEX_(__VA_ARGS__, NULL, NULL, 0)
-#define FEX_(n, v, sv, en, qs, qe, ...) {n, SK_F_ENUM, 0, 0, 1, v, NULL, sv, en, qs, qe}
-#define FM(n, s, sv, en) {n, SK_F_MAP, 0, 0, 0, NULL, &s, sv, en, NULL, NULL}
-#define FMX(n, s, sv, en) {n, SK_F_MAP, 0, 0, 1, NULL, &s, sv, en, NULL, NULL}
+#define FEX_(n, v, sv, en, qs, qe, ...) {n, SK_F_ENUM, 0, 0, 1, sizeof n - 1, v, NULL, sv, en, qs, qe}
+#define FM(n, s, sv, en) {n, SK_F_MAP, 0, 0, 0, sizeof n - 1, NULL, &s, sv, en, NULL, NULL}
+#define FMX(n, s, sv, en) {n, SK_F_MAP, 0, 0, 1, sizeof n - 1, NULL, &s, sv, en, NULL, NULL}
 #define FL(...) FL_(__VA_ARGS__, NULL, NULL, 0)
-#define FL_(n, s, sv, en, qs, qe, ...) {n, SK_F_LIST, SK_F_MAP, 0, 0, NULL, &s, sv, en, qs, qe}
+#define FL_(n, s, sv, en, qs, qe, ...) {n, SK_F_LIST, SK_F_MAP, 0, 0, sizeof n - 1, NULL, &s, sv, en, qs, qe}
 #define FLS(...) FLS_(__VA_ARGS__, NULL, NULL, 0)
-#define FLS_(n, it, v, x, sv, en, qs, qe, ...) {n, SK_F_LIST, it, 0, x, v, NULL, sv, en, qs, qe}
+#define FLS_(n, it, v, x, sv, en, qs, qe, ...) {n, SK_F_LIST, it, 0, x, sizeof n - 1, v, NULL, sv, en, qs, qe}
 #define SCHEMA(var, name, arr) \
     const sk_schema var = {name, arr, sizeof arr / sizeof *arr}
 
@@ -496,7 +496,7 @@ static const sk_field proc_fields[] = {
     FX("all_authorities_named", SK_F_BOOL, "annons eller fullmakt namnger varje deltagande upphandlande myndighet", "notice or mandate names every participating authority",
       "Namnger annonsen eller fullmakten varje deltagande upphandlande myndighet?",
       "Does the notice or mandate name every participating contracting authority?"),
-    {"relations", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &sk_schema_relation,
+    {"relations", SK_F_LIST, SK_F_MAP, 0, 1, sizeof "relations" - 1, NULL, &sk_schema_relation,
      "köp per relation: vem köper vad av vem, med vilket undantag, kontroll och värde",
      "purchases per relationship: who buys from whom, under which exemption, control and value",
      "Vilka köp sker mellan parterna (köpare, leverantör, undantag, kontroll, värde, period)?",
@@ -607,7 +607,7 @@ static const sk_field case_fields[] = {
       "Är samverkan föreslagen, befintlig eller under upplösning?",
       "Is the arrangement proposed, existing or being dissolved?"),
     F("source", SK_F_TEXT, "källa (protokoll, diarienummer)", "source (minutes, registration number)"),
-    {"form", SK_F_ENUM, 0, 1, 0, sk_form_values, NULL, "samverkansform", "collaboration form", NULL, NULL},
+    {"form", SK_F_ENUM, 0, 1, 0, sizeof "form" - 1, sk_form_values, NULL, "samverkansform", "collaboration form", NULL, NULL},
     FL("parties", sk_schema_party, "parter", "parties",
       "Vilka parter deltar i samverkan?",
       "Which parties take part in the arrangement?"),
@@ -627,7 +627,7 @@ static const sk_field case_fields[] = {
     FL("waivers", sk_schema_waiver, "godtagna avvikelser", "accepted findings"),
     FMX("expect", sk_schema_expect, "förväntat utfall för samkoll test", "expected findings for samkoll test"),
     FEX("format", sk_values_format_versions, "ärendeformatets version; 1.1 kontrollerar varje partnamn mot parties och others", "case format version; 1.1 checks every party name against parties and others"),
-    {"others", SK_F_LIST, SK_F_MAP, 0, 1, NULL, &sk_schema_other,
+    {"others", SK_F_LIST, SK_F_MAP, 0, 1, sizeof "others" - 1, NULL, &sk_schema_other,
      "organisationer som ärendet namnger men som inte är parter (förbundet självt, ett bolag, en kommun utanför samverkan)",
      "organisations the case names that are not parties (the federation itself, a company, a municipality outside the arrangement)",
      "Vilka organisationer som inte är parter namnges i ärendet?",

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "samkoll/common.h"
 
@@ -37,6 +38,7 @@ typedef struct sk_field {
     uint8_t item;            /* SK_F_LIST: item type */
     uint8_t required;
     uint8_t ext;             /* samkoll extension of the v1 contract */
+    uint8_t nlen;            /* strlen(name) (unit test values.field_name_lengths) */
     const char *const *values;  /* SK_F_ENUM (or list of enum): NULL-terminated */
     const sk_schema *sub;       /* SK_F_MAP, or SK_F_LIST of SK_F_MAP */
     const char *sv;          /* description, Swedish */
@@ -98,6 +100,22 @@ int sk_schema_find(const sk_schema *s, const char *name);
  * field finds the next one at once. Field names are unique, so the answer
  * is sk_schema_find's for any start. */
 int sk_schema_find_from(const sk_schema *s, const char *name, size_t from);
+/* sk_schema_find_from of a name of len bytes (a key node's text and
+ * length): the length rules out nearly every other field before a byte
+ * is compared. Inline: validation asks it for every key. */
+static inline int sk_schema_find_n(const sk_schema *s, const char *name, size_t len,
+                                   size_t from)
+{
+    if (from >= s->count)
+        from = 0;
+    for (size_t i = from; i < s->count; i++)
+        if (s->fields[i].nlen == len && memcmp(s->fields[i].name, name, len) == 0)
+            return (int)i;
+    for (size_t i = 0; i < from; i++)
+        if (s->fields[i].nlen == len && memcmp(s->fields[i].name, name, len) == 0)
+            return (int)i;
+    return -1;
+}
 /* Number of entries of a NULL-terminated value list. */
 size_t sk_values_count(const char *const *values);
 /* Index of v in values, or -1. */
