@@ -11,7 +11,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,15 +48,21 @@ static int is_unknown_scalar(const sk_node *n)
            memcmp(n->u.s, "unknown", 7) == 0;
 }
 
-/* true/false/ja/nej in any case. The words differ in length, so the
- * length picks the only one that can match (len is s's strlen). */
+/* true/false/ja/nej in any case (ASCII, as strcasecmp in the C locale
+ * the program runs in). The words differ in length, so the length picks
+ * the only one that can match (len is s's strlen); it is compared inline. */
 static int parse_bool(const char *s, size_t len, bool *out)
 {
     static const struct { const char *w; bool v; } words[] = {
         [2] = {"ja", true}, [3] = {"nej", false}, [4] = {"true", true}, [5] = {"false", false},
     };
-    if (len >= sizeof words / sizeof *words || !words[len].w || strcasecmp(s, words[len].w) != 0)
+    if (len >= sizeof words / sizeof *words || !words[len].w)
         return 0;
+    /* the words are lower-case letters: a byte with bit 0x20 set equals
+     * one exactly when it is that letter in either case */
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] | 0x20) != (unsigned char)words[len].w[i])
+            return 0;
     *out = words[len].v;
     return 1;
 }
