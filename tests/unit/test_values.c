@@ -269,3 +269,23 @@ Test(values, field_name_lengths)
                          (int)f);
         }
 }
+
+/* Each schema's required mask is exactly its fields marked required. */
+Test(values, required_masks)
+{
+    const sk_schema *all[] = {
+#define S(n) &n,
+#define V(n)
+        SK_SCHEMA_NAMES(S, V)
+#undef S
+#undef V
+    };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        uint64_t want = 0;
+        cr_assert_leq(all[i]->count, 64, "%s", all[i]->name);
+        for (size_t f = 0; f < all[i]->count; f++)
+            if (all[i]->fields[f].required)
+                want |= (uint64_t)1 << f;
+        cr_expect_eq(all[i]->required, want, "%s", all[i]->name);
+    }
+}

@@ -515,9 +515,11 @@ static void validate_map(vctx *v, sk_node *map, const sk_schema *s)
         next = (size_t)f + 1;
         validate_value(v, map->u.pairs[i].val, &s->fields[f]);
     }
-    for (size_t f = 0; f < s->count; f++)
-        if (s->fields[f].required && !sk_map_field(map, (int32_t)f))
+    for (uint64_t req = s->required; req; req &= req - 1) {
+        int32_t f = (int32_t)__builtin_ctzll(req);
+        if (!sk_map_field(map, f))
             err_at(v, map, NULL, M_MISSING_KEY, s->fields[f].name, s->name);
+    }
     map->aux = NULL;
     merge_text_file(v, map, s);
 }

@@ -27,8 +27,8 @@
 #define FL_(n, s, sv, en, qs, qe, ...) {n, SK_F_LIST, SK_F_MAP, 0, 0, sizeof n - 1, NULL, &s, sv, en, qs, qe}
 #define FLS(...) FLS_(__VA_ARGS__, NULL, NULL, 0)
 #define FLS_(n, it, v, x, sv, en, qs, qe, ...) {n, SK_F_LIST, it, 0, x, sizeof n - 1, v, NULL, sv, en, qs, qe}
-#define SCHEMA(var, name, arr) \
-    const sk_schema var = {name, arr, sizeof arr / sizeof *arr}
+#define SCHEMA(var, name, arr, req) \
+    const sk_schema var = {name, arr, sizeof arr / sizeof *arr, req}
 
 const char *const sk_form_values[] = {
     "gemensam_namnd", "kommunalforbund", "avtalssamverkan", "aktiebolag",
@@ -124,7 +124,7 @@ static const sk_field party_fields[] = {
       "I vilket land finns parten, om den inte är svensk (ISO-kod, t.ex. DK)?",
       "In which country is the party, if it is not Swedish (ISO code, e.g. DK)?"),
 };
-SCHEMA(sk_schema_party, "parties[]", party_fields);
+SCHEMA(sk_schema_party, "parties[]", party_fields, 1u /* name */);
 
 static const sk_field task_fields[] = {
     FR("name", SK_F_TEXT, "uppgiftens namn", "the task's name",
@@ -179,7 +179,7 @@ static const sk_field task_fields[] = {
       "Lagrar den utförande parten andra parters allmänna handlingar (t.ex. i IT-driften)?",
       "Does the performing party store other parties' official records (e.g. in IT operations)?"),
 };
-SCHEMA(sk_schema_task, "tasks[]", task_fields);
+SCHEMA(sk_schema_task, "tasks[]", task_fields, 1u /* name */);
 
 static const sk_field deleg_fields[] = {
     F("by", SK_F_TEXT, "delegerande nämnd", "the delegating nämnd",
@@ -243,7 +243,7 @@ static const sk_field deleg_fields[] = {
       "Förbjuder en särskild författning att ärendena delegeras (t.ex. 10 kap. 4 § socialtjänstlagen)?",
       "Does a special law ban delegating the matters (e.g. the Social Services Act)?"),
 };
-SCHEMA(sk_schema_deleg, "delegations[]", deleg_fields);
+SCHEMA(sk_schema_deleg, "delegations[]", deleg_fields, 0);
 
 static const sk_field body_fields[] = {
     F("name", SK_F_TEXT, "organets namn", "the body's name",
@@ -259,7 +259,7 @@ static const sk_field body_fields[] = {
       "Över vilka verksamheter utövar organet tillsyn (områden)?",
       "Which activities does the body supervise (areas)?"),
 };
-SCHEMA(sk_schema_body, "bodies[]", body_fields);
+SCHEMA(sk_schema_body, "bodies[]", body_fields, 0);
 
 static const sk_field repr_fields[] = {
     F("party", SK_F_TEXT, "part", "party",
@@ -272,7 +272,7 @@ static const sk_field repr_fields[] = {
       "Hur många ersättare har parten?",
       "How many substitutes does the party have?"),
 };
-SCHEMA(sk_schema_repr, "governance.representation[]", repr_fields);
+SCHEMA(sk_schema_repr, "governance.representation[]", repr_fields, 0);
 
 static const sk_field gov_fields[] = {
     F("host", SK_F_TEXT, "värdkommun eller värdregion", "host party",
@@ -337,7 +337,7 @@ static const sk_field gov_fields[] = {
       "What does the reglemente, förbundsordning or delegation order say (the parts that concern the arrangement)?"),
     FX("text_file", SK_F_PATH, "fil med styrdokumentens text", "file with the governing documents' text"),
 };
-SCHEMA(sk_schema_gov, "governance", gov_fields);
+SCHEMA(sk_schema_gov, "governance", gov_fields, 0);
 
 static const sk_field clause_fields[] = {
     F("termination", SK_F_BOOL, "uppsägning", "termination",
@@ -383,7 +383,7 @@ static const sk_field clause_fields[] = {
       "Har parterna i avtalet kommit överens om att en anställd hos den andra parten får besluta på partens vägnar?",
       "Have the parties agreed in the agreement that an employee of the other party may decide on the party's behalf?"),
 };
-SCHEMA(sk_schema_clause, "agreement.clauses", clause_fields);
+SCHEMA(sk_schema_clause, "agreement.clauses", clause_fields, 0);
 
 static const sk_field share_fields[] = {
     F("party", SK_F_TEXT, "part", "party",
@@ -393,7 +393,7 @@ static const sk_field share_fields[] = {
       "Hur stor andel av kostnaderna, i procent, bär parten?",
       "What share of the costs, in percent, does the party bear?"),
 };
-SCHEMA(sk_schema_share, "agreement.cost_allocation.shares[]", share_fields);
+SCHEMA(sk_schema_share, "agreement.cost_allocation.shares[]", share_fields, 0);
 
 static const sk_field cost_fields[] = {
     F("basis", SK_F_TEXT, "fördelningsgrund", "allocation basis",
@@ -403,7 +403,7 @@ static const sk_field cost_fields[] = {
       "Hur fördelas kostnaderna mellan parterna (andel per part)?",
       "How are the costs shared between the parties (a share per party)?"),
 };
-SCHEMA(sk_schema_cost, "agreement.cost_allocation", cost_fields);
+SCHEMA(sk_schema_cost, "agreement.cost_allocation", cost_fields, 0);
 
 static const sk_field agr_fields[] = {
     F("signed", SK_F_BOOL, "avtalet är undertecknat", "the agreement is signed",
@@ -425,7 +425,7 @@ static const sk_field agr_fields[] = {
     FM("clauses", sk_schema_clause, "avtalsklausuler", "agreement clauses"),
     FM("cost_allocation", sk_schema_cost, "kostnadsfördelning", "cost allocation"),
 };
-SCHEMA(sk_schema_agr, "agreement", agr_fields);
+SCHEMA(sk_schema_agr, "agreement", agr_fields, 0);
 
 /* Case format 1.1 (issue 17): procurement per relationship. */
 static const sk_field relation_fields[] = {
@@ -448,7 +448,7 @@ static const sk_field relation_fields[] = {
       "Vilken period avser köpet?",
       "Which period does the purchase cover?"),
 };
-SCHEMA(sk_schema_relation, "procurement.relations[]", relation_fields);
+SCHEMA(sk_schema_relation, "procurement.relations[]", relation_fields, 0);
 
 static const sk_field proc_fields[] = {
     F("services_between_parties", SK_F_BOOL, "en part levererar varor eller tjänster till en annan mot ersättning", "one party supplies another for payment",
@@ -520,7 +520,7 @@ static const sk_field proc_fields[] = {
       "Uppgår kontraktets värde för hela avtalstiden till minst direktupphandlingsgränsen (direktupphandling bara under gränsen, 19 a kap. 2 § LOU)?",
       "Is the contract's value over its whole term at least the direct-award limit (direct award only below it, LOU chapter 19 a section 2)?"),
 };
-SCHEMA(sk_schema_proc, "procurement", proc_fields);
+SCHEMA(sk_schema_proc, "procurement", proc_fields, 0);
 
 static const sk_field over_fields[] = {
     F("verksamhetsplan", SK_F_BOOL, "verksamhetsplan antagen för året", "verksamhetsplan adopted for the year",
@@ -567,7 +567,7 @@ static const sk_field over_fields[] = {
       "Följer upplösningen avtalets villkor?",
       "Does the dissolution follow the agreement's terms?"),
 };
-SCHEMA(sk_schema_over, "oversight", over_fields);
+SCHEMA(sk_schema_over, "oversight", over_fields, 0);
 
 static const sk_field waiver_fields[] = {
     FR("rule", SK_F_RULE_ID, "regel som undantas", "rule waived"),
@@ -575,13 +575,13 @@ static const sk_field waiver_fields[] = {
     F("decided_by", SK_F_TEXT, "beslut som godtog risken", "decision accepting the risk"),
     F("until", SK_F_DATE, "undantaget gäller till och med", "the waiver lapses after this date"),
 };
-SCHEMA(sk_schema_waiver, "waivers[]", waiver_fields);
+SCHEMA(sk_schema_waiver, "waivers[]", waiver_fields, 3u /* rule, reason */);
 
 static const sk_field expect_fields[] = {
     FE("worst", sk_status_values, "förväntad värsta status", "expected worst status"),
     F("findings", SK_F_STATUS_MAP, "förväntad status per regel", "expected status per rule"),
 };
-SCHEMA(sk_schema_expect, "expect", expect_fields);
+SCHEMA(sk_schema_expect, "expect", expect_fields, 0);
 
 static const sk_field other_fields[] = {
     FR("name", SK_F_TEXT, "namn", "name",
@@ -591,7 +591,7 @@ static const sk_field other_fields[] = {
       "Vilken typ av organisation är det?",
       "What kind of organisation is it?"),
 };
-SCHEMA(sk_schema_other, "others[]", other_fields);
+SCHEMA(sk_schema_other, "others[]", other_fields, 1u /* name */);
 
 static const sk_field case_fields[] = {
     FR("case", SK_F_SLUG, "ärendets id", "the case id"),
@@ -633,7 +633,7 @@ static const sk_field case_fields[] = {
      "Vilka organisationer som inte är parter namnges i ärendet?",
      "Which organisations that are not parties does the case name?"},
 };
-SCHEMA(sk_case_schema, "case", case_fields);
+SCHEMA(sk_case_schema, "case", case_fields, (1u << SK_CF_CASE) | (1u << SK_CF_FORM));
 _Static_assert(sizeof case_fields / sizeof *case_fields == SK_CF__COUNT,
                "sk_case_field (schema.h) must list every top-level field");
 

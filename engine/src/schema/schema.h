@@ -50,7 +50,10 @@ typedef struct sk_field {
 struct sk_schema {
     const char *name;        /* "case", "tasks[]", "agreement.clauses" ... */
     const sk_field *fields;
-    size_t count;
+    size_t count;            /* at most 64 */
+    uint64_t required;       /* bit f: fields[f].required (written beside the
+                                table; the unit test values.required_masks
+                                checks it), so validation tests only those */
 };
 
 extern const sk_schema sk_case_schema;
