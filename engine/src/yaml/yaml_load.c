@@ -521,8 +521,9 @@ static const sk_pair *first_dup_small(const sk_node *map, const sk_pair **first)
         fp[i] = k->len << 8 | (unsigned char)k->u.s[0];
         uint64_t bit = (uint64_t)1 << ((fp[i] ^ fp[i] >> 5) & 63);
         if (seen & bit)
-            for (uint32_t j = 0; j < i; j++)
-                if (fp[j] == fp[i] && memcmp(k->u.s, p[j].key->u.s, k->len) == 0) {
+            for (uint32_t j = 0; j < i; j++) /* (lengths again: the print wraps) */
+                if (fp[j] == fp[i] && p[j].key->len == k->len &&
+                    memcmp(k->u.s, p[j].key->u.s, k->len) == 0) {
                     *first = &p[j];
                     return &p[i];
                 }
