@@ -233,13 +233,14 @@ static uint64_t fact_hash(uint64_t h, const sk_fact *f, sk_buf *tmp)
 }
 
 /* What every finding of a case shares: scratch space and the case's file
- * as ,"file":"..." (escaped once per case). */
+ * as ,"file":"..." (escaped once per case, in the case head: its bytes
+ * b[file_at .. file_at + file_len) are copied from there). */
 typedef struct case_ctx {
     const sk_report *r;
     const sk_result *res;
     int en;
     sk_buf tmp;
-    sk_buf file;
+    size_t file_at, file_len;
     day_text day; /* the last judged date written */
 } case_ctx;
 
@@ -260,9 +261,11 @@ static uint64_t fact(sk_buf *b, const sk_fact *f, case_ctx *cx, uint64_t h)
                   !(f->path->root == SK_ROOT_DATE && f->node->kind == SK_MAP);
     if (located && !f->missing) {
         const char *file = f->node->file, *cf = cx->res->c->file;
-        if (cx->file.len && file && cf && (file == cf || strcmp(file, cf) == 0))
-            sk_buf_append(b, cx->file.data, cx->file.len);
-        else
+        char *d;
+        if (cx->file_len && file && cf && (file == cf || strcmp(file, cf) == 0)) {
+            if ((d = sk_buf_extend(b, cx->file_len)) != NULL) /* then copy: data may move */
+                memcpy(d, b->data + cx->file_at, cx->file_len);
+        } else
             KV_STR(b, ",\"file\":", file);
         PUT_LIT(b, ",\"line\":");
         sk_buf_uint(b, f->node->line);
@@ -273,19 +276,50 @@ static uint64_t fact(sk_buf *b, const sk_fact *f, case_ctx *cx, uint64_t h)
     return h;
 }
 
+/* ,"message":"..." of a fail, warn or waived finding: the message is
+ * written in place after a NUL (which ends none of the texts the message
+ * looks back for), and the NUL becomes the opening quote when nothing
+ * needs escaping; otherwise it is moved to tmp and escaped from there. */
+static void message_kv(sk_buf *b, const sk_finding *f, case_ctx *cx)
+{
+    PUT_LIT(b, ",\"message\":");
+    size_t mark = b->len;
+    sk_buf_putc(b, '\0');
+    sk_finding_message(cx->res, f, cx->en, b);
+    if (b->failed)
+        return;
+    size_t n = b->len - mark - 1;
+    const char *m = b->data + mark + 1;
+    if (n && sk_json_plain_run((const unsigned char *)m, n) == n) {
+        b->data[mark] = '"';
+        sk_buf_putc(b, '"');
+        return;
+    }
+    sk_buf_clear(&cx->tmp);
+    sk_buf_append(&cx->tmp, m, n);
+    b->len = mark;
+    b->data[mark] = '\0';
+    if (cx->tmp.len)
+        sk_json_str(b, sk_buf_cstr(&cx->tmp));
+    else
+        PUT_LIT(b, "null");
+}
+
 /* message, reason and the rule it yields to, as the status calls for */
 static void finding_text(sk_buf *b, const sk_finding *f, case_ctx *cx)
 {
     sk_buf *tmp = &cx->tmp;
     int en = cx->en;
-    sk_buf_clear(tmp);
-    if (f->status == SK_ST_UNKNOWN)
-        sk_finding_explanation(cx->res, f, en, tmp);
-    else if (f->status == SK_ST_ERROR)
-        sk_buf_printf(tmp, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
-    else if (f->status == SK_ST_FAIL || f->status == SK_ST_WARN || f->status == SK_ST_WAIVED)
-        sk_finding_message(cx->res, f, en, tmp);
-    KV_STR(b, ",\"message\":", tmp->len ? sk_buf_cstr(tmp) : NULL);
+    if (f->status == SK_ST_FAIL || f->status == SK_ST_WARN || f->status == SK_ST_WAIVED) {
+        message_kv(b, f, cx);
+    } else {
+        sk_buf_clear(tmp);
+        if (f->status == SK_ST_UNKNOWN)
+            sk_finding_explanation(cx->res, f, en, tmp);
+        else if (f->status == SK_ST_ERROR)
+            sk_buf_printf(tmp, "%s: %s", sk_reason_text(SK_R_RUNTIME_ERROR, en), f->error);
+        KV_STR(b, ",\"message\":", tmp->len ? sk_buf_cstr(tmp) : NULL);
+    }
     KV_STR(b, ",\"reason\":", f->reason ? sk_reason_text((sk_reason)f->reason, en) : NULL);
     if (f->other && f->reason == SK_R_SUPERSEDED)
         KV_PLAIN(b, ",\"superseded_by\":", f->other->id);
@@ -383,8 +417,9 @@ static void case_head(sk_buf *b, const sk_result *res, case_ctx *cx)
     sk_date_format(c->date, cx->day.text);
     const char *date = cx->day.text;
     KV_STR(b, "{\"id\":", c->id);
-    KV_STR(&cx->file, ",\"file\":", c->file);
-    sk_buf_append(b, cx->file.data ? cx->file.data : "", cx->file.len);
+    cx->file_at = b->len;
+    KV_STR(b, ",\"file\":", c->file);
+    cx->file_len = b->failed ? 0 : b->len - cx->file_at;
     PUT_LIT(b, ",\"line\":");
     sk_buf_uint(b, c->line);
     KV_STR(b, ",\"title\":", c->title);
@@ -399,7 +434,6 @@ static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int
 {
     case_ctx cx = {.r = r, .res = res, .en = r->o.lang == SK_LANG_EN};
     sk_buf_init(&cx.tmp, 0);
-    sk_buf_init(&cx.file, 0);
     case_head(b, res, &cx);
     PUT_LIT(b, ",\"findings\":[");
     int n = 0;
@@ -422,7 +456,6 @@ static void case_object(const sk_report *r, const sk_result *res, sk_buf *b, int
             finding(b, f, &cx);
     }
     sk_buf_free(&cx.tmp);
-    sk_buf_free(&cx.file);
     PUT_LIT(b, "]}");
 }
 
