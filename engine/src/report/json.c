@@ -384,15 +384,27 @@ static void finding(sk_buf *b, const sk_finding *f, case_ctx *cx)
         free(own.text);
 }
 
+/* {"not_applicable":n,...} of counts c, put together on the stack and
+ * appended once */
 static void counts(sk_buf *b, const size_t *c)
 {
+    char t[SK_ST__COUNT * 48 + 1], digits[24];
+    size_t n = 0;
     for (int s = 0; s < SK_ST__COUNT; s++) {
-        sk_buf_putc(b, s ? ',' : '{');
-        sk_buf_append(b, status_parts[s].text + STATUS_NAME_AT, status_parts[s].len - STATUS_NAME_AT);
-        sk_buf_putc(b, ':');
-        sk_buf_uint(b, c[s]);
+        size_t len = status_parts[s].len - STATUS_NAME_AT, v = c[s], k = sizeof digits;
+        t[n++] = s ? ',' : '{';
+        memcpy(t + n, status_parts[s].text + STATUS_NAME_AT, len);
+        n += len;
+        t[n++] = ':';
+        do {
+            digits[--k] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        memcpy(t + n, digits + k, sizeof digits - k);
+        n += sizeof digits - k;
     }
-    sk_buf_putc(b, '}');
+    t[n++] = '}';
+    sk_buf_append(b, t, n);
 }
 
 /* brief (JSON Lines, where a library's output must stay small): findings
