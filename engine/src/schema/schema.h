@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "samkoll/common.h"
+#include "yaml/value.h" /* sk_bytes_eq */
 
 typedef enum sk_ftype {
     SK_F_TEXT,
@@ -112,10 +113,10 @@ static inline int sk_schema_find_n(const sk_schema *s, const char *name, size_t 
     if (from >= s->count)
         from = 0;
     for (size_t i = from; i < s->count; i++)
-        if (s->fields[i].nlen == len && memcmp(s->fields[i].name, name, len) == 0)
+        if (s->fields[i].nlen == len && sk_bytes_eq(s->fields[i].name, name, len))
             return (int)i;
     for (size_t i = 0; i < from; i++)
-        if (s->fields[i].nlen == len && memcmp(s->fields[i].name, name, len) == 0)
+        if (s->fields[i].nlen == len && sk_bytes_eq(s->fields[i].name, name, len))
             return (int)i;
     return -1;
 }

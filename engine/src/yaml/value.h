@@ -62,6 +62,30 @@ static inline bool sk_name_eq(const char *a, const char *b)
 }
 /* The value of key in a map (by string), or NULL. */
 sk_node *sk_map_get(const sk_node *map, const char *key);
+/* Whether a and b hold the same n bytes. Up to 16 bytes by two
+ * overlapping word loads inline (keys and field names are short), longer
+ * by memcmp. */
+static inline bool sk_bytes_eq(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y, u, w;
+    uint32_t c, d, e, f;
+    if (n >= 8 && n <= 16) {
+        memcpy(&x, a, 8), memcpy(&y, b, 8);
+        memcpy(&u, a + n - 8, 8), memcpy(&w, b + n - 8, 8);
+        return x == y && u == w;
+    }
+    if (n >= 4 && n < 8) {
+        memcpy(&c, a, 4), memcpy(&d, b, 4);
+        memcpy(&e, a + n - 4, 4), memcpy(&f, b + n - 4, 4);
+        return c == d && e == f;
+    }
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
 /* The value of the key of len bytes in a map, or NULL: the length rules
  * out nearly every other key before a byte is compared. */
 static inline sk_node *sk_map_get_n(const sk_node *map, const char *key, uint32_t len)
@@ -70,7 +94,7 @@ static inline sk_node *sk_map_get_n(const sk_node *map, const char *key, uint32_
         return NULL;
     for (uint32_t i = 0; i < map->len; i++) {
         const sk_node *k = map->u.pairs[i].key;
-        if (k->len == len && memcmp(k->u.s, key, len) == 0)
+        if (k->len == len && sk_bytes_eq(k->u.s, key, len))
             return map->u.pairs[i].val;
     }
     return NULL;
