@@ -223,26 +223,20 @@ static void type_text(vctx *v, sk_node *n, sk_ftype t,
     n->vtype = SK_VT_TEXT;
 }
 
-static scalar_typer scalar_typer_for(sk_ftype t)
-{
-    switch (t) {
-    case SK_F_BOOL:         return type_bool;
-    case SK_F_INT:          return type_int;
-    case SK_F_NUM:
-    case SK_F_PERCENT:      return type_num;
-    case SK_F_DATE:         return type_date;
-    case SK_F_ENUM:         return type_enum;
-    case SK_F_SLUG:         return type_slug;
-    case SK_F_TEXT_OR_BOOL: return type_text_or_bool;
-    case SK_F_RULE_ID:      return type_rule_id;
-    case SK_F_TEXT:
-    case SK_F_PATH:
-    case SK_F_MAP:
-    case SK_F_LIST:
-    case SK_F_STATUS_MAP:   return type_text;
-    }
-    return type_text;
-}
+/* The typer of each field type (text, paths and the collection types:
+ * type_text). */
+static const scalar_typer scalar_typers[] = {
+    [SK_F_TEXT] = type_text,       [SK_F_SLUG] = type_slug,
+    [SK_F_BOOL] = type_bool,       [SK_F_INT] = type_int,
+    [SK_F_NUM] = type_num,         [SK_F_PERCENT] = type_num,
+    [SK_F_DATE] = type_date,       [SK_F_ENUM] = type_enum,
+    [SK_F_TEXT_OR_BOOL] = type_text_or_bool,
+    [SK_F_PATH] = type_text,       [SK_F_RULE_ID] = type_rule_id,
+    [SK_F_MAP] = type_text,        [SK_F_LIST] = type_text,
+    [SK_F_STATUS_MAP] = type_text,
+};
+_Static_assert(sizeof scalar_typers / sizeof *scalar_typers == SK_F_STATUS_MAP + 1,
+               "a typer for every field type");
 
 /* Types one scalar node as field f; reports what was expected. */
 static void validate_scalar(vctx *v, sk_node *n, sk_ftype t,
@@ -253,7 +247,7 @@ static void validate_scalar(vctx *v, sk_node *n, sk_ftype t,
                sk_node_shape(n, v->lang));
         return;
     }
-    scalar_typer_for(t)(v, n, t, values, name);
+    scalar_typers[t](v, n, t, values, name);
 }
 
 static void validate_status_map(vctx *v, sk_node *n, const char *name)
