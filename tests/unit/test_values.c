@@ -249,23 +249,25 @@ Test(values, case_fields_by_index)
         cr_expect_str_eq(sk_case_schema.fields[i].name, names[i], "field %zu", i);
 }
 
+/* Every schema of the case format. */
+static const sk_schema *const all_schemas[] = {
+#define S(n) &n,
+#define V(n)
+    SK_SCHEMA_NAMES(S, V)
+#undef S
+#undef V
+};
+
 /* Every field's nlen is its name's length (sk_schema_find_n compares it
  * first), in every schema of the case format. */
 Test(values, field_name_lengths)
 {
-    const sk_schema *all[] = {
-#define S(n) &n,
-#define V(n)
-        SK_SCHEMA_NAMES(S, V)
-#undef S
-#undef V
-    };
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        for (size_t f = 0; f < all[i]->count; f++) {
-            cr_expect_eq(all[i]->fields[f].nlen, strlen(all[i]->fields[f].name), "%s.%s",
-                         all[i]->name, all[i]->fields[f].name);
-            cr_expect_eq(sk_schema_find_n(all[i], all[i]->fields[f].name,
-                                          all[i]->fields[f].nlen, f + 1),
+    for (size_t i = 0; i < sizeof all_schemas / sizeof *all_schemas; i++)
+        for (size_t f = 0; f < all_schemas[i]->count; f++) {
+            cr_expect_eq(all_schemas[i]->fields[f].nlen, strlen(all_schemas[i]->fields[f].name), "%s.%s",
+                         all_schemas[i]->name, all_schemas[i]->fields[f].name);
+            cr_expect_eq(sk_schema_find_n(all_schemas[i], all_schemas[i]->fields[f].name,
+                                          all_schemas[i]->fields[f].nlen, f + 1),
                          (int)f);
         }
 }
@@ -273,19 +275,12 @@ Test(values, field_name_lengths)
 /* Each schema's required mask is exactly its fields marked required. */
 Test(values, required_masks)
 {
-    const sk_schema *all[] = {
-#define S(n) &n,
-#define V(n)
-        SK_SCHEMA_NAMES(S, V)
-#undef S
-#undef V
-    };
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+    for (size_t i = 0; i < sizeof all_schemas / sizeof *all_schemas; i++) {
         uint64_t want = 0;
-        cr_assert_leq(all[i]->count, 64, "%s", all[i]->name);
-        for (size_t f = 0; f < all[i]->count; f++)
-            if (all[i]->fields[f].required)
+        cr_assert_leq(all_schemas[i]->count, 64, "%s", all_schemas[i]->name);
+        for (size_t f = 0; f < all_schemas[i]->count; f++)
+            if (all_schemas[i]->fields[f].required)
                 want |= (uint64_t)1 << f;
-        cr_expect_eq(all[i]->required, want, "%s", all[i]->name);
+        cr_expect_eq(all_schemas[i]->required, want, "%s", all_schemas[i]->name);
     }
 }
