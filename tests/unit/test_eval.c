@@ -535,6 +535,16 @@ Test(eval, gate_kinds)
     sk_diags_free(&d);
 }
 
+/* The shipped rule set, loaded with d (initialised here; the caller
+ * frees both). */
+static sk_ruleset *library_rules(sk_diags *d)
+{
+    sk_diags_init(d, SK_LANG_EN);
+    sk_ruleset *rs = NULL;
+    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, d), SK_OK);
+    return rs;
+}
+
 static const sk_gate *gate_of(const sk_gates *g, const sk_ruleset *rs, const char *id)
 {
     int i = sk_ruleset_find_id(rs, id);
@@ -547,9 +557,7 @@ static const sk_gate *gate_of(const sk_gates *g, const sk_ruleset *rs, const cha
 Test(eval, gates_on_form_columns)
 {
     sk_diags d;
-    sk_diags_init(&d, SK_LANG_EN);
-    sk_ruleset *rs = NULL;
-    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_ruleset *rs = library_rules(&d);
     sk_gates g;
     cr_assert(sk_gates_build(&g, rs));
     const sk_gate *mu = gate_of(&g, rs, "bolag.myndighetsutovning");
@@ -574,9 +582,7 @@ Test(eval, gates_on_form_columns)
 Test(eval, rule_rows_match_the_rules)
 {
     sk_diags d;
-    sk_diags_init(&d, SK_LANG_EN);
-    sk_ruleset *rs = NULL;
-    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_ruleset *rs = library_rules(&d);
     sk_gates g;
     cr_assert(sk_gates_build(&g, rs));
     uint32_t nexc = 0;
@@ -620,9 +626,7 @@ Test(eval, rule_rows_match_the_rules)
 Test(eval, gates_match_full_evaluation_on_the_library, .timeout = 120)
 {
     sk_diags d;
-    sk_diags_init(&d, SK_LANG_EN);
-    sk_ruleset *rs = NULL;
-    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_ruleset *rs = library_rules(&d);
     sk_files files = {0};
     cr_assert_eq(sk_files_collect(&files, SK_CASES_DIR, &d), 0);
     cr_assert_gt(files.count, 10);
@@ -647,9 +651,7 @@ Test(eval, gates_match_full_evaluation_on_the_library, .timeout = 120)
 Test(eval, cite_steps_match_the_shown_citations, .timeout = 120)
 {
     sk_diags d;
-    sk_diags_init(&d, SK_LANG_EN);
-    sk_ruleset *rs = NULL;
-    cr_assert_eq(sk_ruleset_load_dir(&rs, SK_RULES_DIR, NULL, &d), SK_OK);
+    sk_ruleset *rs = library_rules(&d);
     sk_gates g;
     cr_assert(sk_gates_build(&g, rs));
     size_t changes = 0;
