@@ -90,25 +90,31 @@ static const char digit_pairs[201] = "000102030405060708091011121314151617181920
                                      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                      "8081828384858687888990919293949596979899";
 
+size_t sk_uint_digits(unsigned long long v, char *end)
+{
+    char *p = end;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * v, 2);
+    } else {
+        *--p = (char)('0' + v);
+    }
+    return (size_t)(end - p);
+}
+
 bool sk_buf_uint(sk_buf *b, unsigned long long v)
 {
     if (v < 10)
         return sk_buf_putc(b, (char)('0' + v));
-    char tmp[24];
-    size_t n = sizeof tmp;
-    while (v >= 100) {
-        unsigned r = (unsigned)(v % 100);
-        v /= 100;
-        n -= 2;
-        memcpy(tmp + n, digit_pairs + 2 * r, 2);
-    }
-    if (v >= 10) {
-        n -= 2;
-        memcpy(tmp + n, digit_pairs + 2 * v, 2);
-    } else {
-        tmp[--n] = (char)('0' + v);
-    }
-    return sk_buf_append(b, tmp + n, sizeof tmp - n);
+    char tmp[SK_UINT_DIGITS];
+    size_t n = sk_uint_digits(v, tmp + sizeof tmp);
+    return sk_buf_append(b, tmp + sizeof tmp - n, n);
 }
 
 bool sk_buf_cat(sk_buf *b, ...)

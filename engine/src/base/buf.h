@@ -63,6 +63,10 @@ static inline bool sk_buf_putc(sk_buf *b, char c)
     }
     return sk_buf_putc_slow(b, c);
 }
+/* Writes v in decimal so that its digits end just before end (room for
+ * SK_UINT_DIGITS bytes before it); returns how many were written. */
+#define SK_UINT_DIGITS 20
+size_t sk_uint_digits(unsigned long long v, char *end);
 /* Appends an unsigned integer in decimal. */
 bool sk_buf_uint(sk_buf *b, unsigned long long v);
 /* Appends the strings given, up to a NULL (no format parsing: for output

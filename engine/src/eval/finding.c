@@ -59,17 +59,14 @@ void sk_fact_path_rest(const sk_fact *f, sk_buf *b, size_t start)
     }
 }
 
-/* "[len]" in tmp (digits by hand: snprintf cost more than the rest of a
+/* "[len]" in tmp (digits by sk_uint_digits: snprintf cost more than the rest of a
  * fact's rendering); "" when tmp cannot hold it. */
 static const char *seq_value(uint32_t len, char *tmp, size_t tmpsz)
 {
-    char d[16];
+    char d[SK_UINT_DIGITS + 2];
     size_t n = sizeof d;
     d[--n] = ']';
-    do {
-        d[--n] = (char)('0' + len % 10);
-        len /= 10;
-    } while (len);
+    n -= sk_uint_digits(len, d + n);
     d[--n] = '[';
     if (tmpsz < sizeof d - n + 1)
         return tmpsz ? (tmp[0] = '\0', tmp) : "";

@@ -388,20 +388,17 @@ static void finding(sk_buf *b, const sk_finding *f, case_ctx *cx)
  * appended once */
 static void counts(sk_buf *b, const size_t *c)
 {
-    char t[SK_ST__COUNT * 48 + 1], digits[24];
+    char t[SK_ST__COUNT * 48 + 1], digits[SK_UINT_DIGITS];
     size_t n = 0;
     for (int s = 0; s < SK_ST__COUNT; s++) {
-        size_t len = status_parts[s].len - STATUS_NAME_AT, v = c[s], k = sizeof digits;
+        size_t len = status_parts[s].len - STATUS_NAME_AT;
         t[n++] = s ? ',' : '{';
         memcpy(t + n, status_parts[s].text + STATUS_NAME_AT, len);
         n += len;
         t[n++] = ':';
-        do {
-            digits[--k] = (char)('0' + v % 10);
-            v /= 10;
-        } while (v);
-        memcpy(t + n, digits + k, sizeof digits - k);
-        n += sizeof digits - k;
+        size_t k = sk_uint_digits(c[s], digits + sizeof digits);
+        memcpy(t + n, digits + sizeof digits - k, k);
+        n += k;
     }
     t[n++] = '}';
     sk_buf_append(b, t, n);
