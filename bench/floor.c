@@ -6,6 +6,16 @@
  * and *.yml, hidden entries skipped: the same walk as `samkoll check`) or
  * `-` (standard input, one multi-document stream).
  *
+ *   floor --per-document -
+ *
+ * reads standard input whole and cuts it before every line that starts
+ * with "---" followed by a blank or the line's end (a document start), then
+ * runs each piece through a parser of its own (yaml_parser_initialize
+ * to yaml_parser_delete), as a checker must that reports each document of
+ * a stream on its own and goes on after a broken one. It is not the floor
+ * of the targets (that is one parser over the stream): it measures what
+ * one parser per document costs libyaml (bench/RESULTS.md).
+ *
  * Every file is read whole into memory the way samkoll reads it (fopen,
  * 64 KiB fread chunks appended to a growing buffer) and run through
  * libyaml's event parser (yaml_parser_parse until STREAM-END) with no
@@ -191,10 +201,68 @@ static void parse_stdin(counts *c)
     yaml_parser_delete(&p);
 }
 
+/* Is p (n bytes left) at a document start marker: "---" then a blank or the end? */
+static int doc_marker(const char *p, size_t n)
+{
+    return n >= 3 && p[0] == '-' && p[1] == '-' && p[2] == '-' &&
+           (n == 3 || p[3] == ' ' || p[3] == '\t' || p[3] == '\n' || p[3] == '\r');
+}
+
+static void parse_piece(const char *s, size_t n, counts *c)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        die_oom();
+    yaml_parser_set_input_string(&p, (const unsigned char *)s, n);
+    parse(&p, "-", c);
+    yaml_parser_delete(&p);
+}
+
+static void parse_stdin_per_document(counts *c)
+{
+    size_t len = 0, cap = 0;
+    char *all = NULL, chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+        if (len + got > cap) {
+            cap = cap ? cap * 2 : 65536;
+            while (cap < len + got)
+                cap *= 2;
+            all = realloc(all, cap);
+            if (!all)
+                die_oom();
+        }
+        memcpy(all + len, chunk, got);
+        len += got;
+    }
+    c->files++;
+    c->bytes += len;
+    size_t start = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(all + i, '\n', len - i);
+        size_t next = nl ? (size_t)(nl - all) + 1 : len;
+        if (next < len && next > start && doc_marker(all + next, len - next)) {
+            parse_piece(all + start, next - start, c);
+            start = next;
+        }
+        i = next;
+    }
+    if (start < len)
+        parse_piece(all + start, len - start, c);
+    free(all);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && !strcmp(argv[1], "--per-document") && !strcmp(argv[2], "-")) {
+        counts c = {0};
+        parse_stdin_per_document(&c);
+        fprintf(stderr, "floor: %llu files, %llu documents, %llu events, %llu bytes, %llu errors\n",
+                c.files, c.docs, c.events, c.bytes, c.errors);
+        return c.errors ? 2 : 0;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: floor PATH... (file, directory or - for standard input)\n");
+        fprintf(stderr, "usage: floor PATH... (file, directory or - for standard input), or floor --per-document -\n");
         return 64;
     }
     counts c = {0};
