@@ -26,6 +26,7 @@
  *
  * cc -O2 -o floor floor.c $(pkg-config --cflags --libs yaml-0.1)
  */
+#define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -223,6 +224,13 @@ static void parse_stdin_per_document(counts *c)
     size_t len = 0, cap = 0;
     char *all = NULL, chunk[65536];
     size_t got;
+    struct stat st; /* a redirected file: its size at once, no regrowing */
+    if (fstat(fileno(stdin), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        cap = (size_t)st.st_size;
+        all = malloc(cap);
+        if (!all)
+            die_oom();
+    }
     while ((got = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
         if (len + got > cap) {
             cap = cap ? cap * 2 : 65536;
