@@ -26,7 +26,7 @@ void sk_files_free(sk_files *f);
 typedef struct sk_walk sk_walk;
 /* A walk holds at most this many names of one directory at once; a larger
  * directory is read once more for each further chunk of its sorted names. */
-#define SK_WALK_CHUNK 12288
+#define SK_WALK_CHUNK 8192
 
 sk_walk *sk_walk_open(const char *path);
 /* 1: *path is the next file (valid until the next call); 0: the walk is
