@@ -303,3 +303,30 @@ Test(rules, lint_clean_exceptions_still_load)
     sk_ruleset_free(rs);
     sk_diags_free(&d);
 }
+
+/* An act whose name lacks a language is one positioned error; the act
+ * still answers to its id, so the rules citing it add no errors of their
+ * own, and a rejected entry leaves nothing behind in the next one. */
+Test(rules, act_with_half_a_name_is_one_error)
+{
+    static const char acts[] =
+        "- {id: X, kind: statutee, name: {sv: x, en: x}, sfs: \"1:1\", url: \"https://lagen.nu/1:1\","
+        " in_force: {from: 2030-01-01}}\n"
+        "- {id: KL, kind: statute, name: {sv: kommunallagen}, sfs: \"2017:725\","
+        " url: \"https://lagen.nu/2017:725\"}\n";
+    static const char rule[] =
+        "id: c.one\ntitle: {sv: T, en: T}\nseverity: fail\nbasis: statute\ncertainty: settled\n"
+        "valid_from: 2000-01-01\ncitations: [{act: KL, chapter: 9, section: 37}]\n"
+        "require: {path: form, eq: natverk}\nmessage: {sv: x, en: x}\n";
+    sk_rule_src src[2] = {{"acts.yaml", acts, sizeof acts - 1}, {"t/r.yaml", rule, sizeof rule - 1}};
+    sk_diags d;
+    sk_diags_init(&d, SK_LANG_EN);
+    sk_ruleset *rs = NULL;
+    cr_expect_eq(sk_ruleset_load(&rs, src, 2, NULL, &d), SK_EINVALID);
+    cr_expect_null(rs);
+    cr_assert_eq(d.count, 2, "%zu diagnostics", d.count);
+    cr_expect(strstr(d.items[0].message, "statutee") != NULL, "%s", d.items[0].message);
+    cr_expect_str_eq(d.items[1].message, "'name' must have both sv and en");
+    cr_expect_eq(d.items[1].line, 2);
+    sk_diags_free(&d);
+}

@@ -278,6 +278,7 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
         }
         sk_yu_check_keys(d, e, keys, "acts[]");
         sk_act *a = &rs->acts[rs->nacts];
+        memset(a, 0, sizeof *a); /* the slot may hold a rejected entry */
         a->id = sk_yu_str(d, e, "id");
         const char *kind = sk_yu_str(d, e, "kind");
         a->sfs = sk_yu_str(d, e, "sfs");
@@ -286,7 +287,7 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
         a->file = e->file;
         a->line = e->line;
         a->col = e->col;
-        sk_yu_lang_pair(d, e, "name", a->name, 1);
+        int named = sk_yu_lang_pair(d, e, "name", a->name, 1);
         if (!a->id || !kind || !a->url) {
             sk_yu_missing(d, e, !a->id ? "id" : !kind ? "kind" : "url", "acts[]");
             continue;
@@ -305,8 +306,9 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
             sk_yu_err(d, e, NULL, M_R_DUP_ID, a->id, prev->file, prev->line);
             continue;
         }
-        if (a->name[0])
-            rs->nacts++;
+        if (!named) /* reported; the id stands in so citations still resolve */
+            a->name[0] = a->name[1] = a->id;
+        rs->nacts++;
     }
 }
 

@@ -64,7 +64,7 @@ int sk_yu_lang_pair(sk_diags *d, const sk_node *map, const char *key,
     const sk_node *v = sk_map_get(map, key);
     if (!v || v->kind == SK_NULL) {
         if (required)
-            sk_yu_missing(d, map, key, "");
+            sk_yu_err(d, map, NULL, M_MISSING_KEY_HERE, key);
         return 0;
     }
     if (v->kind != SK_MAP) {
@@ -73,11 +73,12 @@ int sk_yu_lang_pair(sk_diags *d, const sk_node *map, const char *key,
     }
     static const char *const langs[] = {"sv", "en", NULL};
     sk_yu_check_keys(d, v, langs, key);
-    out[0] = sk_yu_str(d, v, "sv");
-    out[1] = sk_yu_str(d, v, "en");
-    if (!out[0] || !out[1]) {
+    const char *sv = sk_yu_str(d, v, "sv"), *en = sk_yu_str(d, v, "en");
+    if (!sv || !en) { /* all or nothing: no caller sees half a pair */
         sk_yu_err(d, v, NULL, M_R_LANG, key);
         return 0;
     }
+    out[0] = sv;
+    out[1] = en;
     return 1;
 }
