@@ -304,9 +304,10 @@ Test(rules, lint_clean_exceptions_still_load)
     sk_diags_free(&d);
 }
 
-/* An act whose name lacks a language is one positioned error; the act
- * still answers to its id, so the rules citing it add no errors of their
- * own, and a rejected entry leaves nothing behind in the next one. */
+/* An act whose name lacks a language is one positioned error (it crashed
+ * the loader when the English citation text was rendered); the act still
+ * answers to its id, so the rules citing it add no errors of their own.
+ * It follows a rejected entry, whose slot it reuses. */
 Test(rules, act_with_half_a_name_is_one_error)
 {
     static const char acts[] =

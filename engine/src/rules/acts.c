@@ -278,7 +278,7 @@ void sk_load_acts(sk_ruleset *rs, const sk_node *root, sk_diags *d)
         }
         sk_yu_check_keys(d, e, keys, "acts[]");
         sk_act *a = &rs->acts[rs->nacts];
-        memset(a, 0, sizeof *a); /* the slot may hold a rejected entry */
+        memset(a, 0, sizeof *a); /* the slot may hold a rejected entry's fields */
         a->id = sk_yu_str(d, e, "id");
         const char *kind = sk_yu_str(d, e, "kind");
         a->sfs = sk_yu_str(d, e, "sfs");
