@@ -526,15 +526,17 @@ static void check_selection(size_t n, size_t k, unsigned seed)
                 all[i][j] = (char)('a' + (x >> 16) % 3); /* few letters: long common prefixes */
             }
             all[i][len] = '\0';
-            cr_assert(sk_namesel_offer(&s, all[i], len));
+            cr_assert(sk_namesel_offer(&s, all[i], len, (unsigned char)len)); /* tag: its length */
         }
         sk_namesel_sort(&s);
         qsort(all, n, sizeof *all, cmp_cstr);
         size_t want = n < k ? n : k;
         cr_assert_eq(s.count, want, "n=%zu k=%zu", n, k);
         cr_expect_eq(s.more, n > k);
-        for (size_t i = 0; i < want; i++)
+        for (size_t i = 0; i < want; i++) {
             cr_assert_str_eq(sk_namesel_at(&s, i), all[i], "n=%zu k=%zu name %zu", n, k, i);
+            cr_assert_eq(sk_namesel_tag(&s, i), (unsigned char)strlen(all[i]), "n=%zu k=%zu tag %zu", n, k, i);
+        }
         cr_expect_leq(s.used, s.cap);
         for (size_t i = 0; i < n; i++)
             free(all[i]);
@@ -564,13 +566,16 @@ Test(walk, chunk_selection_memory_stays_near_the_live_names)
     char name[32];
     for (int i = 100000; i > 0; i--) { /* descending: every offer replaces the top */
         int len = snprintf(name, sizeof name, "case-%07d.yaml", i);
-        cr_assert(sk_namesel_offer(&s, name, (size_t)len));
+        cr_assert(sk_namesel_offer(&s, name, (size_t)len, (unsigned char)(i % 256)));
     }
-    size_t live = 100 * (strlen("case-0000001.yaml") + 1);
+    size_t live = 100 * (strlen("case-0000001.yaml") + 2);
     /* 1.8 MB of names were offered; without compaction the buffer would hold them all */
     cr_expect_lt(s.cap, 4 * live, "cap %zu for %zu live bytes", s.cap, live);
     sk_namesel_sort(&s);
     cr_expect_str_eq(sk_namesel_at(&s, 0), "case-0000001.yaml");
     cr_expect_str_eq(sk_namesel_at(&s, 99), "case-0000100.yaml");
+    /* each name kept its own tag through every compaction */
+    cr_expect_eq(sk_namesel_tag(&s, 0), 1);
+    cr_expect_eq(sk_namesel_tag(&s, 99), 100);
     sk_namesel_free(&s);
 }

@@ -59,6 +59,8 @@ typedef struct input {
  * keeps does not grow with the library. */
 #define JOB_KEEP ((size_t)256 * 1024)
 
+#define JOB_TEXT_FIRST ((size_t)64 * 1024)
+
 /* A slot of the ring. Its buffers keep their storage from job to job:
  * in the steady state a job allocates nothing for its inputs' names, its
  * output or its totals, and the rendered output no longer passes from a
@@ -208,6 +210,8 @@ static void keep_totals(job *j, const sk_result *res, out_item *it)
  * as rendered into an empty buffer, without copying it there first. */
 static void keep_text(batch *b, job *j, size_t k, const sk_result *res)
 {
+    if (!j->text[k].cap)
+        sk_buf_reserve(&j->text[k], JOB_TEXT_FIRST);
     size_t span[2] = {j->text[k].len, j->text[k].len};
     sk_report_render_case(b->reports[k], res, &j->text[k]);
     j->oom |= j->text[k].failed;

@@ -90,10 +90,12 @@ static int read_stream(FILE *f, sk_buf *b, size_t *total)
 }
 
 /* Reads descriptor fd to its end into b: straight into the storage b was
- * given (sized from fstat, within the limit: one read for a regular file),
- * then, should the file have grown, through sk_buf_append and its ceiling;
- * 0 on a read error. */
-static int read_fd(int fd, sk_buf *b, size_t *total)
+ * given (sized from fstat, within the limit), then, should the file have
+ * grown, through sk_buf_append and its ceiling; 0 on a read error. A read
+ * that returns the `expect` bytes fstat announced (0: none) and less than
+ * it was asked for has reached the end of a regular file: no further read
+ * is needed to see that (one system call per file instead of two). */
+static int read_fd(int fd, sk_buf *b, size_t *total, size_t expect)
 {
     char chunk[65536];
     int spilled = 0;
@@ -112,6 +114,8 @@ static int read_fd(int fd, sk_buf *b, size_t *total)
         if (direct) {
             b->len += (size_t)got;
             b->data[b->len] = '\0';
+            if (expect && *total == expect && (size_t)got < room)
+                return 1;
         } else {
             spilled = 1;
             if (!sk_buf_append(b, chunk, (size_t)got))
@@ -157,17 +161,23 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
         return rc;
     sk_buf b;
     sk_buf_init(&b, s->lim.max_file_bytes);
-    /* one allocation of the right size for a regular file */
+    /* one allocation of the right size for a regular file, with a byte to
+     * spare below the size limit: a read asked for one byte more than the
+     * file holds and given less has found its end */
+    size_t expect = 0;
     if (S_ISREG(st.st_mode) && st.st_size > 0 &&
         (size_t)st.st_size <= s->lim.max_file_bytes) {
-        b.data = malloc((size_t)st.st_size + 1);
+        size_t size = (size_t)st.st_size;
+        size_t cap = size + 1 + (size < s->lim.max_file_bytes);
+        b.data = malloc(cap);
         if (b.data) {
-            b.cap = (size_t)st.st_size + 1;
+            b.cap = cap;
             b.data[0] = '\0';
+            expect = cap - 1 > size ? size : 0;
         }
     }
     size_t total = 0;
-    int ok = f ? read_stream(f, &b, &total) : read_fd(fd, &b, &total);
+    int ok = f ? read_stream(f, &b, &total) : read_fd(fd, &b, &total, expect);
     if (fd >= 0)
         close(fd);
     if (!ok) {

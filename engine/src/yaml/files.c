@@ -176,7 +176,7 @@ static void read_chunk(wframe *f, sk_diags *d)
     while ((e = readdir(f->dp)) != NULL) {
         if (e->d_name[0] == '.' || (f->after && strcmp(e->d_name, f->after) <= 0))
             continue;
-        if (!sk_namesel_offer(&f->names, e->d_name, strlen(e->d_name)))
+        if (!sk_namesel_offer(&f->names, e->d_name, strlen(e->d_name), e->d_type))
             d->failed = true; /* a name lost: the run must fail */
     }
     sk_namesel_sort(&f->names);
@@ -301,6 +301,7 @@ int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
                 leave(w);
             continue;
         }
+        unsigned char type = sk_namesel_tag(&f->names, f->next);
         const char *name = sk_namesel_at(&f->names, f->next++);
         size_t dl = strlen(f->dir), nl = strlen(name);
         char *p = malloc(dl + nl + 2);
@@ -313,8 +314,14 @@ int sk_walk_next(sk_walk *w, const char **path, sk_diags *d)
         if (dl && f->dir[dl - 1] != '/')
             p[k++] = '/';
         memcpy(p + k, name, nl + 1);
+        /* A regular file is known as one from its directory entry and is
+         * not looked at again (an entry replaced after the directory was
+         * read is the race a stat before the open had too). A directory
+         * needs its device and inode (the loop check), and a link or an
+         * entry the file system does not type is looked at through stat:
+         * one stat per such entry, for both tests. */
         struct stat st;
-        int found = stat(p, &st) == 0; /* one stat per entry, for both tests */
+        int found = type != DT_REG && stat(p, &st) == 0;
         if (found && S_ISDIR(st.st_mode)) {
             int ok = enter(w, p, &st, d);
             free(p);

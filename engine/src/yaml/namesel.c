@@ -63,16 +63,17 @@ static int off_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Slides the live names down over the dead ones (in buffer order, so no
- * name is overwritten before it has moved), then restores the heap. */
+/* Slides the live names (with their tags) down over the dead ones (in
+ * buffer order, so no name is overwritten before it has moved), then
+ * restores the heap. */
 static void compact(sk_namesel *s)
 {
     qsort(s->off, s->count, sizeof *s->off, off_cmp);
     size_t w = 0;
     for (size_t i = 0; i < s->count; i++) {
-        size_t n = strlen(s->buf + s->off[i]) + 1;
-        memmove(s->buf + w, s->buf + s->off[i], n);
-        s->off[i] = (uint32_t)w;
+        size_t n = strlen(s->buf + s->off[i]) + 2; /* tag, name, NUL */
+        memmove(s->buf + w, s->buf + s->off[i] - 1, n);
+        s->off[i] = (uint32_t)w + 1;
         w += n;
     }
     s->used = w;
@@ -108,19 +109,20 @@ static int make_room(sk_namesel *s, size_t n)
     return 1;
 }
 
-/* Copies name to the end of the buffer; its offset in *at. */
-static int append(sk_namesel *s, const char *name, size_t len, uint32_t *at)
+/* Copies tag and name to the end of the buffer; the name's offset in *at. */
+static int append(sk_namesel *s, const char *name, size_t len, unsigned char tag, uint32_t *at)
 {
-    if (!make_room(s, len + 1))
+    if (!make_room(s, len + 2))
         return 0;
-    *at = (uint32_t)s->used;
-    memcpy(s->buf + s->used, name, len);
-    s->buf[s->used + len] = '\0';
-    s->used += len + 1;
+    s->buf[s->used] = (char)tag;
+    *at = (uint32_t)s->used + 1;
+    memcpy(s->buf + *at, name, len);
+    s->buf[*at + len] = '\0';
+    s->used += len + 2;
     return 1;
 }
 
-int sk_namesel_offer(sk_namesel *s, const char *name, size_t len)
+int sk_namesel_offer(sk_namesel *s, const char *name, size_t len, unsigned char tag)
 {
     if (!s->off) {
         s->off = malloc(s->k * sizeof *s->off);
@@ -129,7 +131,7 @@ int sk_namesel_offer(sk_namesel *s, const char *name, size_t len)
     }
     uint32_t at;
     if (s->count < s->k) {
-        if (!append(s, name, len, &at))
+        if (!append(s, name, len, tag, &at))
             return 0;
         s->off[s->count++] = at;
         heap_up(s, s->count - 1);
@@ -138,9 +140,9 @@ int sk_namesel_offer(sk_namesel *s, const char *name, size_t len)
     s->more = true;
     if (strcmp(name, s->buf + s->off[0]) >= 0)
         return 1;
-    if (!append(s, name, len, &at)) /* may compact: off[0] is still live */
+    if (!append(s, name, len, tag, &at)) /* may compact: off[0] is still live */
         return 0;
-    s->dead += strlen(s->buf + s->off[0]) + 1;
+    s->dead += strlen(s->buf + s->off[0]) + 2;
     s->off[0] = at;
     heap_down(s, s->count, 0);
     return 1;
