@@ -16,8 +16,9 @@
  * of the targets (that is one parser over the stream): it measures what
  * one parser per document costs libyaml (bench/RESULTS.md).
  *
- * Every file is read whole into memory the way samkoll reads it (fopen,
- * 64 KiB fread chunks appended to a growing buffer) and run through
+ * Every file is read whole into memory the way samkoll reads it (open,
+ * fstat, one read into a buffer of the file's size, close; a directory
+ * entry typed as a regular file is not stat'ed) and run through
  * libyaml's event parser (yaml_parser_parse until STREAM-END) with no
  * document tree, no validation and no rules. Standard input is parsed
  * straight from the FILE, as samkoll does for `-`. Prints one line of
@@ -27,8 +28,11 @@
  * cc -O2 -o floor floor.c $(pkg-config --cflags --libs yaml-0.1)
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* d_type, DT_REG */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,9 +76,11 @@ static int is_yaml(const char *name)
     return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Entries of a directory are kept as their d_type byte (0xff for
+ * DT_UNKNOWN, which is 0) followed by the path, and sorted by path. */
+static int cmp_entry(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static void walk(strvec *out, const char *dir, int depth, counts *c)
@@ -93,24 +99,29 @@ static void walk(strvec *out, const char *dir, int depth, counts *c)
     while ((e = readdir(dp)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        size_t n = dl + strlen(e->d_name) + 2;
+        size_t n = dl + strlen(e->d_name) + 3;
         char *p = malloc(n);
         if (!p)
             die_oom();
-        snprintf(p, n, "%s%s%s", dir, dir[dl - 1] == '/' ? "" : "/", e->d_name);
+        snprintf(p, n, "%c%s%s%s", e->d_type ? e->d_type : 0xff, dir, dir[dl - 1] == '/' ? "" : "/",
+                 e->d_name);
         push(&names, p);
         free(p);
     }
     closedir(dp);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    qsort(names.v, names.n, sizeof *names.v, cmp_entry);
     for (size_t i = 0; i < names.n; i++) {
+        /* as samkoll's walk: an entry typed as a regular file is not
+         * stat'ed, anything else is */
+        const char *path = names.v[i] + 1;
         struct stat st;
-        if (stat(names.v[i], &st) != 0)
+        int reg = (unsigned char)names.v[i][0] == DT_REG;
+        if (!reg && stat(path, &st) != 0)
             continue;
-        if (S_ISDIR(st.st_mode))
-            walk(out, names.v[i], depth + 1, c);
-        else if (is_yaml(names.v[i]))
-            push(out, names.v[i]);
+        if (!reg && S_ISDIR(st.st_mode))
+            walk(out, path, depth + 1, c);
+        else if (is_yaml(path))
+            push(out, path);
         free(names.v[i]);
         names.v[i] = NULL;
     }
@@ -145,34 +156,45 @@ static size_t bufcap;
 
 static void parse_file(const char *path, counts *c)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
         fprintf(stderr, "floor: %s: %s\n", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         c->errors++;
         return;
     }
-    /* a fresh growing buffer per file, as samkoll's sk_buf */
-    size_t len = 0;
-    char chunk[65536];
-    size_t got;
-    buf = NULL;
-    bufcap = 0;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (len + got > bufcap) {
-            size_t cap = bufcap ? bufcap : 256;
-            while (cap < len + got)
-                cap *= 2;
-            char *nb = realloc(buf, cap);
+    /* a fresh buffer per file sized from fstat with a byte to spare, read
+     * until a read returns less than asked for once the size is reached
+     * (or returns 0), as samkoll reads a file: open, fstat, read, close */
+    size_t len = 0, size = st.st_size > 0 ? (size_t)st.st_size : 0;
+    bufcap = size + 2;
+    buf = malloc(bufcap);
+    if (!buf)
+        die_oom();
+    int err = 0;
+    for (;;) {
+        if (bufcap - len < 2) {
+            char *nb = realloc(buf, bufcap * 2);
             if (!nb)
                 die_oom();
             buf = nb;
-            bufcap = cap;
+            bufcap *= 2;
         }
-        memcpy(buf + len, chunk, got);
-        len += got;
+        size_t room = bufcap - len - 1;
+        ssize_t got = read(fd, buf + len, room);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            err = got < 0;
+            break;
+        }
+        len += (size_t)got;
+        if (len == size && (size_t)got < room)
+            break;
     }
-    int err = ferror(f);
-    fclose(f);
+    close(fd);
     if (err) {
         fprintf(stderr, "floor: %s: read error\n", path);
         c->errors++;
