@@ -59,6 +59,9 @@ typedef struct input {
  * keeps does not grow with the library. */
 #define JOB_KEEP ((size_t)256 * 1024)
 
+/* A slot's text buffer is reserved at this size at its first case (about
+ * eight cases of JSON Lines) rather than grown from 256 bytes by doubling:
+ * only the pages its text touches are faulted in, once. */
 #define JOB_TEXT_FIRST ((size_t)64 * 1024)
 
 /* A slot of the ring. Its buffers keep their storage from job to job:

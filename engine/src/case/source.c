@@ -168,12 +168,11 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
     if (S_ISREG(st.st_mode) && st.st_size > 0 &&
         (size_t)st.st_size <= s->lim.max_file_bytes) {
         size_t size = (size_t)st.st_size;
-        size_t cap = size + 1 + (size < s->lim.max_file_bytes);
-        b.data = malloc(cap);
+        expect = size < s->lim.max_file_bytes ? size : 0; /* 0: no byte to spare */
+        b.data = malloc(size + 1 + (expect != 0));
         if (b.data) {
-            b.cap = cap;
+            b.cap = size + 1 + (expect != 0);
             b.data[0] = '\0';
-            expect = cap - 1 > size ? size : 0;
         }
     }
     size_t total = 0;
