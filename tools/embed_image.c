@@ -194,26 +194,89 @@ static unsigned emit_values(emitter *e, const char *const *v)
 
 /* ---- node trees (forms-table cells) ------------------------------------ */
 
-static size_t count_nodes(const sk_node *n)
+/* The cells' values are subtrees of one document (rules/forms.yaml), and
+ * a value's parents are kept: a fact read from a cell names its place in
+ * that document. Only what the values need of it is written: the values,
+ * the nodes above them with the keys that lead to them, and every item of
+ * a sequence kept (so that items keep their numbers). A map keeps just the
+ * pairs that lead to a value, renumbered (a map is read by key); the rest
+ * (citations, notes, the columns) is compiled into the tables already.
+ * The set kept (a map of nodes) is `keep`. */
+
+static int kept(const emitter *keep, const sk_node *n)
 {
-    size_t k = 1;
-    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
-        k += count_nodes(n->u.items[i]);
-    for (uint32_t i = 0; n->kind == SK_MAP && i < n->len; i++)
-        k += count_nodes(n->u.pairs[i].key) + count_nodes(n->u.pairs[i].val);
-    return k;
+    return known(keep, n) != 0;
 }
 
-/* Numbers the subtree's nodes in pre-order into v. */
-static void list_nodes(const sk_node *n, const sk_node **v, size_t *k)
+static void keep_node(emitter *keep, const sk_node *n)
 {
-    v[(*k)++] = n;
+    if (!kept(keep, n))
+        name_new(keep, n);
+}
+
+static void keep_subtree(emitter *keep, const sk_node *n)
+{
+    keep_node(keep, n);
     for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
-        list_nodes(n->u.items[i], v, k);
+        keep_subtree(keep, n->u.items[i]);
     for (uint32_t i = 0; n->kind == SK_MAP && i < n->len; i++) {
-        list_nodes(n->u.pairs[i].key, v, k);
-        list_nodes(n->u.pairs[i].val, v, k);
+        keep_subtree(keep, n->u.pairs[i].key);
+        keep_subtree(keep, n->u.pairs[i].val);
     }
+}
+
+/* n's ancestors, and the key of each pair on the way. */
+static void keep_above(emitter *keep, const sk_node *n)
+{
+    for (; n->parent; n = n->parent) {
+        const sk_node *p = n->parent;
+        if (p->kind == SK_MAP) {
+            if (n->index >= p->len || p->u.pairs[n->index].val != n)
+                die("a node whose index is not its place in its map");
+            keep_node(keep, p->u.pairs[n->index].key);
+        }
+        keep_node(keep, p);
+    }
+}
+
+/* Every item of a kept sequence, in pre-order (so nested ones too). */
+static void keep_items(emitter *keep, const sk_node *n)
+{
+    if (!kept(keep, n))
+        return;
+    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
+        keep_node(keep, n->u.items[i]);
+    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
+        keep_items(keep, n->u.items[i]);
+    for (uint32_t i = 0; n->kind == SK_MAP && i < n->len; i++)
+        keep_items(keep, n->u.pairs[i].val);
+}
+
+/* Numbers the kept nodes of the subtree in pre-order into v (NULL: only
+ * counts them). */
+static void list_nodes(const emitter *keep, const sk_node *n, const sk_node **v, size_t *k)
+{
+    if (!kept(keep, n))
+        return;
+    if (v)
+        v[*k] = n;
+    ++*k;
+    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
+        list_nodes(keep, n->u.items[i], v, k);
+    for (uint32_t i = 0; n->kind == SK_MAP && i < n->len; i++)
+        if (kept(keep, n->u.pairs[i].val)) {
+            list_nodes(keep, n->u.pairs[i].key, v, k);
+            list_nodes(keep, n->u.pairs[i].val, v, k);
+        }
+}
+
+/* The kept pairs of map m before its pair i. */
+static uint32_t kept_before(const emitter *keep, const sk_node *m, uint32_t i)
+{
+    uint32_t k = 0;
+    for (uint32_t j = 0; j < i && j < m->len; j++)
+        k += kept(keep, m->u.pairs[j].val) ? 1u : 0u;
+    return k;
 }
 
 /* The index of p in its tree (the tree's map tm numbers nodes from 1). */
@@ -238,23 +301,34 @@ static void node_value(emitter *e, const sk_node *n)
         die("an untyped node with a value");
 }
 
-/* The children arrays of the tree's nodes (tree: name number t). */
-static void node_kids(emitter *e, const emitter *tm, const sk_node *const *v, size_t nv,
-                      unsigned t)
+/* A tree as written: its kept nodes v[0..nv) (tm: node -> index + 1),
+ * the set kept, its name number t. */
+typedef struct tree_out {
+    const emitter *keep, *tm;
+    const sk_node *const *v;
+    size_t nv;
+    unsigned t;
+} tree_out;
+
+/* The children arrays of the tree's nodes. */
+static void node_kids(emitter *e, const tree_out *w)
 {
-    for (size_t i = 0; i < nv; i++) {
-        const sk_node *n = v[i];
+    for (size_t i = 0; i < w->nv; i++) {
+        const sk_node *n = w->v[i];
         if (n->kind == SK_SEQ) {
-            fprintf(e->out, "static sk_node *const o%u_%zu[] = {", t, i);
+            fprintf(e->out, "static sk_node *const o%u_%zu[] = {", w->t, i);
             for (uint32_t k = 0; k < n->len; k++)
-                fprintf(e->out, "(sk_node *)&o%u[%zu],", t, node_at(tm, n->u.items[k]));
+                fprintf(e->out, "(sk_node *)&o%u[%zu],", w->t, node_at(w->tm, n->u.items[k]));
             fputs(n->len ? "};\n" : "NULL};\n", e->out);
         } else if (n->kind == SK_MAP) {
-            fprintf(e->out, "static const sk_pair o%u_%zu[] = {", t, i);
+            uint32_t nk = kept_before(w->keep, n, n->len);
+            fprintf(e->out, "static const sk_pair o%u_%zu[] = {", w->t, i);
             for (uint32_t k = 0; k < n->len; k++)
-                fprintf(e->out, "{(sk_node *)&o%u[%zu],(sk_node *)&o%u[%zu]},", t,
-                        node_at(tm, n->u.pairs[k].key), t, node_at(tm, n->u.pairs[k].val));
-            fputs(n->len ? "};\n" : "{NULL,NULL}};\n", e->out);
+                if (kept(w->keep, n->u.pairs[k].val))
+                    fprintf(e->out, "{(sk_node *)&o%u[%zu],(sk_node *)&o%u[%zu]},", w->t,
+                            node_at(w->tm, n->u.pairs[k].key), w->t,
+                            node_at(w->tm, n->u.pairs[k].val));
+            fputs(nk ? "};\n" : "{NULL,NULL}};\n", e->out);
         }
     }
 }
@@ -268,22 +342,23 @@ static void scalar_text(emitter *e, const sk_node *n)
     fputc(',', e->out);
 }
 
-static void node_one(emitter *e, const emitter *tm, const sk_node *const *v, size_t i,
-                     unsigned t)
+static void node_one(emitter *e, const tree_out *w, size_t i)
 {
-    const sk_node *n = v[i];
+    const sk_node *n = w->v[i], *p = n->parent;
     if (n->aux)
         die("a node with validation data");
     fprintf(e->out, "{.kind=%u,.quoted=%u,.vtype=%u,.unknown=%u,.line=%u,.col=%u,.file=", n->kind,
             n->quoted, n->vtype, n->unknown, n->line, n->col);
     str(e, n->file);
-    if (n->parent)
-        fprintf(e->out, ",.parent=(sk_node *)&o%u[%zu]", t, node_at(tm, n->parent));
-    fprintf(e->out, ",.index=%u,.len=%u,.size=%u,.field=%d,", n->index, n->len, n->size, n->field);
+    if (p)
+        fprintf(e->out, ",.parent=(sk_node *)&o%u[%zu]", w->t, node_at(w->tm, p));
+    uint32_t index = p && p->kind == SK_MAP ? kept_before(w->keep, p, n->index) : n->index;
+    uint32_t len = n->kind == SK_MAP ? kept_before(w->keep, n, n->len) : n->len;
+    fprintf(e->out, ",.index=%u,.len=%u,.size=%u,.field=%d,", index, len, n->size, n->field);
     if (n->kind == SK_SEQ)
-        fprintf(e->out, ".u.items=(sk_node **)o%u_%zu,", t, i);
+        fprintf(e->out, ".u.items=(sk_node **)o%u_%zu,", w->t, i);
     else if (n->kind == SK_MAP)
-        fprintf(e->out, ".u.pairs=(sk_pair *)o%u_%zu,", t, i);
+        fprintf(e->out, ".u.pairs=(sk_pair *)o%u_%zu,", w->t, i);
     else
         scalar_text(e, n);
     node_value(e, n);
@@ -297,30 +372,42 @@ static const sk_node *root_of(const sk_node *n)
     return n;
 }
 
-/* Writes the whole tree n is part of, once: the cells of the forms table
- * are subtrees of one document, and their parents are kept. */
+/* Writes, once, what the cells' values need of the tree n is part of. */
 static void emit_tree_of(emitter *e, const sk_node *n)
 {
     const sk_node *root = root_of(n);
     if (known(e, root))
         return;
-    size_t nv = count_nodes(root), k = 0;
+    emitter keep = {0};
+    for (size_t f = 0; f < SK_NFORMS; f++)
+        for (size_t c = 0; e->rs->rows[f].cells && c < e->rs->ncols; c++) {
+            const sk_node *val = e->rs->rows[f].cells[c].value;
+            if (val && root_of(val) == root) {
+                keep_subtree(&keep, val);
+                keep_above(&keep, val);
+            }
+        }
+    keep_items(&keep, root);
+    size_t nv = 0, k = 0;
+    list_nodes(&keep, root, NULL, &nv);
     const sk_node **v = malloc(nv * sizeof *v);
     e->trees = realloc(e->trees, (e->ntrees + 1) * sizeof *e->trees);
     if (!v || !e->trees)
         die("out of memory");
-    list_nodes(root, v, &k);
+    list_nodes(&keep, root, v, &k);
     emitter tm = {0};
     for (size_t i = 0; i < nv; i++)
         name_new(&tm, v[i]);
-    unsigned t = name_new(e, root);
-    fprintf(e->out, "static const sk_node o%u[%zu];\n", t, nv);
-    node_kids(e, &tm, v, nv, t);
-    fprintf(e->out, "static const sk_node o%u[%zu] = {\n", t, nv);
+    tree_out w = {&keep, &tm, v, nv, name_new(e, root)};
+    fprintf(e->out, "static const sk_node o%u[%zu];\n", w.t, nv);
+    node_kids(e, &w);
+    fprintf(e->out, "static const sk_node o%u[%zu] = {\n", w.t, nv);
     for (size_t i = 0; i < nv; i++)
-        node_one(e, &tm, v, i, t);
+        node_one(e, &w, i);
     fputs("};\n", e->out);
     e->trees[e->ntrees++] = tm;
+    free(keep.keys);
+    free(keep.ids);
     free(v);
 }
 

@@ -3,6 +3,7 @@
  * its regexes compiled on first use. Linked with the embedded rule set. */
 #include <criterion/criterion.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "rules/image.h"
@@ -101,6 +102,51 @@ Test(image, the_compiled_tables_match_the_runtime_compiler)
         cr_assert_eq(a->regexes[i].len, b->regexes[i].len);
         cr_assert_eq(memcmp(a->regexes[i].src, b->regexes[i].src, a->regexes[i].len), 0);
     }
+    sk_ruleset_free(a);
+    sk_ruleset_free(b);
+}
+
+/* n's place in its parent: the pair's key for a map, the item number for
+ * a sequence (compared as text). */
+static void place(const sk_node *n, char *out, size_t cap)
+{
+    const sk_node *p = n->parent;
+    if (p->kind == SK_MAP) {
+        cr_assert_lt(n->index, p->len);
+        cr_assert(p->u.pairs[n->index].val == n || p->u.pairs[n->index].key == n,
+                  "a node is where its index says in its map");
+        snprintf(out, cap, ".%s", p->u.pairs[n->index].key->u.s);
+    } else {
+        cr_assert_lt(n->index, p->len);
+        cr_assert_eq(p->u.items[n->index], n, "a node is where its index says");
+        snprintf(out, cap, "[%u]", n->index);
+    }
+}
+
+/* The image keeps of forms.yaml only what the cells' values need: every
+ * value still reaches the root through the same keys and item numbers as
+ * in the tree the runtime compiler keeps, and each node is at its index. */
+Test(image, cells_keep_their_place_in_the_forms_document)
+{
+    sk_ruleset *a = load_embedded(), *b = load_dir();
+    size_t values = 0;
+    for (size_t f = 0; f < SK_NFORMS; f++)
+        for (size_t c = 0; a->rows[f].present && c < a->ncols; c++) {
+            const sk_node *x = a->rows[f].cells[c].value, *y = b->rows[f].cells[c].value;
+            if (!x)
+                continue;
+            values++;
+            for (; x->parent; x = x->parent, y = y->parent) {
+                cr_assert_not_null(y->parent);
+                char px[256], py[256];
+                place(x, px, sizeof px);
+                place(y, py, sizeof py);
+                cr_assert_str_eq(px, py);
+                cr_assert_eq(x->line, y->line);
+            }
+            cr_assert_null(y->parent, "as deep as the runtime tree");
+        }
+    cr_assert_gt(values, 100);
     sk_ruleset_free(a);
     sk_ruleset_free(b);
 }

@@ -3,7 +3,8 @@
  * tools/embed_image.c loads the rule files with the engine's own loader
  * (sk_ruleset_load: YAML, rule compiler, rule-set checks) and writes the
  * compiled rule set as C tables: rules, conditions, paths, templates,
- * citations, acts, the forms table (its cells' values as node trees) and
+ * citations, acts, the forms table (its cells' values as node trees, with
+ * only the part of forms.yaml above them that leads to them) and
  * the regex sources. Pointers between them are address constants; paths
  * point at the case schema by name (SK_SCHEMA_NAMES). The tables are const
  * data shared by every rule set loaded from them: sk_ruleset_load_image
