@@ -170,3 +170,42 @@ Test(batch, stream_documents_in_order_and_identical_with_1_and_n_threads)
     run_free(&r[0]);
     run_free(&r[1]);
 }
+
+/* A document larger than what a buffer is kept at (256 KiB) in the middle
+ * of a stream: the documents around it are cut and checked as before. */
+Test(batch, stream_with_a_large_document_in_the_middle)
+{
+    char stream[128];
+    snprintf(stream, sizeof stream, "%s/large.yml.in", dir);
+    FILE *f = fopen(stream, "w");
+    cr_assert_not_null(f);
+    for (int i = 0; i < 40; i++) {
+        fputs("---\n", f);
+        if (i == 20)
+            for (int k = 0; k < 5000; k++) /* about 400 KiB of comment */
+                fputs("# a long note kept with the case, line after line, as some files do\n", f);
+        write_case(f, i);
+    }
+    fclose(f);
+    const char *dash[] = {"-"};
+    run_out r[2];
+    for (int k = 0; k < 2; k++) {
+        cr_assert_not_null(freopen(stream, "r", stdin));
+        r[k] = check(dash, 1, k ? 2 : 1);
+        cr_expect_eq(r[k].st.cases, 40);
+        cr_expect_eq(r[k].st.input_errors, 0);
+        const char *at = r[k].jsonl;
+        for (int i = 0; i < 40; i++) {
+            char want[32];
+            snprintf(want, sizeof want, "\"c%04d\"", i);
+            const char *p = strstr(at, want);
+            cr_assert_not_null(p, "%s missing or out of order", want);
+            at = p + strlen(want);
+        }
+    }
+    unlink(stream);
+    cr_assert_eq(r[1].jsonl_len, r[0].jsonl_len);
+    cr_assert_eq(memcmp(r[1].jsonl, r[0].jsonl, r[0].jsonl_len), 0);
+    run_free(&r[0]);
+    run_free(&r[1]);
+}

@@ -6,6 +6,7 @@
 #include <fnmatch.h>
 #include <stdio.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,8 +41,8 @@ typedef enum { JOB_FREE, JOB_READY, JOB_RUNNING, JOB_DONE } job_state;
 /* One input of a job: a file, or a document cut from a stream. */
 typedef struct input {
     size_t name;            /* offset of its path (or the stream's name) in job.names */
-    char *chunk;            /* a document cut from a stream (owned) */
-    size_t chunk_len;
+    bool cut;               /* a document cut from a stream: in job.docs */
+    size_t at, len;         /* where there (len bytes and a NUL) */
     unsigned line_offset;
 } input;
 
@@ -74,6 +75,10 @@ typedef struct job {
     input in[JOB_INPUTS];
     size_t nin;
     sk_buf names;           /* the inputs' paths, each NUL-terminated (caller) */
+    sk_buf docs;            /* the documents cut from a stream, each
+                               NUL-terminated (caller): in the slot's
+                               storage, not a malloc per document that
+                               another thread frees */
     char *pre_path;         /* with pre: the path the error is about (owned) */
     unsigned pre_line;      /* and the line of the document it is about (0: the input) */
     sk_diags pre;           /* an error found before the job ran */
@@ -258,10 +263,9 @@ static void run_input(batch *b, job *j, input *in, runner *r)
     sk_diags d;
     sk_diags_init(&d, o->lang);
     sk_source *src = NULL;
-    sk_rc rc = in->chunk ? sk_source_open_chunk(&src, path, in->chunk, in->chunk_len,
-                                                in->line_offset, &b->lim)
-                         : sk_source_open(&src, path, &b->lim, &d);
-    in->chunk = NULL; /* the source owns it now */
+    sk_rc rc = in->cut ? sk_source_open_chunk(&src, path, j->docs.data + in->at, in->len,
+                                              in->line_offset, &b->lim)
+                       : sk_source_open(&src, path, &b->lim, &d);
     if (rc != SK_OK) {
         j->oom |= rc == SK_ENOMEM;
         job_error(b, j, path, 0, &d);
@@ -295,7 +299,7 @@ static void run_job(batch *b, job *j, runner *r)
         job_error(b, j, j->pre_path ? j->pre_path : "?", j->pre_line, &j->pre);
         return;
     }
-    if (r->broken || j->names.failed) {
+    if (r->broken || j->names.failed || j->docs.failed) {
         j->oom = 1;
         return;
     }
@@ -361,14 +365,13 @@ static void buf_recycle(sk_buf *buf)
 static void job_recycle(batch *b, job *j)
 {
     sk_diags_free(&j->pre);
-    for (size_t i = 0; i < j->nin; i++)
-        free(j->in[i].chunk); /* inputs the job did not reach */
     free(j->pre_path);
     j->pre_path = NULL;
     j->pre_line = 0;
     j->nin = j->nitems = 0;
     j->oom = 0;
     buf_recycle(&j->names);
+    buf_recycle(&j->docs);
     buf_recycle(&j->spans);
     buf_recycle(&j->rules);
     for (size_t k = 0; k < b->nreports; k++)
@@ -506,12 +509,14 @@ static job *push_slot(batch *b)
 /* ---- producing jobs ---------------------------------------------------- */
 
 /* Cuts standard input into documents (yaml/split.h: the same cut a file
- * gets in sk_source), each a chunk of its own for the workers. */
+ * gets in sk_source). A document is cut into one of two buffers, kept
+ * from document to document: the one taken last stays as it is until the
+ * next is taken, while the next one is cut into the other. */
 typedef struct splitter {
     sk_lines lines;
     sk_split split;
-    sk_buf doc;         /* the document being cut */
-    size_t last_len;    /* the length of the one before: room made at once */
+    sk_buf doc[2];      /* doc[cur]: the document being cut */
+    int cur;
     unsigned doc_line;  /* its first line (0-based) */
     int too_big;
     size_t max;
@@ -519,34 +524,41 @@ typedef struct splitter {
 
 static void splitter_begin(splitter *s, unsigned line)
 {
-    sk_buf_init(&s->doc, 0);
-    if (s->last_len) /* not more than 64 KiB: every chunk in flight holds it */
-        sk_buf_reserve(&s->doc, s->last_len < 65536 ? s->last_len : 65536);
+    sk_buf *d = &s->doc[s->cur];
+    if (d->cap > JOB_KEEP) /* an unusually large document: not kept */
+        sk_buf_free(d);
+    else
+        sk_buf_clear(d);
     s->doc_line = line;
     s->too_big = 0;
 }
 
 static void splitter_add(splitter *s, const char *l, size_t n)
 {
-    if (s->doc.len + n <= s->max)
-        s->too_big |= !sk_buf_append(&s->doc, l, n);
+    sk_buf *d = &s->doc[s->cur];
+    if (d->len + n <= s->max)
+        s->too_big |= !sk_buf_append(d, l, n);
     else
         s->too_big = 1;
 }
 
-/* Hands the document cut so far to *out (malloc'd) and starts the next. */
-static void splitter_take(splitter *s, char **out, size_t *len, unsigned *offset,
+/* Hands the document cut so far to *out (valid until the next is taken)
+ * and starts the next. */
+static void splitter_take(splitter *s, const char **out, size_t *len, unsigned *offset,
                           int *too_big, unsigned next_line)
 {
-    *len = s->last_len = s->doc.len;
-    *out = s->doc.data ? s->doc.data : dupstr("");
+    const sk_buf *d = &s->doc[s->cur];
+    *len = d->len;
+    *out = d->data ? d->data : "";
     *offset = s->doc_line;
     *too_big = s->too_big;
+    s->cur ^= 1;
     splitter_begin(s, next_line);
 }
 
 /* Next document of the stream; 0 at the end. */
-static int split_next(splitter *s, char **out, size_t *len, unsigned *offset, int *too_big)
+static int split_next(splitter *s, const char **out, size_t *len, unsigned *offset,
+                      int *too_big)
 {
     const char *l;
     size_t n;
@@ -579,14 +591,11 @@ static int split_next(splitter *s, char **out, size_t *len, unsigned *offset, in
                 splitter_take(s, out, len, offset, too_big, lno + 1);
                 return 1;
             }
-            sk_buf_free(&s->doc);
             splitter_begin(s, lno + 1);
         }
     }
-    if (!sk_split_is_document(&s->split)) {
-        sk_buf_free(&s->doc);
+    if (!sk_split_is_document(&s->split))
         return 0;
-    }
     memset(&s->split, 0, sizeof s->split);
     splitter_take(s, out, len, offset, too_big, s->lines.number);
     return 1;
@@ -647,14 +656,13 @@ static void produce_stdin(batch *b)
     sk_lines_file(&s.lines, stdin, b->lim.max_file_bytes);
     s.max = b->lim.max_file_bytes;
     splitter_begin(&s, 0);
-    char *doc;
+    const char *doc;
     size_t len, docs = 0;
     unsigned off;
     int too_big;
     while (split_next(&s, &doc, &len, &off, &too_big)) {
         docs++;
         if (too_big || docs > b->lim.max_documents) {
-            free(doc);
             if (too_big) {
                 stdin_error(b, off + 1, M_FILE_TOO_BIG, b->lim.max_file_bytes);
                 continue;
@@ -663,9 +671,13 @@ static void produce_stdin(batch *b)
             break;
         }
         input *in = next_input(b, "-");
-        in->chunk = doc;
-        in->chunk_len = len;
+        sk_buf *to = &b->open->docs;
+        in->cut = true;
+        in->at = to->len;
+        in->len = len;
         in->line_offset = off;
+        if (!sk_buf_append(to, doc, len) || !sk_buf_append(to, "", 1))
+            b->oom = 1; /* the run fails as a whole: nothing dropped silently */
     }
     if (docs == 0 && !s.lines.error) /* an empty stream, like an empty file */
         stdin_error(b, 0, M_EMPTY_DOC, 0);
@@ -677,7 +689,8 @@ static void produce_stdin(batch *b)
         error_job(b, "-", 0, &d);
         sk_diags_free(&d);
     }
-    sk_buf_free(&s.doc);
+    sk_buf_free(&s.doc[0]);
+    sk_buf_free(&s.doc[1]);
     sk_lines_free(&s.lines);
 }
 
@@ -743,6 +756,7 @@ static int ring_new(batch *b)
     for (size_t i = 0; i < b->cap; i++) {
         job *j = &b->ring[i];
         sk_buf_init(&j->names, 0);
+        sk_buf_init(&j->docs, 0);
         sk_buf_init(&j->spans, 0);
         sk_buf_init(&j->rules, 0);
         j->text = calloc(b->nreports ? b->nreports : 1, sizeof *j->text);
@@ -759,6 +773,7 @@ static void ring_free(batch *b)
     for (size_t i = 0; b->ring && i < b->cap; i++) {
         job *j = &b->ring[i];
         sk_buf_free(&j->names);
+        sk_buf_free(&j->docs);
         sk_buf_free(&j->spans);
         sk_buf_free(&j->rules);
         for (size_t k = 0; j->text && k < b->nreports; k++)

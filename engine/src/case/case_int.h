@@ -80,9 +80,10 @@ static inline const sk_node *sk_case_get(const sk_node *map, const sk_schema *s,
  * SK_EIO, SK_EEND. */
 sk_rc sk_source_next_tree(sk_source *s, sk_arena *a, sk_node **root, sk_diags *d);
 
-/* A source over one document cut out of a stream: data (malloc'd) is
- * taken over; positions are offset by line_offset lines. */
-sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,
+/* A source over one document cut out of a stream: data (len bytes and a
+ * NUL) is borrowed and must outlive the source; positions are offset by
+ * line_offset lines. */
+sk_rc sk_source_open_chunk(sk_source **out, const char *name, const char *data, size_t len,
                           unsigned line_offset, const sk_limits *lim);
 
 

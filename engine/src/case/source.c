@@ -21,7 +21,8 @@ struct sk_source {
     char *name;       /* as given: opened */
     char *shown;      /* as reported (sk_display_name) */
     char *dir;        /* directory text_file paths are relative to */
-    char *data;       /* the whole input */
+    const char *data; /* the whole input, NUL-terminated */
+    char *own;        /* data when the source owns it, else NULL */
     size_t len;
     unsigned line_offset; /* lines before data in the stream it came from */
     sk_lines lines;   /* over data */
@@ -192,7 +193,7 @@ static sk_rc read_file(sk_source *s, sk_diags *d)
         return SK_EIO;
     }
     s->len = b.len;
-    s->data = b.data ? b.data : dup_n("", 0);
+    s->data = s->own = b.data ? b.data : dup_n("", 0);
     return s->data ? SK_OK : SK_ENOMEM;
 }
 
@@ -344,7 +345,7 @@ sk_rc sk_source_open_mem(sk_source **out, const char *name, const char *data,
     sk_source *s = source_new(name, lim);
     if (!s)
         return SK_ENOMEM;
-    s->data = dup_n(data, len);
+    s->data = s->own = dup_n(data, len);
     s->len = len;
     if (!s->data) {
         sk_source_close(s);
@@ -355,16 +356,14 @@ sk_rc sk_source_open_mem(sk_source **out, const char *name, const char *data,
     return SK_OK;
 }
 
-sk_rc sk_source_open_chunk(sk_source **out, const char *name, char *data, size_t len,
+sk_rc sk_source_open_chunk(sk_source **out, const char *name, const char *data, size_t len,
                           unsigned line_offset, const sk_limits *lim)
 {
     *out = NULL;
     sk_source *s = source_new(name, lim);
-    if (!s) {
-        free(data);
+    if (!s)
         return SK_ENOMEM;
-    }
-    s->data = data;
+    s->data = data; /* borrowed */
     s->len = len;
     s->empty_reported = 1; /* a chunk of a stream: no "empty file" error */
     s->line_offset = line_offset;
@@ -437,7 +436,7 @@ void sk_source_close(sk_source *s)
     if (!s)
         return;
     sk_yaml_close(s->y);
-    free(s->data);
+    free(s->own);
     free(s->name);
     free(s->shown);
     free(s->dir);
