@@ -86,12 +86,12 @@ static void compact(sk_namesel *s)
  * of the buffer's use; the buffer then keeps a quarter of the live bytes
  * free, so compacting (a sort of the offsets) happens once per that many
  * bytes of replaced names, not at every few replacements. The first
- * buffer has room for k names of 30 bytes: only the pages names reach are
- * touched, and a large directory's first pass does not leave the blocks of
- * a chain of reallocations behind in the allocator (peak RSS over a flat
- * directory of 100,000 cases: +10 % over 1,000 cases with a first buffer
- * of 4 KiB grown by a quarter, +5 % with this one). 0 when out of memory or
- * past 4 GiB. */
+ * buffer has room for k names of 32 bytes (tag, name and NUL): only the
+ * pages names reach are touched, and a large directory's first pass does
+ * not leave the blocks of a chain of reallocations behind in the allocator
+ * (peak RSS over a flat directory of 100,000 cases: +10 % over 1,000 cases
+ * with a first buffer of 4 KiB grown by a quarter, +5 % with this one). 0
+ * when out of memory or past 4 GiB. */
 static int make_room(sk_namesel *s, size_t n)
 {
     if (s->used + n <= s->cap)
