@@ -142,27 +142,38 @@ Test(batch, one_file_and_a_few_files_with_threads_as_without)
     }
 }
 
-Test(batch, stream_documents_in_order_and_identical_with_1_and_n_threads)
+/* Writes a stream of n documents (each after a `---` line) named name in
+ * the corpus directory into path; document big_at (-1: none) carries
+ * about 400 KiB of comment first. */
+static void write_stream(char *path, size_t cap, const char *name, int n, int big_at)
 {
-    char stream[128];
-    snprintf(stream, sizeof stream, "%s/all.yml.in", dir);
-    FILE *f = fopen(stream, "w");
+    snprintf(path, cap, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
     cr_assert_not_null(f);
-    for (int i = 0; i < NCASES; i++) {
+    for (int i = 0; i < n; i++) {
         fputs("---\n", f);
+        for (int k = 0; i == big_at && k < 5000; k++)
+            fputs("# a long note kept with the case, line after line, as some files do\n", f);
         write_case(f, i);
     }
     fclose(f);
+}
+
+/* Checks the stream at path as standard input with 1 thread (r[0]) and
+ * with 2 (r[1]), and removes it. */
+static void check_stream(const char *path, run_out r[2])
+{
     const char *dash[] = {"-"};
-    run_out r[2];
     for (int k = 0; k < 2; k++) {
-        cr_assert_not_null(freopen(stream, "r", stdin));
+        cr_assert_not_null(freopen(path, "r", stdin));
         r[k] = check(dash, 1, k ? 2 : 1);
-        cr_expect_eq(r[k].st.cases, NCASES - 1);
-        cr_expect_eq(r[k].st.input_errors, 1);
-        expect_input_order(r[k].text, "-:601"); /* the bad document starts at line 4 * 150 + 1 */
     }
-    unlink(stream);
+    unlink(path);
+}
+
+/* Both runs wrote the same reports; frees them. */
+static void expect_same_and_free(run_out r[2])
+{
     cr_assert_eq(r[1].text_len, r[0].text_len);
     cr_assert_eq(memcmp(r[1].text, r[0].text, r[0].text_len), 0);
     cr_assert_eq(r[1].jsonl_len, r[0].jsonl_len);
@@ -171,27 +182,29 @@ Test(batch, stream_documents_in_order_and_identical_with_1_and_n_threads)
     run_free(&r[1]);
 }
 
+Test(batch, stream_documents_in_order_and_identical_with_1_and_n_threads)
+{
+    char stream[128];
+    run_out r[2];
+    write_stream(stream, sizeof stream, "all.yml.in", NCASES, -1);
+    check_stream(stream, r);
+    for (int k = 0; k < 2; k++) {
+        cr_expect_eq(r[k].st.cases, NCASES - 1);
+        cr_expect_eq(r[k].st.input_errors, 1);
+        expect_input_order(r[k].text, "-:601"); /* the bad document starts at line 4 * 150 + 1 */
+    }
+    expect_same_and_free(r);
+}
+
 /* A document larger than what a buffer is kept at (256 KiB) in the middle
  * of a stream: the documents around it are cut and checked as before. */
 Test(batch, stream_with_a_large_document_in_the_middle)
 {
     char stream[128];
-    snprintf(stream, sizeof stream, "%s/large.yml.in", dir);
-    FILE *f = fopen(stream, "w");
-    cr_assert_not_null(f);
-    for (int i = 0; i < 40; i++) {
-        fputs("---\n", f);
-        if (i == 20)
-            for (int k = 0; k < 5000; k++) /* about 400 KiB of comment */
-                fputs("# a long note kept with the case, line after line, as some files do\n", f);
-        write_case(f, i);
-    }
-    fclose(f);
-    const char *dash[] = {"-"};
     run_out r[2];
+    write_stream(stream, sizeof stream, "large.yml.in", 40, 20);
+    check_stream(stream, r);
     for (int k = 0; k < 2; k++) {
-        cr_assert_not_null(freopen(stream, "r", stdin));
-        r[k] = check(dash, 1, k ? 2 : 1);
         cr_expect_eq(r[k].st.cases, 40);
         cr_expect_eq(r[k].st.input_errors, 0);
         const char *at = r[k].jsonl;
@@ -203,9 +216,5 @@ Test(batch, stream_with_a_large_document_in_the_middle)
             at = p + strlen(want);
         }
     }
-    unlink(stream);
-    cr_assert_eq(r[1].jsonl_len, r[0].jsonl_len);
-    cr_assert_eq(memcmp(r[1].jsonl, r[0].jsonl, r[0].jsonl_len), 0);
-    run_free(&r[0]);
-    run_free(&r[1]);
+    expect_same_and_free(r);
 }
