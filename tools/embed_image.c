@@ -431,16 +431,19 @@ static unsigned emit_path(emitter *e, const sk_path *p)
     if (id)
         return id;
     id = name_new(e, p);
-    fprintf(e->out, "static const sk_path o%u = {.text=", id);
-    str(e, p->text);
-    fprintf(e->out, ",.root=%u,.slot=%d,.form_col=%d,.nsteps=%u,.star_at=%u,.steps={", p->root,
-            p->slot, p->form_col, p->nsteps, p->star_at);
-    for (size_t i = 0; i < SK_MAX_STEPS; i++) {
+    /* its nsteps steps (one zeroed step for none, as a valid array) */
+    fprintf(e->out, "static const sk_step o%u_s[] = {", id);
+    for (size_t i = 0; i < p->nsteps; i++) {
         fputc('{', e->out);
         schema_ref(e, p->steps[i].schema);
         fprintf(e->out, ",%d,%u},", p->steps[i].field, p->steps[i].star);
     }
-    fprintf(e->out, "},.ftype=%u,.item=%u,.values=", p->ftype, p->item);
+    fputs(p->nsteps ? "};\n" : "{NULL,0,0}};\n", e->out);
+    fprintf(e->out, "static const sk_path o%u = {.text=", id);
+    str(e, p->text);
+    fprintf(e->out, ",.root=%u,.slot=%d,.form_col=%d,.nsteps=%u,.star_at=%u,.steps=(sk_step *)o%u_s",
+            p->root, p->slot, p->form_col, p->nsteps, p->star_at, id);
+    fprintf(e->out, ",.ftype=%u,.item=%u,.values=", p->ftype, p->item);
     values_ref(e, p->values);
     fputs(",.sub=", e->out);
     schema_ref(e, p->sub);

@@ -508,7 +508,8 @@ Test(json, fact_paths_render_as_the_escaped_general_path)
         if (!strcmp(sk_case_schema.fields[i].name, "tasks"))
             tasks = sk_case_schema.fields[i].sub;
     cr_assert(tasks && tasks->count > 1);
-    sk_path p = {.root = SK_ROOT_CASE, .nsteps = 2};
+    sk_step steps[2];
+    sk_path p = {.root = SK_ROOT_CASE, .nsteps = 2, .steps = steps};
     p.steps[0] = (sk_step){.schema = &sk_case_schema, .field = 0, .star = 1};
     p.steps[1] = (sk_step){.schema = tasks, .field = 1};
     char want[128];

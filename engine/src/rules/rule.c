@@ -277,7 +277,7 @@ static sk_path *compile_segments(cctx *c, sk_path *p, const char *s, const sk_sc
 static sk_path *compile_path(cctx *c, const char *text, const sk_node *n)
 {
     sk_path *p = sk_arena_calloc(A(c), 1, sizeof *p);
-    if (!p)
+    if (!p || !(p->steps = sk_arena_calloc(A(c), SK_MAX_STEPS, sizeof *p->steps)))
         return NULL;
     p->text = text;
     p->line = n->line;

@@ -36,7 +36,8 @@ typedef struct sk_path {
     int16_t form_col;         /* SK_ROOT_FORM: column index */
     uint8_t nsteps;
     uint8_t star_at;          /* projection: steps before the [*]; 0xFF = none */
-    sk_step steps[SK_MAX_STEPS];
+    sk_step *steps;           /* nsteps of them (room for SK_MAX_STEPS while
+                                 compiling; the image holds just nsteps) */
     /* leaf type */
     uint8_t ftype;            /* sk_ftype of the leaf (SK_F_LIST for lists) */
     uint8_t item;             /* SK_F_LIST: item type */
