@@ -244,10 +244,10 @@ static void keep_items(emitter *keep, const sk_node *n)
 {
     if (!kept(keep, n))
         return;
-    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
+    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++) {
         keep_node(keep, n->u.items[i]);
-    for (uint32_t i = 0; n->kind == SK_SEQ && i < n->len; i++)
         keep_items(keep, n->u.items[i]);
+    }
     for (uint32_t i = 0; n->kind == SK_MAP && i < n->len; i++)
         keep_items(keep, n->u.pairs[i].val);
 }

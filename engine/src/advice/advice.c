@@ -295,9 +295,8 @@ static sk_rc unbind(const sk_ruleset *rs, sk_case *view, cmp_form *cf)
         cf->dropped = sk_arena_printf(a, "%s.%s", form_bound[b].section, form_bound[b].field);
         cf->dropped_value = fp->val->u.s;
         sk_path p;
-        sk_step st[2];
+        sk_step st[2] = {{0}};
         memset(&p, 0, sizeof p);
-        memset(st, 0, sizeof st);
         p.steps = st;
         p.nsteps = 2;
         p.steps[0].schema = &sk_case_schema;
